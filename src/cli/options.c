@@ -1,0 +1,184 @@
+#include "config.h"
+
+#include "cli/options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/numparse.h"
+
+enum {
+	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
+	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES
+};
+
+static const struct option long_options[] = {
+	{ "batch", no_argument, NULL, 'b' },
+	{ "attrs", required_argument, NULL, OPT_ATTRS },
+	{ "instances", required_argument, NULL, OPT_INSTANCES },
+	{ "python-version", required_argument, NULL, OPT_PYVERSION },
+	{ "abi", required_argument, NULL, OPT_ABI },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "values", required_argument, NULL, OPT_VALUES },
+	{ "accounting", required_argument, NULL, OPT_ACCOUNTING },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "breakdown", no_argument, NULL, OPT_BREAKDOWN },
+	{ "seed-report", no_argument, NULL, OPT_SEED },
+	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+void options_print_help(FILE *out)
+{
+	fprintf(out,
+"Usage: slotexplore [OPTION]...\n"
+"Explore what Python objects really cost: regular classes, __slots__, dataclasses,\n"
+"namedtuples, tuples and dicts, byte-exact for CPython 3.8 to 3.14, 64- and 32-bit.\n"
+"\n"
+"Modes:\n"
+"  -b, --batch              print the model's table and exit (the default for now)\n"
+"      --seed-report        recompute the seed paper's table, with how each number\n"
+"                           is counted, beside the steady-state figures\n"
+"      --list-profiles      list the CPython profiles in the data directory\n"
+"\n"
+"Setting:\n"
+"      --attrs N            attributes per instance, 0 to 100,000 (default 5)\n"
+"      --instances M        instances, 1 to 10^15; 1e6, 1k, 2M work (default 1,000)\n"
+"      --python-version X.Y CPython profile, 3.8 to 3.14 (default 3.13)\n"
+"      --abi ABI            lp64 (x86-64, arm64), ilp32 (wasm32, armv7) or i386\n"
+"                           (default lp64)\n"
+"      --kind KIND          show this kind; repeatable (default: all). Kinds:\n"
+"                           regular, regular-external, regular-dict, dataclass,\n"
+"                           slots, slots-weakref, dataclass-slots,\n"
+"                           dataclass-slots-weakref, namedtuple, typing-namedtuple,\n"
+"                           tuple, dict\n"
+"      --values SPEC        what the attributes hold: none, smallint, int:BITS,\n"
+"                           float, str:LEN[:ascii|latin1|ucs2|ucs4]; add ,shared\n"
+"                           for one object shared by all instances (default none)\n"
+"      --accounting A       totals in getsizeof, requested, allocated or deep bytes\n"
+"                           (default allocated)\n"
+"\n"
+"Output:\n"
+"      --format F           text, csv or json (default text)\n"
+"      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show the version and exit\n"
+"\n"
+"Environment: SLOTEXPLORE_DATADIR overrides where the CPython profiles are read.\n"
+"Exit status: 0 success, 1 runtime error (data files, output), 2 bad usage.\n"
+"See slotexplore(1) for the accounting modes, the JSON schema and examples.\n");
+}
+
+static bool opt_error(char *err, size_t errlen, const char *fmt, const char *a, const char *b)
+{
+	char msg[400];
+	snprintf(msg, sizeof msg, fmt, a, b);
+	snprintf(err, errlen, "slotexplore: %s", msg);
+	return false;
+}
+
+bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	memset(o, 0, sizeof *o);
+	o->mode = MODE_BATCH;
+	o->attrs = 5;
+	o->instances = 1000;
+	o->abi = ABI_LP64;
+	o->values.type = VALUE_NONE;
+	o->values.shared = true;
+	o->accounting = ACC_ALLOCATED;
+	o->format = FORMAT_TEXT;
+
+	opterr = 0;
+	optind = 1;
+	int c;
+	char why[300];
+	while ((c = getopt_long(argc, argv, ":bhV", long_options, NULL)) != -1) {
+		uint64_t v;
+		switch (c) {
+		case 'b':
+			o->mode = MODE_BATCH;
+			break;
+		case 'h':
+			o->mode = MODE_HELP;
+			return true;
+		case 'V':
+			o->mode = MODE_VERSION;
+			return true;
+		case OPT_SEED:
+			o->mode = MODE_SEED_REPORT;
+			break;
+		case OPT_LIST_PROFILES:
+			o->mode = MODE_LIST_PROFILES;
+			break;
+		case OPT_ATTRS:
+			if (!parse_count(optarg, 0, MODEL_MAX_ATTRS, &v, why, sizeof why))
+				return opt_error(err, errlen, "--attrs: %s%s", why, "");
+			o->attrs = (unsigned)v;
+			break;
+		case OPT_INSTANCES:
+			if (!parse_count(optarg, 1, MODEL_MAX_INSTANCES, &v, why, sizeof why))
+				return opt_error(err, errlen, "--instances: %s%s", why, "");
+			o->instances = v;
+			break;
+		case OPT_PYVERSION:
+			if (!parse_python_version(optarg, &o->py_major, &o->py_minor))
+				return opt_error(err, errlen,
+				                 "--python-version: '%s' is not a version like 3.12 (3.8 to 3.14)%s",
+				                 optarg, "");
+			o->version_given = true;
+			break;
+		case OPT_ABI:
+			o->abi = abi_from_name(optarg);
+			if (o->abi == ABI_COUNT)
+				return opt_error(err, errlen, "--abi: '%s' is not an ABI (lp64, ilp32 or i386)%s",
+				                 optarg, "");
+			break;
+		case OPT_KIND: {
+			enum kind k = kind_from_name(optarg);
+			if (k == KIND_COUNT)
+				return opt_error(err, errlen, "--kind: '%s' is not a kind (%s)", optarg,
+				                 kind_name_list());
+			o->kinds[k] = true;
+			o->kinds_given = true;
+			break;
+		}
+		case OPT_VALUES:
+			if (!value_spec_parse(optarg, &o->values, why, sizeof why))
+				return opt_error(err, errlen, "--values: %s%s", why, "");
+			break;
+		case OPT_ACCOUNTING:
+			o->accounting = accounting_from_name(optarg);
+			if (o->accounting == ACC_COUNT)
+				return opt_error(err, errlen, "--accounting: '%s' is not getsizeof, requested, "
+				                 "allocated or deep%s", optarg, "");
+			break;
+		case OPT_FORMAT:
+			o->format = report_format_from_name(optarg);
+			if (o->format == FORMAT_COUNT)
+				return opt_error(err, errlen, "--format: '%s' is not text, csv or json%s", optarg, "");
+			break;
+		case OPT_BREAKDOWN:
+			o->breakdown = true;
+			break;
+		case ':':
+			return opt_error(err, errlen, "option '%s' needs a value%s", argv[optind - 1], "");
+		default:
+			if (optopt && optopt < 256)
+				snprintf(why, sizeof why, "-%c", optopt);
+			else
+				snprintf(why, sizeof why, "%s", argv[optind - 1]);
+			return opt_error(err, errlen, "unknown option '%s' (see slotexplore --help)%s", why, "");
+		}
+	}
+	if (optind < argc)
+		return opt_error(err, errlen, "unexpected argument '%s' (see slotexplore --help)%s",
+		                 argv[optind], "");
+	if (!o->kinds_given)
+		for (int k = 0; k < KIND_COUNT; k++)
+			o->kinds[k] = true;
+	return true;
+}

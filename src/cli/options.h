@@ -1,0 +1,36 @@
+/* Command-line options: parsed and checked, with one-line errors. */
+#ifndef SLOTEXPLORE_OPTIONS_H
+#define SLOTEXPLORE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "output/report.h"
+
+enum run_mode { MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_HELP, MODE_VERSION };
+
+struct options {
+	enum run_mode mode;
+	unsigned attrs;
+	uint64_t instances;
+	bool version_given;
+	int py_major, py_minor;
+	enum abi abi;
+	bool kinds_given;
+	bool kinds[KIND_COUNT];
+	struct value_spec values;
+	enum accounting accounting;
+	enum report_format format;
+	bool breakdown;
+};
+
+#define EXIT_USAGE 2
+
+/* Parses argv. On error writes "slotexplore: ..." (one line) into err and
+ * returns false; the caller exits with EXIT_USAGE. */
+bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+void options_print_help(FILE *out);
+
+#endif

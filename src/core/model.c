@@ -1,0 +1,711 @@
+#include "core/model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/checked.h"
+
+/* Instances after which every shared-keys counter has settled: the keys
+ * start with at most 30 usable entries and lose one per instance. */
+#define WARMUP_INSTANCES 64u
+
+/* glibc: requests this large are served by mmap in whole pages. */
+#define GLIBC_MMAP_THRESHOLD 131072u
+#define GLIBC_PAGE 4096u
+
+static const char *const accounting_names[ACC_COUNT] = {
+	"getsizeof", "requested", "allocated", "deep"
+};
+static const char *const accounting_text[ACC_COUNT] = {
+	"what sys.getsizeof(obj) returns",
+	"bytes asked of the allocator per instance in steady state (what tracemalloc counts)",
+	"bytes after pymalloc's size classes; blocks over 512 B use a malloc chunk estimate (*)",
+	"the seed paper's recursive sys.getsizeof walk (measure_deep_size)",
+};
+
+const char *accounting_name(enum accounting a)
+{
+	return a < ACC_COUNT ? accounting_names[a] : "?";
+}
+
+const char *accounting_description(enum accounting a)
+{
+	return a < ACC_COUNT ? accounting_text[a] : "?";
+}
+
+enum accounting accounting_from_name(const char *name)
+{
+	for (int a = 0; a < ACC_COUNT; a++)
+		if (strcmp(accounting_names[a], name) == 0)
+			return (enum accounting)a;
+	return ACC_COUNT;
+}
+
+static const char *const part_names[PART_COUNT] = {
+	"gc_header", "preheader", "object_header", "slot_pointers", "values", "dict_object",
+	"keys", "key_strings", "value_objects", "rounding"
+};
+static const char *const part_labels[PART_COUNT] = {
+	"GC header", "pre-header", "object header", "slot pointers", "values array",
+	"dict object", "keys table", "key strings", "value objects", "allocator rounding"
+};
+
+const char *part_name(enum part p)
+{
+	return p < PART_COUNT ? part_names[p] : "?";
+}
+
+const char *part_label(enum part p)
+{
+	return p < PART_COUNT ? part_labels[p] : "?";
+}
+
+/* ---- dict arithmetic (spec §4) ------------------------------------------ */
+
+static uint64_t usable_fraction(uint64_t slots)
+{
+	return 2 * slots / 3;
+}
+
+static uint64_t pow2_at_least(uint64_t x)
+{
+	uint64_t s = 8;
+	while (s < x)
+		s <<= 1;
+	return s;
+}
+
+/* Table size after inserting n keys one by one into an empty dict. */
+static uint64_t dict_slots_for(uint64_t n)
+{
+	uint64_t s = 8;
+	while (usable_fraction(s) < n)
+		s <<= 1;
+	return s;
+}
+
+/* Growth by insertion: a full table is rebuilt at pow2 >= 3 * used. */
+static uint64_t grow_to_hold(uint64_t slots, uint64_t n)
+{
+	while (usable_fraction(slots) < n)
+		slots = pow2_at_least(3 * usable_fraction(slots));
+	return slots;
+}
+
+uint64_t model_keys_bytes(const struct profile *pr, enum abi abi, uint64_t slots, bool str_keys)
+{
+	const struct abi_consts *c = &pr->abi[abi];
+	unsigned ix = slots <= 128 ? 1 : slots <= 32768 ? 2 : slots <= (1ULL << 31) ? 4 : 8;
+	return c->keys_header + ix * slots +
+	       usable_fraction(slots) * (str_keys ? c->entry_str : c->entry_generic);
+}
+
+uint64_t model_block_allocated(const struct profile *pr, enum abi abi, uint64_t requested,
+                               bool *estimate)
+{
+	const struct abi_consts *c = &pr->abi[abi];
+	if (requested == 0)
+		return 0;
+	if (requested <= c->small_request_threshold)
+		return round_up(requested, c->alignment);
+	*estimate = true;
+	if (requested + c->malloc_overhead >= GLIBC_MMAP_THRESHOLD)
+		return round_up(requested + 2 * c->malloc_overhead, GLIBC_PAGE);
+	uint64_t chunk = round_up(requested + c->malloc_overhead, c->malloc_align);
+	return chunk < c->malloc_min ? c->malloc_min : chunk;
+}
+
+/* ---- the list container --------------------------------------------------- */
+
+static uint64_t list_grow(const struct profile *pr, uint64_t newsize)
+{
+	if (pr->list_growth == LIST_GROWTH_38)
+		return newsize + (newsize >> 3) + (newsize < 9 ? 3 : 6);
+	return (newsize + (newsize >> 3) + 6) & ~(uint64_t)3;
+}
+
+uint64_t model_list_capacity(const struct profile *pr, uint64_t n)
+{
+	uint64_t allocated = 0;
+	while (allocated < n)
+		allocated = list_grow(pr, allocated + 1);
+	return allocated;
+}
+
+void model_container(const struct model_setting *s, struct container *out)
+{
+	const struct abi_consts *c = &s->profile->abi[s->abi];
+	bool sat = false, est = false;
+	memset(out, 0, sizeof *out);
+	out->capacity = model_list_capacity(s->profile, s->instances);
+	uint64_t head = (uint64_t)c->gc_header + c->list_header;
+	uint64_t items = sat_mul(out->capacity, c->pointer, &sat);
+	out->getsizeof = sat_add(head, items, &sat);
+	out->requested = out->getsizeof;
+	out->allocated = sat_add(model_block_allocated(s->profile, s->abi, head, &est),
+	                         model_block_allocated(s->profile, s->abi, items, &est), &sat);
+	out->saturated = sat;
+}
+
+/* ---- attribute names and values ------------------------------------------ */
+
+/* Sum of getsizeof over the attribute-name strings. */
+static uint64_t key_strings_bytes(const struct model_setting *s)
+{
+	uint64_t n = s->attrs, total = 0;
+	if (s->name_len)
+		return n * str_ascii_size(s->profile, s->abi, s->name_len);
+	/* names a0..a{n-1}: 1 + digits(i) characters */
+	for (uint64_t lo = 0, hi = 10, d = 1; lo < n; lo = hi, hi *= 10, d++) {
+		uint64_t count = (hi < n ? hi : n) - lo;
+		total += count * str_ascii_size(s->profile, s->abi, 1 + d);
+	}
+	return total;
+}
+
+/* 3.14 keeps the first `limit` names of __static_attributes__ (sorted);
+ * returns how many names, in assignment order a0, a1, ..., precede the
+ * first one that did not make it. */
+static unsigned first_unshared_static_name(unsigned n, unsigned limit)
+{
+	static unsigned cached_n, cached_limit, cached_u;
+	if (n == cached_n && limit == cached_limit && cached_n)
+		return cached_u;
+	unsigned u = n;
+	for (unsigned i = 0; i < n; i++) {
+		char mine[16];
+		snprintf(mine, sizeof mine, "%u", i);
+		unsigned rank = 0;
+		for (unsigned j = 0; j < n && rank < limit; j++) {
+			char other[16];
+			snprintf(other, sizeof other, "%u", j);
+			if (strcmp(other, mine) < 0)
+				rank++;
+		}
+		if (rank >= limit) {
+			u = i;
+			break;
+		}
+	}
+	cached_n = n;
+	cached_limit = limit;
+	cached_u = u;
+	return u;
+}
+
+struct values_cost {
+	uint64_t owned_requested;   /* per instance */
+	uint64_t owned_allocated;
+	uint64_t owned_deep;        /* per instance, counted by the deep walk */
+	uint64_t once_deep;         /* shared objects the deep walk counts once */
+	uint64_t shared_requested;  /* shared objects created once by the program */
+	uint64_t shared_allocated;
+	bool none_counted;          /* None is among the values */
+	bool estimate;
+};
+
+/* Sum of getsizeof of the ints 1..n. */
+static uint64_t small_ints_bytes(const struct profile *pr, enum abi abi, uint64_t n)
+{
+	const struct abi_consts *c = &pr->abi[abi];
+	uint64_t total = 0, lo = 1;
+	for (unsigned d = 1; lo <= n; d++) {
+		uint64_t hi = d * c->int_digit_bits >= 63 ? UINT64_MAX : (1ULL << (d * c->int_digit_bits)) - 1;
+		uint64_t top = hi < n ? hi : n;
+		total += (top - lo + 1) * (c->int_header + (uint64_t)d * c->int_digit_bytes);
+		if (hi >= n)
+			break;
+		lo = hi + 1;
+	}
+	return total;
+}
+
+static struct values_cost values_cost(const struct model_setting *s)
+{
+	struct values_cost v;
+	memset(&v, 0, sizeof v);
+	uint64_t n = s->attrs;
+	if (n == 0)
+		return v;
+	if (s->values.type == VALUE_NONE) {
+		v.once_deep = s->profile->abi[s->abi].none_size;
+		v.none_counted = true;
+		return v;
+	}
+	if (s->values.type == VALUE_SMALLINT) {
+		v.once_deep = small_ints_bytes(s->profile, s->abi, n);
+		return v;
+	}
+	struct value_object o = value_object_cost(&s->values, s->profile, s->abi, 0);
+	bool est = false;
+	uint64_t alloc = model_block_allocated(s->profile, s->abi, o.requested, &est);
+	if (s->values.shared || o.cached) {
+		v.once_deep = n * o.getsizeof;
+		if (!o.cached) {
+			v.shared_requested = n * o.requested;
+			v.shared_allocated = n * alloc;
+		}
+		return v;
+	}
+	v.owned_requested = n * o.requested;
+	v.owned_allocated = n * alloc;
+	v.owned_deep = n * o.getsizeof;
+	v.estimate = est;
+	return v;
+}
+
+/* ---- one instance's allocations ------------------------------------------- */
+
+struct instance {
+	uint64_t part[PART_COUNT];   /* requested bytes by part */
+	uint64_t block[6];
+	unsigned nblocks;
+	uint64_t requested, allocated;
+	bool estimate;
+};
+
+static void add_block(struct instance *in, uint64_t bytes)
+{
+	in->block[in->nblocks++] = bytes;
+}
+
+static void finish_instance(const struct model_setting *s, const struct values_cost *v,
+                            struct instance *in)
+{
+	in->requested = 0;
+	in->allocated = 0;
+	for (unsigned i = 0; i < in->nblocks; i++) {
+		in->requested += in->block[i];
+		in->allocated += model_block_allocated(s->profile, s->abi, in->block[i], &in->estimate);
+	}
+	in->part[PART_VALUE_OBJECTS] = v->owned_requested;
+	in->requested += v->owned_requested;
+	in->allocated += v->owned_allocated;
+	in->estimate |= v->estimate;
+	in->part[PART_ROUNDING] = in->allocated - in->requested;
+}
+
+/* The shared-keys state as seen by one regular instance (spec §5.2-5.4). */
+struct keys_view {
+	unsigned block_slots;   /* S: inline block sized before the decrement */
+	unsigned capacity;      /* c: values capacity after the decrement */
+	bool overflow;          /* a name did not fit: a combined dict */
+	unsigned stored;        /* values stored before the overflow */
+	uint64_t overflow_slots;
+};
+
+struct keys_walk {
+	struct keys_view view[WARMUP_INSTANCES];
+	unsigned count;         /* instances walked */
+	unsigned gs_capacity;   /* nentries + usable after the last one */
+};
+
+static bool static_keys(const struct model_setting *s, const struct kind_info *ki)
+{
+	return s->profile->static_attribute_keys && !ki->external_attrs && !ki->generated_init;
+}
+
+/* Simulates _PyDict_NewKeysForClass and instance creation for `count`
+ * instances of a fresh class whose instances all store the same names. */
+static void walk_shared_keys(const struct model_setting *s, const struct kind_info *ki,
+                             unsigned count, struct keys_walk *w)
+{
+	unsigned n = s->attrs, limit = s->profile->shared_keys_limit;
+	bool is_static = static_keys(s, ki);
+	unsigned entries = is_static ? (n < limit ? n : limit) : 0;
+	unsigned usable = limit - entries;
+	/* Names a later instance finds in the keys, in assignment order. */
+	unsigned in_keys_prefix = entries;
+	if (is_static && n > limit)
+		in_keys_prefix = s->name_len ? limit : first_unshared_static_name(n, limit);
+
+	w->count = count;
+	for (unsigned k = 0; k < count; k++) {
+		struct keys_view *v = &w->view[k];
+		v->block_slots = entries + usable;
+		if (usable > 1)
+			usable--;
+		v->capacity = entries + usable;
+		if (!is_static && k == 0) {
+			/* the first instance appends its names while there is room */
+			unsigned fit = n < usable ? n : usable;
+			entries += fit;
+			usable -= fit;
+			in_keys_prefix = entries;
+		}
+		v->overflow = n > in_keys_prefix;
+		v->stored = v->overflow ? in_keys_prefix : n;
+		v->overflow_slots = v->overflow ?
+			grow_to_hold(pow2_at_least(3 * (uint64_t)v->stored), n) : 0;
+	}
+	w->gs_capacity = entries + usable;
+}
+
+static void object_parts(const struct model_setting *s, uint64_t basicsize, unsigned preheader,
+                         struct instance *in)
+{
+	const struct abi_consts *c = &s->profile->abi[s->abi];
+	in->part[PART_GC_HEADER] = c->gc_header;
+	in->part[PART_PREHEADER] = preheader;
+	in->part[PART_OBJECT_HEADER] = c->object_header;
+	in->part[PART_SLOT_POINTERS] = basicsize - c->object_header;
+}
+
+/* Regular-family instance built from a keys view (NULL: split-dict layout). */
+static void regular_instance(const struct model_setting *s, const struct kind_info *ki,
+                             const struct keys_view *kv, const struct values_cost *v,
+                             struct instance *in)
+{
+	const struct profile *pr = s->profile;
+	const struct abi_consts *c = &pr->abi[s->abi];
+	uint64_t P = c->pointer;
+	unsigned pre = pr->preheader_dict ? c->preheader : 0;
+	uint64_t obj = pre + c->gc_header + c->regular_basicsize;
+	uint64_t dict_obj = (uint64_t)c->gc_header + c->dict_object;
+
+	memset(in, 0, sizeof *in);
+	object_parts(s, c->regular_basicsize, pre, in);
+
+	switch (pr->layout) {
+	case LAYOUT_SPLIT_DICT:
+		add_block(in, obj);
+		if (s->attrs > 0 || ki->dict_touched) {
+			uint64_t values = usable_fraction(dict_slots_for(s->attrs)) * P;
+			add_block(in, dict_obj);
+			add_block(in, values);
+			in->part[PART_DICT_OBJECT] = dict_obj;
+			in->part[PART_VALUES] = values;
+		}
+		break;
+	case LAYOUT_VALUES_ARRAY:
+		add_block(in, obj);
+		if (kv->overflow) {
+			uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
+			add_block(in, dict_obj);
+			add_block(in, keys);
+			in->part[PART_DICT_OBJECT] = dict_obj;
+			in->part[PART_KEYS] = keys;
+		} else {
+			uint64_t values = round_up(kv->capacity + 2, P) + kv->capacity * P;
+			add_block(in, values);
+			in->part[PART_VALUES] = values;
+			if (ki->dict_touched) {
+				add_block(in, dict_obj);
+				in->part[PART_DICT_OBJECT] = dict_obj;
+			}
+		}
+		break;
+	case LAYOUT_INLINE_VALUES: {
+		uint64_t inline_values = round_up(kv->block_slots, P) + (kv->block_slots + 1) * P;
+		add_block(in, obj + inline_values);
+		in->part[PART_VALUES] = inline_values;
+		if (kv->overflow) {
+			uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
+			add_block(in, dict_obj);
+			add_block(in, keys);
+			in->part[PART_DICT_OBJECT] = dict_obj;
+			in->part[PART_KEYS] = keys;
+		} else if (ki->dict_touched) {
+			add_block(in, dict_obj);
+			in->part[PART_DICT_OBJECT] = dict_obj;
+		}
+		break;
+	}
+	}
+	finish_instance(s, v, in);
+}
+
+/* getsizeof(obj.__dict__) with `gs_capacity` = nentries + usable now. */
+static uint64_t regular_dict_getsizeof(const struct model_setting *s, const struct keys_view *kv,
+                                       unsigned gs_capacity)
+{
+	const struct profile *pr = s->profile;
+	const struct abi_consts *c = &pr->abi[s->abi];
+	uint64_t head = (uint64_t)c->gc_header + c->dict_object;
+	if (pr->layout == LAYOUT_SPLIT_DICT)
+		return head + usable_fraction(dict_slots_for(s->attrs)) * c->pointer;
+	if (kv->overflow)
+		return head + model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
+	return head + (uint64_t)gs_capacity * c->pointer;
+}
+
+static void slots_instance(const struct model_setting *s, const struct kind_info *ki,
+                           const struct values_cost *v, struct instance *in)
+{
+	const struct profile *pr = s->profile;
+	const struct abi_consts *c = &pr->abi[s->abi];
+	uint64_t slots = (uint64_t)s->attrs * c->pointer;
+	unsigned pre = 0;
+	if (ki->weakref_slot) {
+		if (pr->preheader_weakref)
+			pre = c->preheader;
+		else
+			slots += c->pointer;
+	}
+	memset(in, 0, sizeof *in);
+	object_parts(s, c->object_header + slots, pre, in);
+	add_block(in, pre + c->gc_header + c->object_header + slots);
+	finish_instance(s, v, in);
+}
+
+static void tuple_instance(const struct model_setting *s, const struct kind_info *ki,
+                           const struct values_cost *v, struct instance *in)
+{
+	const struct abi_consts *c = &s->profile->abi[s->abi];
+	uint64_t items = s->attrs + (ki->subclass ? s->profile->namedtuple_extra_items : 0);
+	memset(in, 0, sizeof *in);
+	if (!ki->subclass && s->attrs == 0) {
+		finish_instance(s, v, in); /* () is a singleton: nothing per instance */
+		return;
+	}
+	in->part[PART_GC_HEADER] = c->gc_header;
+	in->part[PART_OBJECT_HEADER] = c->tuple_header;
+	in->part[PART_SLOT_POINTERS] = items * c->pointer;
+	add_block(in, c->gc_header + c->tuple_header + items * c->pointer);
+	finish_instance(s, v, in);
+}
+
+static void dict_instance(const struct model_setting *s, const struct values_cost *v,
+                          struct instance *in)
+{
+	const struct abi_consts *c = &s->profile->abi[s->abi];
+	memset(in, 0, sizeof *in);
+	in->part[PART_GC_HEADER] = c->gc_header;
+	in->part[PART_DICT_OBJECT] = c->dict_object;
+	add_block(in, (uint64_t)c->gc_header + c->dict_object);
+	if (s->attrs > 0) {
+		uint64_t keys = model_keys_bytes(s->profile, s->abi, dict_slots_for(s->attrs), true);
+		in->part[PART_KEYS] = keys;
+		add_block(in, keys);
+	}
+	finish_instance(s, v, in);
+}
+
+/* ---- evaluation -------------------------------------------------------------- */
+
+bool model_setting_check(const struct model_setting *s, char *err, size_t errlen)
+{
+	if (!s->profile) {
+		snprintf(err, errlen, "no CPython profile selected");
+		return false;
+	}
+	if (s->abi >= ABI_COUNT) {
+		snprintf(err, errlen, "unknown ABI (expected lp64, ilp32 or i386)");
+		return false;
+	}
+	if (s->attrs > MODEL_MAX_ATTRS) {
+		snprintf(err, errlen, "attribute count %u is out of range (0 to %u)", s->attrs,
+		         MODEL_MAX_ATTRS);
+		return false;
+	}
+	if (s->instances < 1 || s->instances > MODEL_MAX_INSTANCES) {
+		snprintf(err, errlen, "instance count %llu is out of range (1 to 10^15)",
+		         (unsigned long long)s->instances);
+		return false;
+	}
+	return true;
+}
+
+static bool kind_available(const struct profile *pr, enum kind k, char *why, size_t n)
+{
+	if (k == KIND_DATACLASS_SLOTS && !pr->dataclass_slots) {
+		snprintf(why, n, "@dataclass(slots=True) needs Python 3.10+");
+		return false;
+	}
+	if (k == KIND_DATACLASS_SLOTS_WEAKREF && !pr->dataclass_weakref_slot) {
+		snprintf(why, n, "weakref_slot=True needs Python 3.11+");
+		return false;
+	}
+	return true;
+}
+
+/* Everything a kind's figures are built from. */
+struct kind_work {
+	struct values_cost values;
+	struct instance steady, first;
+	struct keys_walk walk;      /* regular kinds, non-split layouts */
+	bool walked;
+};
+
+static void build_instance(const struct model_setting *s, const struct kind_info *ki,
+                           const struct kind_work *w, unsigned index, struct instance *in)
+{
+	switch (ki->family) {
+	case FAMILY_REGULAR:
+		regular_instance(s, ki, w->walked ? &w->walk.view[index] : NULL, &w->values, in);
+		break;
+	case FAMILY_SLOTS:
+		slots_instance(s, ki, &w->values, in);
+		break;
+	case FAMILY_TUPLE:
+		tuple_instance(s, ki, &w->values, in);
+		break;
+	case FAMILY_DICT:
+		dict_instance(s, &w->values, in);
+		break;
+	}
+}
+
+uint64_t model_instance_requested(const struct model_setting *s, enum kind k, uint64_t index)
+{
+	const struct kind_info *ki = kind_info(k);
+	struct kind_work w;
+	memset(&w, 0, sizeof w);
+	w.values = values_cost(s);
+	if (ki->family == FAMILY_REGULAR && s->profile->layout != LAYOUT_SPLIT_DICT) {
+		walk_shared_keys(s, ki, WARMUP_INSTANCES, &w.walk);
+		w.walked = true;
+	}
+	unsigned i = index < WARMUP_INSTANCES ? (unsigned)index : WARMUP_INSTANCES - 1;
+	struct instance in;
+	build_instance(s, ki, &w, i, &in);
+	return in.requested;
+}
+
+void model_evaluate(const struct model_setting *s, enum kind k, const struct container *ctr,
+                    struct kind_result *r)
+{
+	const struct profile *pr = s->profile;
+	const struct abi_consts *c = &pr->abi[s->abi];
+	const struct kind_info *ki = kind_info(k);
+	bool sat = ctr->saturated;
+
+	memset(r, 0, sizeof *r);
+	r->kind = k;
+	r->available = kind_available(pr, k, r->unavailable, sizeof r->unavailable);
+	if (!r->available)
+		return;
+
+	struct kind_work w;
+	w.values = values_cost(s);
+	w.walked = ki->family == FAMILY_REGULAR && pr->layout != LAYOUT_SPLIT_DICT;
+	uint64_t m = s->instances;
+	unsigned warm = w.walked ? WARMUP_INSTANCES : 1;
+	if (w.walked)
+		walk_shared_keys(s, ki, WARMUP_INSTANCES, &w.walk);
+	build_instance(s, ki, &w, warm - 1, &w.steady);
+	build_instance(s, ki, &w, 0, &w.first);
+
+	/* Per-instance figures. */
+	const struct instance *st = &w.steady;
+	uint64_t gs_obj;
+	uint64_t dict_gs_now = 0, dict_gs_steady = 0, dict_gs_first = 0;
+	bool has_dict = ki->family == FAMILY_REGULAR;
+	for (int p = 0; p < PART_COUNT; p++)
+		r->part[ACC_REQUESTED][p] = st->part[p];
+	r->part[ACC_REQUESTED][PART_ROUNDING] = 0;
+	r->fig[ACC_REQUESTED] = st->requested;
+	r->fig[ACC_ALLOCATED] = st->allocated;
+	memcpy(r->part[ACC_ALLOCATED], st->part, sizeof st->part);
+	r->estimate = st->estimate;
+	r->first_requested = w.first.requested;
+
+	/* getsizeof: the object struct (plus pre-header); dicts count their keys. */
+	uint64_t *g = r->part[ACC_GETSIZEOF];
+	g[PART_GC_HEADER] = st->part[PART_GC_HEADER];
+	g[PART_PREHEADER] = st->part[PART_PREHEADER];
+	g[PART_OBJECT_HEADER] = st->part[PART_OBJECT_HEADER];
+	g[PART_SLOT_POINTERS] = st->part[PART_SLOT_POINTERS];
+	if (ki->family == FAMILY_TUPLE) {
+		g[PART_GC_HEADER] = c->gc_header;
+		g[PART_OBJECT_HEADER] = c->tuple_header;
+		g[PART_SLOT_POINTERS] = (uint64_t)s->attrs * c->pointer;
+		r->shared_singleton = !ki->subclass && s->attrs == 0;
+	} else if (ki->family == FAMILY_DICT) {
+		g[PART_DICT_OBJECT] = st->part[PART_DICT_OBJECT];
+		g[PART_KEYS] = st->part[PART_KEYS];
+	}
+	gs_obj = 0;
+	for (int p = 0; p < PART_COUNT; p++)
+		gs_obj += g[p];
+	r->fig[ACC_GETSIZEOF] = gs_obj;
+
+	if (has_dict) {
+		const struct keys_view *kv_steady = w.walked ? &w.walk.view[warm - 1] : NULL;
+		unsigned steady_cap = w.walked ? w.walk.gs_capacity : 0;
+		dict_gs_steady = regular_dict_getsizeof(s, kv_steady, steady_cap);
+		if (w.walked) {
+			struct keys_walk now;
+			unsigned count = m < WARMUP_INSTANCES ? (unsigned)m : WARMUP_INSTANCES;
+			walk_shared_keys(s, ki, count, &now);
+			dict_gs_now = regular_dict_getsizeof(s, kv_steady, now.gs_capacity);
+			walk_shared_keys(s, ki, 1, &now);
+			dict_gs_first = regular_dict_getsizeof(s, &w.walk.view[0], now.gs_capacity);
+			r->capacity = kv_steady->overflow ? 0 : kv_steady->capacity;
+			r->overflow = kv_steady->overflow;
+			r->values_before_overflow = kv_steady->stored;
+		} else {
+			dict_gs_now = dict_gs_first = dict_gs_steady;
+			r->capacity = (unsigned)usable_fraction(dict_slots_for(s->attrs));
+		}
+		r->dict_getsizeof = dict_gs_steady;
+	}
+
+	/* deep: the object, its __dict__, the key strings, the values. */
+	uint64_t names = (has_dict || ki->family == FAMILY_DICT) ? key_strings_bytes(s) : 0;
+	uint64_t weakref_none = ki->weakref_slot && !w.values.none_counted ? c->none_size : 0;
+	uint64_t values_deep = w.values.owned_deep + w.values.once_deep + weakref_none;
+	uint64_t *d = r->part[ACC_DEEP];
+	memcpy(d, g, sizeof r->part[ACC_DEEP]);
+	if (has_dict) {
+		uint64_t head = (uint64_t)c->gc_header + c->dict_object;
+		d[PART_DICT_OBJECT] = head;
+		if (r->overflow)
+			d[PART_KEYS] = dict_gs_steady - head;
+		else
+			d[PART_VALUES] = dict_gs_steady - head;
+	}
+	d[PART_KEY_STRINGS] = names;
+	d[PART_VALUE_OBJECTS] = values_deep;
+	r->fig[ACC_DEEP] = gs_obj + dict_gs_steady + names + values_deep;
+	r->first_deep = gs_obj + dict_gs_first + names + values_deep;
+
+	/* Per class: the type object and the shared keys it owns. */
+	if (ki->has_class) {
+		bool est = false;
+		r->per_class_getsizeof = c->type_object;
+		r->per_class_allocated = model_block_allocated(pr, s->abi, c->type_object, &est);
+		if (has_dict) {
+			uint64_t slots = pr->layout == LAYOUT_SPLIT_DICT ? dict_slots_for(s->attrs)
+			                                                 : 1ULL << pr->shared_keys_log2;
+			r->per_class_keys = model_keys_bytes(pr, s->abi, slots, true);
+			r->per_class_getsizeof += r->per_class_keys;
+			r->per_class_allocated += model_block_allocated(pr, s->abi, r->per_class_keys, &est);
+		}
+	}
+	r->shared_values_requested = w.values.shared_requested;
+	r->shared_values_allocated = w.values.shared_allocated;
+
+	/* Totals for M instances in a list: warm-up instances one by one. */
+	uint64_t req = 0, alloc = 0;
+	uint64_t first_n = m < warm ? m : warm;
+	for (unsigned k2 = 0; k2 < first_n; k2++) {
+		struct instance in;
+		if (k2 == warm - 1)
+			in = w.steady;
+		else
+			build_instance(s, ki, &w, k2, &in);
+		req += in.requested;
+		alloc += in.allocated;
+	}
+	uint64_t rest = m - first_n;
+	req = sat_add(req, sat_mul(rest, st->requested, &sat), &sat);
+	alloc = sat_add(alloc, sat_mul(rest, st->allocated, &sat), &sat);
+	uint64_t once_req = r->per_class_getsizeof + r->shared_values_requested + ctr->requested;
+	uint64_t once_alloc = r->per_class_allocated + r->shared_values_allocated + ctr->allocated;
+	r->total[ACC_REQUESTED] = sat_add(req, once_req, &sat);
+	r->total[ACC_ALLOCATED] = sat_add(alloc, once_alloc, &sat);
+	r->total[ACC_GETSIZEOF] = sat_add(sat_mul(m, gs_obj, &sat), ctr->getsizeof, &sat);
+	uint64_t per_deep = gs_obj + dict_gs_now + w.values.owned_deep;
+	uint64_t once_deep = names + w.values.once_deep + weakref_none;
+	r->total[ACC_DEEP] = sat_add(sat_add(sat_mul(m, per_deep, &sat), once_deep, &sat),
+	                             ctr->getsizeof, &sat);
+	r->saturated = sat;
+}
+
+void model_evaluate_all(const struct model_setting *s, struct model_eval *out)
+{
+	model_container(s, &out->container);
+	for (int k = 0; k < KIND_COUNT; k++)
+		model_evaluate(s, (enum kind)k, &out->container, &out->kinds[k]);
+}

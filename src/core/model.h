@@ -1,0 +1,101 @@
+/* The byte-exact memory model: what one instance of each kind costs on a
+ * given CPython version and ABI, broken down into its parts, and what M of
+ * them cost in a list. Spec: shared/reference/cpython-memory-layout.md. */
+#ifndef SLOTEXPLORE_MODEL_H
+#define SLOTEXPLORE_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/kinds.h"
+#include "core/profile.h"
+#include "core/values.h"
+
+#define MODEL_MAX_ATTRS 100000u
+#define MODEL_MAX_INSTANCES 1000000000000000ULL  /* 10^15 */
+
+enum accounting {
+	ACC_GETSIZEOF,  /* sys.getsizeof(obj) */
+	ACC_REQUESTED,  /* bytes asked of the allocator (what tracemalloc counts) */
+	ACC_ALLOCATED,  /* after pymalloc size classes / malloc chunk estimate */
+	ACC_DEEP,       /* the seed paper's recursive getsizeof */
+	ACC_COUNT
+};
+const char *accounting_name(enum accounting a);
+enum accounting accounting_from_name(const char *name); /* ACC_COUNT if unknown */
+const char *accounting_description(enum accounting a);
+
+enum part {
+	PART_GC_HEADER,      /* PyGC_Head of the instance */
+	PART_PREHEADER,      /* managed dict / weakref words before the GC head */
+	PART_OBJECT_HEADER,  /* refcount, type (+ size, + tuple hash) */
+	PART_SLOT_POINTERS,  /* member slots, tuple items, __dict__/__weakref__ slots */
+	PART_VALUES,         /* values array / inline values (incl. prefix) */
+	PART_DICT_OBJECT,    /* a dict object (with its GC head) */
+	PART_KEYS,           /* a per-instance keys table */
+	PART_KEY_STRINGS,    /* attribute-name strings (deep only) */
+	PART_VALUE_OBJECTS,  /* the attribute values */
+	PART_ROUNDING,       /* allocator rounding */
+	PART_COUNT
+};
+const char *part_name(enum part p);   /* "gc_header" */
+const char *part_label(enum part p);  /* "GC header" */
+
+struct model_setting {
+	const struct profile *profile;
+	enum abi abi;
+	unsigned attrs;
+	uint64_t instances;
+	struct value_spec values;
+	unsigned name_len;   /* 0: names a0..a{N-1}; else every name has this length */
+};
+
+/* The list that holds the M instances, grown by appends as a list
+ * comprehension grows it. */
+struct container {
+	uint64_t capacity, getsizeof, requested, allocated;
+	bool saturated;
+};
+
+struct kind_result {
+	enum kind kind;
+	bool available;
+	char unavailable[64];        /* why not, when !available */
+	bool shared_singleton;       /* tuple of 0 items: () */
+	bool overflow;               /* regular kinds past the shared-keys limit */
+	unsigned capacity;           /* steady values capacity (regular kinds) */
+	unsigned values_before_overflow;
+	uint64_t fig[ACC_COUNT];     /* per instance, steady state */
+	uint64_t part[ACC_COUNT][PART_COUNT];  /* each row sums to fig[] */
+	bool estimate;               /* allocated includes a malloc (>512 B) estimate */
+	uint64_t dict_getsizeof;     /* getsizeof(obj.__dict__), 0 without a dict */
+	uint64_t per_class_getsizeof, per_class_keys, per_class_allocated;
+	uint64_t shared_values_requested, shared_values_allocated;
+	uint64_t first_requested, first_deep;  /* the first instance of a fresh class */
+	uint64_t total[ACC_COUNT];   /* M instances in a list, incl. class and list */
+	bool saturated;              /* a total hit UINT64_MAX */
+};
+
+struct model_eval {
+	struct container container;
+	struct kind_result kinds[KIND_COUNT];
+};
+
+/* Checks a setting; false with a one-line message naming the bad field. */
+bool model_setting_check(const struct model_setting *s, char *err, size_t errlen);
+void model_container(const struct model_setting *s, struct container *out);
+void model_evaluate(const struct model_setting *s, enum kind k, const struct container *c,
+                    struct kind_result *out);
+void model_evaluate_all(const struct model_setting *s, struct model_eval *out);
+/* Bytes requested by the k-th instance (0-based) of a fresh class,
+ * including class-level allocations it triggers. */
+uint64_t model_instance_requested(const struct model_setting *s, enum kind k, uint64_t index);
+/* Real bytes of one block of `requested` bytes; *estimate set when malloc. */
+uint64_t model_block_allocated(const struct profile *pr, enum abi abi, uint64_t requested,
+                               bool *estimate);
+/* Capacity of a list after `n` appends. */
+uint64_t model_list_capacity(const struct profile *pr, uint64_t n);
+/* Bytes of a dict keys table of 2^k slots. */
+uint64_t model_keys_bytes(const struct profile *pr, enum abi abi, uint64_t slots, bool str_keys);
+
+#endif

@@ -1,0 +1,98 @@
+#include "core/numparse.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/checked.h"
+#include "core/units.h"
+
+static bool set_err(char *err, size_t errlen, const char *text, const char *why,
+                    uint64_t min, uint64_t max)
+{
+	char lo[32], hi[32];
+	format_grouped(min, lo, sizeof lo);
+	format_grouped(max, hi, sizeof hi);
+	snprintf(err, errlen, "'%s' %s (expected a whole number from %s to %s, e.g. 1000, 1e6, 1k, 2M)",
+	         text, why, lo, hi);
+	return false;
+}
+
+bool parse_count(const char *text, uint64_t min, uint64_t max, uint64_t *out, char *err,
+                 size_t errlen)
+{
+	const char *p = text;
+	uint64_t mant = 0;
+	int digits = 0, frac_digits = 0;
+	bool seen_point = false, sat = false;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '+')
+		p++;
+	if (*p == '-')
+		return set_err(err, errlen, text, "is negative", min, max);
+	for (;; p++) {
+		if (isdigit((unsigned char)*p)) {
+			mant = sat_add(sat_mul(mant, 10, &sat), (uint64_t)(*p - '0'), &sat);
+			digits++;
+			if (seen_point)
+				frac_digits++;
+		} else if (*p == '.' && !seen_point) {
+			seen_point = true;
+		} else if ((*p == '_' || *p == ',') && digits > 0 && isdigit((unsigned char)p[1])) {
+			continue;
+		} else {
+			break;
+		}
+	}
+	if (digits == 0)
+		return set_err(err, errlen, text, "is not a number", min, max);
+
+	int exponent = 0;
+	if (*p == 'e' || *p == 'E' || (*p == '^' && mant == 10 && frac_digits == 0)) {
+		bool caret = *p == '^';
+		p++;
+		bool neg = false;
+		if (*p == '+' || *p == '-')
+			neg = *p++ == '-';
+		if (!isdigit((unsigned char)*p))
+			return set_err(err, errlen, text, "has a malformed exponent", min, max);
+		int e = 0;
+		while (isdigit((unsigned char)*p)) {
+			if (e < 1000)
+				e = e * 10 + (*p - '0');
+			p++;
+		}
+		exponent = neg ? -e : e;
+		if (caret) { /* 10^6 */
+			mant = 1;
+		}
+	}
+	switch (*p) {
+	case 'k': case 'K': exponent += 3; p++; break;
+	case 'M': exponent += 6; p++; break;
+	case 'G': case 'B': exponent += 9; p++; break;
+	case 'T': exponent += 12; p++; break;
+	default: break;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return set_err(err, errlen, text, "has trailing characters", min, max);
+
+	exponent -= frac_digits;
+	for (; exponent > 0; exponent--)
+		mant = sat_mul(mant, 10, &sat);
+	for (; exponent < 0; exponent++) {
+		if (mant % 10 != 0)
+			return set_err(err, errlen, text, "is not a whole number", min, max);
+		mant /= 10;
+	}
+	if (sat || mant > max)
+		return set_err(err, errlen, text, "is too large", min, max);
+	if (mant < min)
+		return set_err(err, errlen, text, "is too small", min, max);
+	*out = mant;
+	return true;
+}

@@ -1,0 +1,29 @@
+/* Batch writers: the model's figures as text, CSV or JSON. No curses. */
+#ifndef SLOTEXPLORE_REPORT_H
+#define SLOTEXPLORE_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/model.h"
+#include "core/seed.h"
+
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
+const char *report_format_name(enum report_format f);
+enum report_format report_format_from_name(const char *name); /* FORMAT_COUNT if unknown */
+
+struct report {
+	const struct model_setting *setting;
+	const struct model_eval *eval;
+	enum accounting accounting;
+	bool shown[KIND_COUNT];
+	bool breakdown;              /* text: one breakdown line per kind */
+	const char *profile_note;    /* e.g. a fallback warning; may be NULL */
+};
+
+/* Each returns 0, or -1 when the stream reports a write error. */
+int report_write(FILE *out, const struct report *r, enum report_format f);
+int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,
+                      enum report_format f);
+
+#endif

@@ -1,0 +1,41 @@
+#include "config.h"
+
+#include "output/report_internal.h"
+
+int report_csv(FILE *out, const struct report *r)
+{
+	const struct model_setting *s = r->setting;
+	char values[64];
+	value_spec_format(&s->values, values, sizeof values);
+	fprintf(out, "python_version,abi,attrs,instances,values,accounting,kind,available,"
+	             "getsizeof,requested,allocated,deep,allocated_estimate,per_class,dict_getsizeof,"
+	             "total_getsizeof,total_requested,total_allocated,total_deep,saturated");
+	for (int p = 0; p < PART_COUNT; p++)
+		fprintf(out, ",%s", part_name((enum part)p));
+	fputc('\n', out);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k])
+			continue;
+		const struct kind_result *kr = &r->eval->kinds[k];
+		fprintf(out, "%s,%s,%u,%llu,%s,%s,%s,%d", s->profile->version, abi_name(s->abi), s->attrs,
+		        (unsigned long long)s->instances, values, accounting_name(r->accounting),
+		        kind_info((enum kind)k)->name, kr->available);
+		if (!kr->available) {
+			for (int i = 0; i < 12 + PART_COUNT; i++)
+				fputc(',', out);
+			fputc('\n', out);
+			continue;
+		}
+		for (int a = 0; a < ACC_COUNT; a++)
+			fprintf(out, ",%llu", (unsigned long long)kr->fig[a]);
+		fprintf(out, ",%d,%llu,%llu", kr->estimate, (unsigned long long)kr->per_class_getsizeof,
+		        (unsigned long long)kr->dict_getsizeof);
+		for (int a = 0; a < ACC_COUNT; a++)
+			fprintf(out, ",%llu", (unsigned long long)kr->total[a]);
+		fprintf(out, ",%d", kr->saturated);
+		for (int p = 0; p < PART_COUNT; p++)
+			fprintf(out, ",%llu", (unsigned long long)kr->part[r->accounting][p]);
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,115 @@
+#include "config.h"
+
+#include "output/report.h"
+
+#include <string.h>
+
+#include "core/units.h"
+#include "output/report_internal.h"
+
+static void cell_bytes(char *buf, size_t n, uint64_t v)
+{
+	format_grouped(v, buf, n);
+}
+
+static void write_breakdown(FILE *out, const struct report *r, const struct kind_result *k)
+{
+	enum accounting a = r->accounting;
+	fprintf(out, "  %-23s", kind_info(k->kind)->name);
+	bool first = true;
+	for (int p = 0; p < PART_COUNT; p++) {
+		if (!k->part[a][p])
+			continue;
+		char num[32];
+		cell_bytes(num, sizeof num, k->part[a][p]);
+		fprintf(out, "%s%s %s", first ? "" : " + ", part_label((enum part)p), num);
+		first = false;
+	}
+	char total[32];
+	cell_bytes(total, sizeof total, k->fig[a]);
+	fprintf(out, "%s= %s\n", first ? "" : " ", total);
+}
+
+int report_text(FILE *out, const struct report *r)
+{
+	const struct model_setting *s = r->setting;
+	const struct model_eval *e = r->eval;
+	enum accounting acc = r->accounting;
+	char values[96], m[32], attrs[32];
+	value_spec_describe(&s->values, values, sizeof values);
+	format_grouped(s->instances, m, sizeof m);
+	format_grouped(s->attrs, attrs, sizeof attrs);
+
+	fprintf(out, "CPython %s %s (%s), %s attribute%s, %s instance%s, values: %s\n",
+	        s->profile->version, abi_name(s->abi), s->profile->abi[s->abi].evidence, attrs,
+	        s->attrs == 1 ? "" : "s", m, s->instances == 1 ? "" : "s", values);
+	if (r->profile_note)
+		fprintf(out, "note: %s\n", r->profile_note);
+
+	fprintf(out, "\nper instance, bytes          getsizeof  requested  allocated       deep  per class\n");
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k])
+			continue;
+		const struct kind_result *kr = &e->kinds[k];
+		if (!kr->available) {
+			fprintf(out, "%-27s  %s\n", kind_info((enum kind)k)->name, kr->unavailable);
+			continue;
+		}
+		char gs[32], rq[32], al[32], dp[32], pc[32];
+		cell_bytes(gs, sizeof gs, kr->fig[ACC_GETSIZEOF]);
+		cell_bytes(rq, sizeof rq, kr->fig[ACC_REQUESTED]);
+		cell_bytes(al, sizeof al, kr->fig[ACC_ALLOCATED]);
+		cell_bytes(dp, sizeof dp, kr->fig[ACC_DEEP]);
+		if (kind_info((enum kind)k)->has_class)
+			cell_bytes(pc, sizeof pc, kr->per_class_getsizeof);
+		else
+			snprintf(pc, sizeof pc, "-");
+		fprintf(out, "%-27s %10s %10s %9s%s %10s %10s\n", kind_info((enum kind)k)->name, gs, rq,
+		        al, kr->estimate ? "*" : " ", dp, pc);
+	}
+
+	fprintf(out, "\n%s instance%s in a list, %s bytes    total         per instance  vs regular\n",
+	        m, s->instances == 1 ? "" : "s", accounting_name(acc));
+	const struct kind_result *base = &e->kinds[KIND_REGULAR];
+	bool any_saturated = false;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k] || !e->kinds[k].available)
+			continue;
+		const struct kind_result *kr = &e->kinds[k];
+		char human[32], avg[32], pct[32], delta[40];
+		format_bytes_human(kr->total[acc], human, sizeof human);
+		format_grouped(kr->total[acc] / s->instances, avg, sizeof avg);
+		if (k == KIND_REGULAR) {
+			snprintf(pct, sizeof pct, "baseline");
+			delta[0] = '\0';
+		} else {
+			format_change_percent(base->total[acc], kr->total[acc], pct, sizeof pct);
+			char num[32];
+			uint64_t a = base->total[acc], b = kr->total[acc];
+			format_bytes_human(a > b ? a - b : b - a, num, sizeof num);
+			snprintf(delta, sizeof delta, " (%s%s)", a > b ? "-" : "+", num);
+		}
+		any_saturated |= kr->saturated;
+		fprintf(out, "%-27s %s%-12s %12s  %s%s\n", kind_info((enum kind)k)->name,
+		        kr->saturated ? ">" : " ", human, avg, pct, delta);
+	}
+
+	char cap[32];
+	format_grouped(e->container.capacity, cap, sizeof cap);
+	if (r->breakdown) {
+		fprintf(out, "\nbreakdown of one steady-state instance, %s bytes:\n", accounting_name(acc));
+		for (int k = 0; k < KIND_COUNT; k++)
+			if (r->shown[k] && e->kinds[k].available)
+				write_breakdown(out, r, &e->kinds[k]);
+	}
+
+	fprintf(out, "\ngetsizeof = sys.getsizeof(obj); requested = bytes asked of the allocator "
+	             "(tracemalloc);\nallocated = after pymalloc size classes (* = includes a malloc "
+	             "estimate for a block\nover 512 B); deep = the seed paper's recursive getsizeof; "
+	             "per class = getsizeof(cls),\nincluding shared keys. Totals add the list (%s slots, "
+	             "as a list comprehension grows\nit) and, for requested/allocated, one class object.\n",
+	        m);
+	if (any_saturated)
+		fprintf(out, "> = the total exceeds 2^64-1 bytes and is shown saturated.\n");
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,327 @@
+/* Unit tests of the curses-free core: parsers, profiles, model invariants
+ * and the figures the seed paper and the spec pin down. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/model.h"
+#include "core/numparse.h"
+#include "core/profile.h"
+#include "core/seed.h"
+#include "core/units.h"
+#include "core/values.h"
+#include "tap.h"
+
+static struct profile_set profiles;
+
+static const struct profile *P(int minor)
+{
+	return profile_set_find(&profiles, 3, minor);
+}
+
+static void test_numparse(void)
+{
+	static const struct { const char *text; uint64_t want; } good[] = {
+		{ "0", 0 }, { "1000", 1000 }, { "1e6", 1000000 }, { "1E3", 1000 }, { "1k", 1000 },
+		{ "2.5k", 2500 }, { "1M", 1000000 }, { "3G", 3000000000ULL }, { "1T", 1000000000000ULL },
+		{ "10^6", 1000000 }, { "1_000", 1000 }, { "1,000,000", 1000000 }, { "1.5e3", 1500 },
+		{ " 42 ", 42 }, { "1e12", 1000000000000ULL },
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		uint64_t v = 0;
+		char err[200];
+		bool r = parse_count(good[i].text, 0, 1000000000000000ULL, &v, err, sizeof err);
+		ok(r && v == good[i].want, "parse_count('%s') = %llu", good[i].text,
+		   (unsigned long long)good[i].want);
+	}
+	static const struct { const char *text; const char *why; } bad[] = {
+		{ "", "is not a number" }, { "abc", "is not a number" }, { "-1", "is negative" },
+		{ "1.5", "is not a whole number" }, { "1e30", "is too large" }, { "5x", "trailing" },
+		{ "1e", "malformed exponent" }, { "2", "is too small" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		uint64_t v;
+		char err[200] = "";
+		bool r = parse_count(bad[i].text, 3, 1000000000000000ULL, &v, err, sizeof err);
+		ok(!r && strstr(err, bad[i].why) && strstr(err, "from 3 to"),
+		   "parse_count('%s') fails: %s", bad[i].text, err);
+	}
+}
+
+static void test_values_parse(void)
+{
+	static const char *const round_trip[] = {
+		"none", "smallint", "int:64", "int:20,shared", "float", "float,shared", "str:10",
+		"str:3:latin1", "str:7:ucs4,shared", "str:0",
+	};
+	for (size_t i = 0; i < sizeof round_trip / sizeof round_trip[0]; i++) {
+		struct value_spec v;
+		char err[200], back[64] = "";
+		bool r = value_spec_parse(round_trip[i], &v, err, sizeof err);
+		if (r)
+			value_spec_format(&v, back, sizeof back);
+		is_str(back, round_trip[i], "values '%s' round-trips", round_trip[i]);
+	}
+	static const char *const bad[] = { "", "nothing", "int:3", "int:x", "str:-1", "str:5:ebcdic",
+		                            "float:2", "none,owned", "int:64,shared,shared" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct value_spec v;
+		char err[300] = "";
+		ok(!value_spec_parse(bad[i], &v, err, sizeof err) && strchr(err, '\''),
+		   "values '%s' is rejected: %s", bad[i], err);
+	}
+}
+
+static void test_profile_errors(void)
+{
+	/* A valid profile text, then damaged copies of it. */
+	char path[512];
+	snprintf(path, sizeof path, "%s/cpython-3.12.profile", getenv("SLOTEXPLORE_DATADIR"));
+	FILE *f = fopen(path, "rb");
+	ok(f != NULL, "read %s", path);
+	if (!f)
+		return;
+	static char good[65536];
+	size_t n = fread(good, 1, sizeof good - 1, f);
+	fclose(f);
+	good[n] = '\0';
+	struct profile pr;
+	char err[300];
+	ok(profile_parse(good, n, "x.profile", &pr, err, sizeof err), "the 3.12 profile parses");
+
+	struct { const char *find, *replace, *expect; } damage[] = {
+		{ "dict_object", "dict_objekt", "unknown key 'dict_objekt'" },
+		{ "float_size                     24", "float_size                     x4",
+		  "'x4' is not a byte count" },
+		{ "version 3.12", "version three", "bad value for 'version'" },
+		{ "format 1", "format 9", "unsupported profile format '9'" },
+		{ "instance_layout values-array", "instance_layout sideways", "is not split-dict" },
+		{ "pointer                         8      4      4", "pointer 8 4",
+		  "needs three numbers" },
+		{ "none_size                      16      8      8\n", "", "missing key 'none_size'" },
+	};
+	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
+		static char copy[70000];
+		const char *at = strstr(good, damage[i].find);
+		if (!ok(at != NULL, "damage %zu applies", i))
+			continue;
+		size_t pre = (size_t)(at - good);
+		snprintf(copy, sizeof copy, "%.*s%s%s", (int)pre, good, damage[i].replace,
+		         at + strlen(damage[i].find));
+		err[0] = '\0';
+		bool r = profile_parse(copy, strlen(copy), "x.profile", &pr, err, sizeof err);
+		ok(!r && strstr(err, damage[i].expect) && strncmp(err, "x.profile", 9) == 0,
+		   "damaged profile rejected: %s", err);
+	}
+	char twice[70000];
+	snprintf(twice, sizeof twice, "%s\nfloat_size 24 16 16\n", good);
+	ok(!profile_parse(twice, strlen(twice), "x.profile", &pr, err, sizeof err) &&
+	   strstr(err, "given twice"), "duplicate key rejected: %s", err);
+	char nul[] = "format 1\nversion 3.12\0garbage\n";
+	ok(!profile_parse(nul, sizeof nul - 1, "x.profile", &pr, err, sizeof err) &&
+	   strstr(err, "NUL"), "NUL byte rejected: %s", err);
+	ok(!profile_load_file("/nonexistent/cpython-3.99.profile", &pr, err, sizeof err) &&
+	   strstr(err, "cannot open"), "missing file: %s", err);
+	struct profile_set empty;
+	ok(!profile_set_load("/nonexistent-dir", &empty, err, sizeof err) &&
+	   strstr(err, "cannot open data directory"), "missing data dir: %s", err);
+}
+
+static struct kind_result eval(int minor, enum abi abi, enum kind k, unsigned attrs,
+                               uint64_t m, const char *values)
+{
+	struct model_setting s = { .profile = P(minor), .abi = abi, .attrs = attrs, .instances = m };
+	char err[200];
+	if (!value_spec_parse(values, &s.values, err, sizeof err))
+		abort();
+	struct container c;
+	model_container(&s, &c);
+	struct kind_result r;
+	model_evaluate(&s, k, &c, &r);
+	return r;
+}
+
+static uint64_t sum_parts(const struct kind_result *r, enum accounting a)
+{
+	uint64_t t = 0;
+	for (int p = 0; p < PART_COUNT; p++)
+		t += r->part[a][p];
+	return t;
+}
+
+/* Every figure is the sum of its parts, for every version, ABI, kind and a
+ * spread of attribute counts and value types. */
+static void test_invariants(void)
+{
+	static const char *const values[] = { "none", "smallint", "int:64", "float", "str:12:ucs2",
+		                               "int:30,shared", "str:600" };
+	static const unsigned attrs[] = { 0, 1, 2, 5, 6, 10, 21, 28, 29, 30, 31, 42, 43, 85, 86,
+		                           100, 1000, 100000 };
+	unsigned checked = 0, broken = 0;
+	for (size_t p = 0; p < profiles.count; p++)
+		for (int abi = 0; abi < ABI_COUNT; abi++)
+			for (int k = 0; k < KIND_COUNT; k++)
+				for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
+					for (size_t a = 0; a < sizeof attrs / sizeof attrs[0]; a++) {
+						struct kind_result r = eval(profiles.items[p].minor, (enum abi)abi,
+						                            (enum kind)k, attrs[a], 1000, values[v]);
+						if (!r.available)
+							continue;
+						checked++;
+						bool good = sum_parts(&r, ACC_REQUESTED) == r.fig[ACC_REQUESTED] &&
+						            sum_parts(&r, ACC_ALLOCATED) == r.fig[ACC_ALLOCATED] &&
+						            sum_parts(&r, ACC_DEEP) == r.fig[ACC_DEEP] &&
+						            r.fig[ACC_ALLOCATED] >= r.fig[ACC_REQUESTED] &&
+						            r.total[ACC_ALLOCATED] >= r.total[ACC_REQUESTED] &&
+						            r.first_requested >= r.fig[ACC_REQUESTED] &&
+						            !r.saturated;
+						if (!r.shared_singleton)
+							good = good && sum_parts(&r, ACC_GETSIZEOF) == r.fig[ACC_GETSIZEOF];
+						if (!good && broken++ < 5)
+							diag("broken: %s %s %s N=%u values=%s", profiles.items[p].version,
+							     abi_name((enum abi)abi), kind_info((enum kind)k)->name, attrs[a],
+							     values[v]);
+					}
+	ok(broken == 0 && checked > 10000, "parts add up in %u evaluations (%u broken)", checked, broken);
+}
+
+static void test_totals(void)
+{
+	/* M = 1: the first instance, one class object and a list of 4 slots. */
+	struct kind_result r1 = eval(13, ABI_LP64, KIND_REGULAR, 5, 1, "none");
+	is_u64(r1.first_requested, 48 + 32 + 31 * 8, "3.13 first instance block sized for 30 slots");
+	is_u64(r1.total[ACC_REQUESTED], 328 + 944 + 768 + 56 + 32,
+	       "3.13 total for M=1: instance + type + shared keys + list");
+	/* Steady state: 10^6 instances cost 10^6 x steady plus the warm-up extra. */
+	struct kind_result big = eval(13, ABI_LP64, KIND_REGULAR, 5, 1000000, "none");
+	uint64_t warm_extra = 0;
+	for (unsigned k = 0; k < 64; k++) {
+		struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1 };
+		s.values.type = VALUE_NONE;
+		warm_extra += model_instance_requested(&s, KIND_REGULAR, k) - 112;
+	}
+	struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1000000 };
+	struct container c;
+	model_container(&s, &c);
+	is_u64(big.total[ACC_REQUESTED], 1000000 * 112 + warm_extra + 944 + 768 + c.requested,
+	       "3.13 total for 10^6 = steady x M + warm-up extra + class + list");
+	is_u64(model_list_capacity(P(12), 1000), 1100, "a comprehension of 1,000 has 1,100 slots");
+	is_u64(model_list_capacity(P(8), 1000), 1120, "3.8 over-allocation differs");
+	is_u64(c.capacity >= 1000000, 1, "list capacity covers M");
+
+	/* Saturation instead of wrap-around. */
+	struct kind_result huge = eval(12, ABI_LP64, KIND_DICT, 100000, 1000000000000000ULL,
+	                               "str:1000");
+	ok(huge.saturated && huge.total[ACC_ALLOCATED] == UINT64_MAX,
+	   "10^15 dicts of 100,000 long strings saturate and say so");
+	struct kind_result fine = eval(12, ABI_LP64, KIND_SLOTS, 5, 1000000000000ULL, "none");
+	ok(!fine.saturated && fine.total[ACC_REQUESTED] > 72000000000000ULL,
+	   "10^12 slots instances fit without saturation");
+}
+
+static void test_spec_rules(void)
+{
+	/* spec §5.4: 3.14 static attrs, N > 30 overflows at the first name not
+	 * among the first 30 in sorted order (a9 for N = 31..42). */
+	struct kind_result r31 = eval(14, ABI_LP64, KIND_REGULAR, 31, 1000, "none");
+	ok(r31.overflow && r31.values_before_overflow == 9, "3.14 static N=31 overflows after a0..a8");
+	is_u64(r31.fig[ACC_REQUESTED], 1160, "3.14 static N=31 requested (spec table)");
+	is_u64(eval(14, ABI_LP64, KIND_REGULAR, 43, 1000, "none").fig[ACC_REQUESTED], 1912,
+	       "3.14 static N=43 requested (spec table)");
+	is_u64(eval(14, ABI_LP64, KIND_REGULAR, 30, 1000, "none").fig[ACC_REQUESTED], 328,
+	       "3.14 static: 30 attributes still fit");
+	is_u64(eval(14, ABI_LP64, KIND_REGULAR_EXTERNAL, 30, 1000, "none").fig[ACC_REQUESTED], 1904,
+	       "3.14 external attributes: 29 fit, the 30th overflows");
+	is_u64(eval(11, ABI_LP64, KIND_REGULAR, 30, 1000, "none").fig[ACC_ALLOCATED], 1664,
+	       "3.11 N=30 allocated incl. glibc estimate");
+	is_u64(eval(11, ABI_I386, KIND_DICT, 0, 1000, "none").fig[ACC_GETSIZEOF], 36,
+	       "i386 dict object is 28 bytes");
+	is_u64(eval(9, ABI_ILP32, KIND_SLOTS, 5, 1000, "none").fig[ACC_GETSIZEOF], 36,
+	       "32-bit slots: 16 + 4N");
+	struct kind_result nt14 = eval(14, ABI_LP64, KIND_NAMEDTUPLE, 5, 1000, "none");
+	ok(nt14.fig[ACC_GETSIZEOF] == 88 && nt14.fig[ACC_REQUESTED] == 96,
+	   "3.14 namedtuple: 88 getsizeof, 96 requested (sentinel item)");
+	struct kind_result t0 = eval(13, ABI_LP64, KIND_TUPLE, 0, 1000, "none");
+	ok(t0.shared_singleton && t0.fig[ACC_REQUESTED] == 0 && t0.fig[ACC_GETSIZEOF] == 40,
+	   "() is a shared singleton");
+	ok(!eval(9, ABI_LP64, KIND_DATACLASS_SLOTS, 5, 1000, "none").available,
+	   "dataclass(slots=True) does not exist on 3.9");
+	ok(!eval(10, ABI_LP64, KIND_DATACLASS_SLOTS_WEAKREF, 5, 1000, "none").available &&
+	   eval(10, ABI_LP64, KIND_DATACLASS_SLOTS, 5, 1000, "none").available,
+	   "weakref_slot needs 3.11, slots=True 3.10");
+	/* owned values add to every instance; shared ones only once */
+	struct kind_result owned = eval(12, ABI_LP64, KIND_SLOTS, 5, 1000, "int:64");
+	struct kind_result shared = eval(12, ABI_LP64, KIND_SLOTS, 5, 1000, "int:64,shared");
+	is_u64(owned.fig[ACC_REQUESTED] - shared.fig[ACC_REQUESTED], 5 * 36,
+	       "five owned 64-bit ints cost 5 x 36 bytes per instance");
+	is_u64(shared.shared_values_requested, 5 * 36, "shared ints are counted once");
+}
+
+static void test_seed(void)
+{
+	struct seed_report s;
+	seed_compute(P(14), ABI_LP64, &s);
+	static const uint64_t want[SEED_ROW_COUNT] = { 694, 212, 694, 212, 228, 169206, 80996 };
+	for (int i = 0; i < SEED_ROW_COUNT; i++)
+		is_u64(s.row[i].ours, want[i], "seed on 3.14: %s", s.row[i].label);
+	char kb[32];
+	format_bytes_paper(s.row[SEED_LIST_REGULAR].ours, kb, sizeof kb);
+	is_str(kb, "165.2 KB", "165.2 KB formatted as the paper does");
+	format_bytes_paper(s.row[SEED_LIST_SLOTS].ours, kb, sizeof kb);
+	is_str(kb, "79.1 KB", "79.1 KB formatted as the paper does");
+
+	/* seed-methodology.md §4: what the same harness gives on 3.11-3.13 */
+	seed_compute(P(11), ABI_LP64, &s);
+	is_u64(s.row[SEED_REGULAR].ours, 742, "seed harness on 3.11: regular 742");
+	is_u64(s.row[SEED_NAMEDTUPLE].ours, 220, "seed harness on 3.11: namedtuple 220");
+	is_u64(s.row[SEED_LIST_REGULAR].ours, 177246, "seed harness on 3.11: list 177,246");
+	is_u64(s.row[SEED_LIST_SLOTS].ours, 80996, "seed harness on 3.11: slots list 80,996");
+	seed_compute(P(12), ABI_LP64, &s);
+	is_u64(s.row[SEED_REGULAR].ours, 694, "seed harness on 3.12: regular 694");
+	is_u64(s.row[SEED_NAMEDTUPLE].ours, 220, "seed harness on 3.12: namedtuple 220");
+	seed_compute(P(13), ABI_LP64, &s);
+	is_u64(s.row[SEED_LIST_REGULAR].ours, 169206, "seed harness on 3.13: list 169,206");
+
+	/* HEAD of the paper's repo: distinct ints per instance, 309,066 / 220,856 */
+	struct kind_result reg = eval(13, ABI_LP64, KIND_REGULAR, 5, 1000, "int:11");
+	struct kind_result sl = eval(13, ABI_LP64, KIND_SLOTS, 5, 1000, "int:11");
+	/* names a0..a4 are 2 chars (43 B each) where the paper's a..e are 1 (42 B) */
+	is_u64(reg.total[ACC_DEEP] - 5, 309066, "distinct ints: regular list 309,066 (+5 for 2-char names)");
+	is_u64(sl.total[ACC_DEEP], 220856, "distinct ints: slots list 220,856");
+}
+
+static void test_units(void)
+{
+	char b[32];
+	format_bytes_human(1023, b, sizeof b);
+	is_str(b, "1023 B", "bytes below 1 KiB");
+	format_bytes_human(1536, b, sizeof b);
+	is_str(b, "1.5 KiB", "KiB");
+	format_bytes_human(1048575, b, sizeof b);
+	is_str(b, "1.0 MiB", "rounds up a unit instead of 1024.0 KiB");
+	format_grouped(1234567, b, sizeof b);
+	is_str(b, "1,234,567", "grouped digits");
+	format_change_percent(694, 212, b, sizeof b);
+	is_str(b, "-69%", "percent change");
+}
+
+int main(void)
+{
+	const char *dir = getenv("SLOTEXPLORE_DATADIR");
+	char err[300];
+	if (!dir || !profile_set_load(dir, &profiles, err, sizeof err)) {
+		printf("Bail out! cannot load profiles: %s\n", dir ? err : "SLOTEXPLORE_DATADIR unset");
+		return 1;
+	}
+	ok(profiles.count == 7 && P(8) && P(14), "profiles 3.8 to 3.14 load (%zu)", profiles.count);
+	test_numparse();
+	test_values_parse();
+	test_profile_errors();
+	test_invariants();
+	test_totals();
+	test_spec_rules();
+	test_seed();
+	test_units();
+	profile_set_free(&profiles);
+	return done_testing();
+}
