@@ -6,6 +6,7 @@
 
 #include "core/units.h"
 #include "output/report_internal.h"
+#include "output/wrap.h"
 
 static void cell_bytes(char *buf, size_t n, uint64_t v)
 {
@@ -15,19 +16,24 @@ static void cell_bytes(char *buf, size_t n, uint64_t v)
 static void write_breakdown(FILE *out, const struct report *r, const struct kind_result *k)
 {
 	enum accounting a = r->accounting;
-	fprintf(out, "  %-23s", kind_info(k->kind)->name);
-	bool first = true;
+	char line[512], total[32];
+	size_t used = 0;
 	for (int p = 0; p < PART_COUNT; p++) {
 		if (!k->part[a][p])
 			continue;
 		char num[32];
 		cell_bytes(num, sizeof num, k->part[a][p]);
-		fprintf(out, "%s%s %s", first ? "" : " + ", part_label((enum part)p), num);
-		first = false;
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s", used ? " + " : "",
+		                         part_label((enum part)p), num);
+		if (used >= sizeof line)
+			break;
 	}
-	char total[32];
+	if (!used)
+		snprintf(line, sizeof line, "nothing: the object is shared");
 	cell_bytes(total, sizeof total, k->fig[a]);
-	fprintf(out, "%s= %s\n", first ? "" : " ", total);
+	fprintf(out, "  %s = %s bytes%s\n", kind_info(k->kind)->name, total,
+	        k->shared_singleton ? " (the shared empty tuple)" : "");
+	write_wrapped(out, line, 6, 78);
 }
 
 int report_text(FILE *out, const struct report *r)
@@ -40,19 +46,20 @@ int report_text(FILE *out, const struct report *r)
 	format_grouped(s->instances, m, sizeof m);
 	format_grouped(s->attrs, attrs, sizeof attrs);
 
-	fprintf(out, "CPython %s %s (%s), %s attribute%s, %s instance%s, values: %s\n",
+	fprintf(out, "CPython %s %s (%s), %s attribute%s, %s instance%s\nvalues: %s\n",
 	        s->profile->version, abi_name(s->abi), s->profile->abi[s->abi].evidence, attrs,
 	        s->attrs == 1 ? "" : "s", m, s->instances == 1 ? "" : "s", values);
 	if (r->profile_note)
 		fprintf(out, "note: %s\n", r->profile_note);
 
-	fprintf(out, "\nper instance, bytes          getsizeof  requested  allocated       deep  per class\n");
+	fprintf(out, "\n%-24s%11s%11s%11s %10s%11s\n", "per instance, bytes", "getsizeof", "requested",
+	        "allocated", "deep", "per class");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (!r->shown[k])
 			continue;
 		const struct kind_result *kr = &e->kinds[k];
 		if (!kr->available) {
-			fprintf(out, "%-27s  %s\n", kind_info((enum kind)k)->name, kr->unavailable);
+			fprintf(out, "%-24s  %s\n", kind_info((enum kind)k)->name, kr->unavailable);
 			continue;
 		}
 		char gs[32], rq[32], al[32], dp[32], pc[32];
@@ -64,12 +71,13 @@ int report_text(FILE *out, const struct report *r)
 			cell_bytes(pc, sizeof pc, kr->per_class_getsizeof);
 		else
 			snprintf(pc, sizeof pc, "-");
-		fprintf(out, "%-27s %10s %10s %9s%s %10s %10s\n", kind_info((enum kind)k)->name, gs, rq,
-		        al, kr->estimate ? "*" : " ", dp, pc);
+		fprintf(out, "%-24s%11s%11s%11s%s%10s%11s\n", kind_info((enum kind)k)->name, gs, rq, al,
+		        kr->estimate ? "*" : " ", dp, pc);
 	}
 
-	fprintf(out, "\n%s instance%s in a list, %s bytes    total         per instance  vs regular\n",
-	        m, s->instances == 1 ? "" : "s", accounting_name(acc));
+	fprintf(out, "\n%s instance%s in a list, in %s bytes:\n", m, s->instances == 1 ? "" : "s",
+	        accounting_name(acc));
+	fprintf(out, "%-24s%12s %13s  %s\n", "kind", "total", "per instance", "vs regular");
 	const struct kind_result *base = &e->kinds[KIND_REGULAR];
 	bool any_saturated = false;
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -90,7 +98,7 @@ int report_text(FILE *out, const struct report *r)
 			snprintf(delta, sizeof delta, " (%s%s)", a > b ? "-" : "+", num);
 		}
 		any_saturated |= kr->saturated;
-		fprintf(out, "%-27s %s%-12s %12s  %s%s\n", kind_info((enum kind)k)->name,
+		fprintf(out, "%-24s%s%11s %13s  %s%s\n", kind_info((enum kind)k)->name,
 		        kr->saturated ? ">" : " ", human, avg, pct, delta);
 	}
 
@@ -103,12 +111,17 @@ int report_text(FILE *out, const struct report *r)
 				write_breakdown(out, r, &e->kinds[k]);
 	}
 
-	fprintf(out, "\ngetsizeof = sys.getsizeof(obj); requested = bytes asked of the allocator "
-	             "(tracemalloc);\nallocated = after pymalloc size classes (* = includes a malloc "
-	             "estimate for a block\nover 512 B); deep = the seed paper's recursive getsizeof; "
-	             "per class = getsizeof(cls),\nincluding shared keys. Totals add the list (%s slots, "
-	             "as a list comprehension grows\nit) and, for requested/allocated, one class object.\n",
-	        m);
+	char footer[1024];
+	snprintf(footer, sizeof footer,
+	         "getsizeof = sys.getsizeof(obj); requested = bytes asked of the allocator "
+	         "(what tracemalloc counts); allocated = after pymalloc's size classes (* = includes "
+	         "a malloc estimate for a block over 512 B); deep = the seed paper's recursive "
+	         "getsizeof; per class = getsizeof(cls), including the shared keys. Totals add the "
+	         "list (%s slots, as a list comprehension grows it) and, for requested and "
+	         "allocated, one class object; the first instances of a regular class carry spare "
+	         "slots and are counted one by one.", cap);
+	fputc('\n', out);
+	write_wrapped(out, footer, 0, 78);
 	if (any_saturated)
 		fprintf(out, "> = the total exceeds 2^64-1 bytes and is shown saturated.\n");
 	return ferror(out) ? -1 : 0;

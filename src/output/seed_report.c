@@ -1,11 +1,17 @@
 #include "config.h"
 
 #include "output/report_internal.h"
+#include "output/wrap.h"
+
+#include <string.h>
 
 #include "core/units.h"
 
 static void how_counted(FILE *out, const struct seed_report *s, const struct seed_figure *f)
 {
+	char line[512];
+	size_t used = 0;
+#define ADD(...) (used += (size_t)snprintf(line + used, used < sizeof line ? sizeof line - used : 0, __VA_ARGS__))
 	char obj[32], dict[32], vals[32], keys[32], list[32], n[32];
 	format_grouped(f->obj, obj, sizeof obj);
 	format_grouped(f->dict, dict, sizeof dict);
@@ -15,24 +21,24 @@ static void how_counted(FILE *out, const struct seed_report *s, const struct see
 	format_grouped(s->list_instances, n, sizeof n);
 	bool has_dict = kind_info(f->kind)->family == FAMILY_REGULAR;
 	if (!f->is_list) {
-		fprintf(out, "      deep size of the class's first instance: getsizeof(obj) %s", obj);
+		ADD("deep size of the class's first instance: getsizeof(obj) %s", obj);
 		if (has_dict)
-			fprintf(out, " + getsizeof(__dict__) %s (%u reserved slots)", dict, f->dict_capacity);
-		fprintf(out, " + 5 ints %s", vals);
+			ADD(" + getsizeof(__dict__) %s (%u reserved slots)", dict, f->dict_capacity);
+		ADD(" + 5 ints %s", vals);
 		if (has_dict)
-			fprintf(out, " + 5 key strings %s", keys);
-		fputc('\n', out);
-		return;
+			ADD(" + 5 key strings %s", keys);
+	} else {
+		char cap[32];
+		format_grouped(s->steady.container.capacity, cap, sizeof cap);
+		ADD("deep size of the list: list %s (%s slots) + %s x (%s", list, cap, n, obj);
+		if (has_dict)
+			ADD(" + __dict__ %s", dict);
+		ADD(") + ints %s once", vals);
+		if (has_dict)
+			ADD(" + key strings %s once", keys);
 	}
-	char cap[32];
-	format_grouped(s->steady.container.capacity, cap, sizeof cap);
-	fprintf(out, "      deep size of the list: list %s (%s slots) + %s x (%s", list, cap, n, obj);
-	if (has_dict)
-		fprintf(out, " + __dict__ %s", dict);
-	fprintf(out, ") + ints %s once", vals);
-	if (has_dict)
-		fprintf(out, " + key strings %s once", keys);
-	fputc('\n', out);
+#undef ADD
+	write_wrapped(out, line, 6, 78);
 }
 
 int seed_report_text(FILE *out, const struct seed_report *s, enum abi abi)

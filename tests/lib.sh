@@ -1,0 +1,56 @@
+# TAP helpers for the shell tests. Source it; call done_testing at the end.
+: "${SLOTEXPLORE:?run through make check}"
+: "${TOP_SRCDIR:?run through make check}"
+: "${TOP_BUILDDIR:?run through make check}"
+
+tap_n=0
+tap_failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/slotexplore-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { # ok STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+diag() { printf '# %s\n' "$*"; }
+
+is() { # is GOT WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "  got '$1', expected '$2'"; fi
+}
+
+like() { # like TEXT GREP-PATTERN DESCRIPTION
+	if printf '%s\n' "$1" | grep -q -- "$2"; then ok 0 "$3"; else
+		ok 1 "$3"; diag "  no match for '$2' in:"; printf '%s\n' "$1" | head -5 | sed 's/^/#   /'; fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+
+# Interpreters to measure: python3, python3.N and python on PATH, and
+# `pyenv root`'s versions; one path per line, duplicates removed.
+find_pythons() {
+	{
+		for name in python3 python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 \
+			python3.14 python3.15 python; do
+			command -v "$name" 2>/dev/null
+		done
+		root=""
+		if command -v pyenv >/dev/null 2>&1; then root=$(pyenv root 2>/dev/null); fi
+		[ -n "$root" ] || root=${PYENV_ROOT:-}
+		if [ -n "$root" ] && [ -d "$root/versions" ]; then
+			for p in "$root"/versions/*/bin/python3 "$root"/versions/*/bin/python; do
+				[ -x "$p" ] && echo "$p"
+			done
+		fi
+	} | awk '!seen[$0]++'
+}
