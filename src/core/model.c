@@ -126,9 +126,17 @@ static uint64_t list_grow(const struct profile *pr, uint64_t newsize)
 
 uint64_t model_list_capacity(const struct profile *pr, uint64_t n)
 {
+	/* ~230 growth steps for 10^12: remember the last answer */
+	static enum list_growth last_growth;
+	static uint64_t last_n, last_capacity;
+	if (n == last_n && pr->list_growth == last_growth && n)
+		return last_capacity;
 	uint64_t allocated = 0;
 	while (allocated < n)
 		allocated = list_grow(pr, allocated + 1);
+	last_growth = pr->list_growth;
+	last_n = n;
+	last_capacity = allocated;
 	return allocated;
 }
 
@@ -296,8 +304,9 @@ struct keys_view {
 
 struct keys_walk {
 	struct keys_view view[WARMUP_INSTANCES];
-	unsigned count;         /* instances walked */
-	unsigned gs_capacity;   /* nentries + usable after the last one */
+	/* nentries + usable once k instances exist: what getsizeof(__dict__)
+	 * charges for (spec §3) */
+	unsigned gs_capacity_after[WARMUP_INSTANCES + 1];
 };
 
 static bool static_keys(const struct model_setting *s, const struct kind_info *ki)
@@ -308,7 +317,7 @@ static bool static_keys(const struct model_setting *s, const struct kind_info *k
 /* Simulates _PyDict_NewKeysForClass and instance creation for `count`
  * instances of a fresh class whose instances all store the same names. */
 static void walk_shared_keys(const struct model_setting *s, const struct kind_info *ki,
-                             unsigned count, struct keys_walk *w)
+                             struct keys_walk *w)
 {
 	unsigned n = s->attrs, limit = s->profile->shared_keys_limit;
 	bool is_static = static_keys(s, ki);
@@ -319,8 +328,8 @@ static void walk_shared_keys(const struct model_setting *s, const struct kind_in
 	if (is_static && n > limit)
 		in_keys_prefix = s->name_len ? limit : first_unshared_static_name(n, limit);
 
-	w->count = count;
-	for (unsigned k = 0; k < count; k++) {
+	w->gs_capacity_after[0] = entries + usable;
+	for (unsigned k = 0; k < WARMUP_INSTANCES; k++) {
 		struct keys_view *v = &w->view[k];
 		v->block_slots = entries + usable;
 		if (usable > 1)
@@ -337,8 +346,8 @@ static void walk_shared_keys(const struct model_setting *s, const struct kind_in
 		v->stored = v->overflow ? in_keys_prefix : n;
 		v->overflow_slots = v->overflow ?
 			grow_to_hold(pow2_at_least(3 * (uint64_t)v->stored), n) : 0;
+		w->gs_capacity_after[k + 1] = entries + usable;
 	}
-	w->gs_capacity = entries + usable;
 }
 
 static void object_parts(const struct model_setting *s, uint64_t basicsize, unsigned preheader,
@@ -519,29 +528,87 @@ static bool kind_available(const struct profile *pr, enum kind k, char *why, siz
 	return true;
 }
 
-/* Everything a kind's figures are built from. */
-struct kind_work {
-	struct values_cost values;
-	struct instance steady, first;
-	struct keys_walk walk;      /* regular kinds, non-split layouts */
-	bool walked;
+/* The warm-up of a regular class: the shared-keys walk and how much more
+ * than a steady-state instance the first instances cost. It depends on the
+ * layout rules and the names, not on the values or M, so it is cached:
+ * holding a key in the TUI re-evaluates the same few settings. */
+struct warmup_table {
+	bool valid;
+	const struct profile *profile;
+	enum abi abi;
+	unsigned attrs, name_len;
+	bool is_static, dict_touched;
+	struct keys_walk walk;
+	/* sum over the first k instances of (their bytes - steady bytes) */
+	uint64_t extra_requested[WARMUP_INSTANCES + 1];
+	uint64_t extra_allocated[WARMUP_INSTANCES + 1];
 };
 
+#define WARMUP_CACHE_SIZE 16
+static struct warmup_table warmup_cache[WARMUP_CACHE_SIZE];
+
+static const struct warmup_table *warmup_table_get(const struct model_setting *s,
+                                                   const struct kind_info *ki)
+{
+	bool is_static = static_keys(s, ki);
+	unsigned slot = (s->attrs * 31u + (unsigned)s->abi * 7u + is_static * 3u + ki->dict_touched +
+	                 (unsigned)s->profile->minor * 131u) % WARMUP_CACHE_SIZE;
+	struct warmup_table *t = &warmup_cache[slot];
+	if (t->valid && t->profile == s->profile && t->abi == s->abi && t->attrs == s->attrs &&
+	    t->name_len == s->name_len && t->is_static == is_static &&
+	    t->dict_touched == ki->dict_touched)
+		return t;
+
+	t->valid = true;
+	t->profile = s->profile;
+	t->abi = s->abi;
+	t->attrs = s->attrs;
+	t->name_len = s->name_len;
+	t->is_static = is_static;
+	t->dict_touched = ki->dict_touched;
+	walk_shared_keys(s, ki, &t->walk);
+	struct values_cost none;
+	memset(&none, 0, sizeof none);
+	struct instance steady, in;
+	regular_instance(s, ki, &t->walk.view[WARMUP_INSTANCES - 1], &none, &steady);
+	t->extra_requested[0] = t->extra_allocated[0] = 0;
+	const struct keys_view *last = &t->walk.view[WARMUP_INSTANCES - 1];
+	for (unsigned k = 0; k < WARMUP_INSTANCES; k++) {
+		const struct keys_view *v = &t->walk.view[k];
+		uint64_t more_req = 0, more_alloc = 0;
+		if (v->block_slots != last->block_slots || v->capacity != last->capacity ||
+		    v->overflow != last->overflow || v->overflow_slots != last->overflow_slots) {
+			regular_instance(s, ki, v, &none, &in);
+			more_req = in.requested - steady.requested;
+			more_alloc = in.allocated - steady.allocated;
+		}
+		t->extra_requested[k + 1] = t->extra_requested[k] + more_req;
+		t->extra_allocated[k + 1] = t->extra_allocated[k] + more_alloc;
+	}
+	return t;
+}
+
+static bool has_warmup(const struct model_setting *s, const struct kind_info *ki)
+{
+	return ki->family == FAMILY_REGULAR && s->profile->layout != LAYOUT_SPLIT_DICT;
+}
+
 static void build_instance(const struct model_setting *s, const struct kind_info *ki,
-                           const struct kind_work *w, unsigned index, struct instance *in)
+                           const struct keys_view *kv, const struct values_cost *v,
+                           struct instance *in)
 {
 	switch (ki->family) {
 	case FAMILY_REGULAR:
-		regular_instance(s, ki, w->walked ? &w->walk.view[index] : NULL, &w->values, in);
+		regular_instance(s, ki, kv, v, in);
 		break;
 	case FAMILY_SLOTS:
-		slots_instance(s, ki, &w->values, in);
+		slots_instance(s, ki, v, in);
 		break;
 	case FAMILY_TUPLE:
-		tuple_instance(s, ki, &w->values, in);
+		tuple_instance(s, ki, v, in);
 		break;
 	case FAMILY_DICT:
-		dict_instance(s, &w->values, in);
+		dict_instance(s, v, in);
 		break;
 	}
 }
@@ -549,16 +616,14 @@ static void build_instance(const struct model_setting *s, const struct kind_info
 uint64_t model_instance_requested(const struct model_setting *s, enum kind k, uint64_t index)
 {
 	const struct kind_info *ki = kind_info(k);
-	struct kind_work w;
-	memset(&w, 0, sizeof w);
-	w.values = values_cost(s);
-	if (ki->family == FAMILY_REGULAR && s->profile->layout != LAYOUT_SPLIT_DICT) {
-		walk_shared_keys(s, ki, WARMUP_INSTANCES, &w.walk);
-		w.walked = true;
+	struct values_cost v = values_cost(s);
+	const struct keys_view *kv = NULL;
+	if (has_warmup(s, ki)) {
+		unsigned i = index < WARMUP_INSTANCES ? (unsigned)index : WARMUP_INSTANCES - 1;
+		kv = &warmup_table_get(s, ki)->walk.view[i];
 	}
-	unsigned i = index < WARMUP_INSTANCES ? (unsigned)index : WARMUP_INSTANCES - 1;
 	struct instance in;
-	build_instance(s, ki, &w, i, &in);
+	build_instance(s, ki, kv, &v, &in);
 	return in.requested;
 }
 
@@ -576,18 +641,17 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 	if (!r->available)
 		return;
 
-	struct kind_work w;
-	w.values = values_cost(s);
-	w.walked = ki->family == FAMILY_REGULAR && pr->layout != LAYOUT_SPLIT_DICT;
 	uint64_t m = s->instances;
-	unsigned warm = w.walked ? WARMUP_INSTANCES : 1;
-	if (w.walked)
-		walk_shared_keys(s, ki, WARMUP_INSTANCES, &w.walk);
-	build_instance(s, ki, &w, warm - 1, &w.steady);
-	build_instance(s, ki, &w, 0, &w.first);
+	struct values_cost values = values_cost(s);
+	const struct warmup_table *wt = has_warmup(s, ki) ? warmup_table_get(s, ki) : NULL;
+	const struct keys_view *kv_steady = wt ? &wt->walk.view[WARMUP_INSTANCES - 1] : NULL;
+	struct instance steady_instance;
+	build_instance(s, ki, kv_steady, &values, &steady_instance);
+	r->first_requested = steady_instance.requested +
+	                     (wt ? wt->extra_requested[1] : 0);
 
 	/* Per-instance figures. */
-	const struct instance *st = &w.steady;
+	const struct instance *st = &steady_instance;
 	uint64_t gs_obj;
 	uint64_t dict_gs_now = 0, dict_gs_steady = 0, dict_gs_first = 0;
 	bool has_dict = ki->family == FAMILY_REGULAR;
@@ -598,7 +662,6 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 	r->fig[ACC_ALLOCATED] = st->allocated;
 	memcpy(r->part[ACC_ALLOCATED], st->part, sizeof st->part);
 	r->estimate = st->estimate;
-	r->first_requested = w.first.requested;
 
 	/* getsizeof: the object struct (plus pre-header); dicts count their keys. */
 	uint64_t *g = r->part[ACC_GETSIZEOF];
@@ -621,21 +684,18 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 	r->fig[ACC_GETSIZEOF] = gs_obj;
 
 	if (has_dict) {
-		const struct keys_view *kv_steady = w.walked ? &w.walk.view[warm - 1] : NULL;
-		unsigned steady_cap = w.walked ? w.walk.gs_capacity : 0;
-		dict_gs_steady = regular_dict_getsizeof(s, kv_steady, steady_cap);
-		if (w.walked) {
-			struct keys_walk now;
-			unsigned count = m < WARMUP_INSTANCES ? (unsigned)m : WARMUP_INSTANCES;
-			walk_shared_keys(s, ki, count, &now);
-			dict_gs_now = regular_dict_getsizeof(s, kv_steady, now.gs_capacity);
-			walk_shared_keys(s, ki, 1, &now);
-			dict_gs_first = regular_dict_getsizeof(s, &w.walk.view[0], now.gs_capacity);
+		if (wt) {
+			unsigned now = m < WARMUP_INSTANCES ? (unsigned)m : WARMUP_INSTANCES;
+			dict_gs_steady = regular_dict_getsizeof(s, kv_steady,
+			                                        wt->walk.gs_capacity_after[WARMUP_INSTANCES]);
+			dict_gs_now = regular_dict_getsizeof(s, kv_steady, wt->walk.gs_capacity_after[now]);
+			dict_gs_first = regular_dict_getsizeof(s, &wt->walk.view[0],
+			                                       wt->walk.gs_capacity_after[1]);
 			r->capacity = kv_steady->overflow ? 0 : kv_steady->capacity;
 			r->overflow = kv_steady->overflow;
 			r->values_before_overflow = kv_steady->stored;
 		} else {
-			dict_gs_now = dict_gs_first = dict_gs_steady;
+			dict_gs_now = dict_gs_first = dict_gs_steady = regular_dict_getsizeof(s, NULL, 0);
 			r->capacity = (unsigned)usable_fraction(dict_slots_for(s->attrs));
 		}
 		r->dict_getsizeof = dict_gs_steady;
@@ -643,8 +703,8 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 
 	/* deep: the object, its __dict__, the key strings, the values. */
 	uint64_t names = (has_dict || ki->family == FAMILY_DICT) ? key_strings_bytes(s) : 0;
-	uint64_t weakref_none = ki->weakref_slot && !w.values.none_counted ? c->none_size : 0;
-	uint64_t values_deep = w.values.owned_deep + w.values.once_deep + weakref_none;
+	uint64_t weakref_none = ki->weakref_slot && !values.none_counted ? c->none_size : 0;
+	uint64_t values_deep = values.owned_deep + values.once_deep + weakref_none;
 	uint64_t *d = r->part[ACC_DEEP];
 	memcpy(d, g, sizeof r->part[ACC_DEEP]);
 	if (has_dict) {
@@ -673,31 +733,23 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 			r->per_class_allocated += model_block_allocated(pr, s->abi, r->per_class_keys, &est);
 		}
 	}
-	r->shared_values_requested = w.values.shared_requested;
-	r->shared_values_allocated = w.values.shared_allocated;
+	r->shared_values_requested = values.shared_requested;
+	r->shared_values_allocated = values.shared_allocated;
 
-	/* Totals for M instances in a list: warm-up instances one by one. */
-	uint64_t req = 0, alloc = 0;
-	uint64_t first_n = m < warm ? m : warm;
-	for (unsigned k2 = 0; k2 < first_n; k2++) {
-		struct instance in;
-		if (k2 == warm - 1)
-			in = w.steady;
-		else
-			build_instance(s, ki, &w, k2, &in);
-		req += in.requested;
-		alloc += in.allocated;
-	}
-	uint64_t rest = m - first_n;
-	req = sat_add(req, sat_mul(rest, st->requested, &sat), &sat);
-	alloc = sat_add(alloc, sat_mul(rest, st->allocated, &sat), &sat);
+	/* Totals for M instances in a list: M steady instances plus what the
+	 * first ones cost more. */
+	unsigned warm = m < WARMUP_INSTANCES ? (unsigned)m : WARMUP_INSTANCES;
+	uint64_t req = sat_add(sat_mul(m, st->requested, &sat), wt ? wt->extra_requested[warm] : 0,
+	                       &sat);
+	uint64_t alloc = sat_add(sat_mul(m, st->allocated, &sat),
+	                         wt ? wt->extra_allocated[warm] : 0, &sat);
 	uint64_t once_req = r->per_class_getsizeof + r->shared_values_requested + ctr->requested;
 	uint64_t once_alloc = r->per_class_allocated + r->shared_values_allocated + ctr->allocated;
 	r->total[ACC_REQUESTED] = sat_add(req, once_req, &sat);
 	r->total[ACC_ALLOCATED] = sat_add(alloc, once_alloc, &sat);
 	r->total[ACC_GETSIZEOF] = sat_add(sat_mul(m, gs_obj, &sat), ctr->getsizeof, &sat);
-	uint64_t per_deep = gs_obj + dict_gs_now + w.values.owned_deep;
-	uint64_t once_deep = names + w.values.once_deep + weakref_none;
+	uint64_t per_deep = gs_obj + dict_gs_now + values.owned_deep;
+	uint64_t once_deep = names + values.once_deep + weakref_none;
 	r->total[ACC_DEEP] = sat_add(sat_add(sat_mul(m, per_deep, &sat), once_deep, &sat),
 	                             ctr->getsizeof, &sat);
 	r->saturated = sat;
