@@ -1,22 +1,33 @@
-/* slotexplore: entry point. Picks the mode and hands the core's results to
- * the writers; all figures come from src/core. */
+/* slotexplore: entry point. Picks the mode, the interpreter and the profile,
+ * and hands the core's results to the writers; all figures come from
+ * src/core. */
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/options.h"
 #include "core/datadir.h"
+#include "core/interp.h"
 #include "core/model.h"
+#include "core/numparse.h"
 #include "core/profile.h"
 #include "core/seed.h"
+#include "core/verify_run.h"
 #include "output/report.h"
+#include "output/verify_report.h"
 
 #define DEFAULT_MAJOR 3
 #define DEFAULT_MINOR 13
+#define MAX_PYTHONS 64
+#define VERIFY_GRID_MAX 4096
 
 static int finish_output(void)
 {
@@ -25,6 +36,22 @@ static int finish_output(void)
 		return EXIT_FAILURE;
 	}
 	return EXIT_SUCCESS;
+}
+
+/* A signal while a child runs: kill and reap it, then die of the signal. */
+static void on_fatal_signal(int sig)
+{
+	probe_client_kill_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_child_cleanup(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], on_fatal_signal);
+	atexit(probe_client_kill_all);
 }
 
 static int list_profiles(const struct profile_set *set, const char *dir, const char *origin)
@@ -41,8 +68,186 @@ static int list_profiles(const struct profile_set *set, const char *dir, const c
 	return finish_output();
 }
 
+static void probe_path(const char *dir, char *out, size_t n)
+{
+	snprintf(out, n, "%s/probe.py", dir);
+}
+
+static int list_pythons(const struct options *opt, const struct profile_set *set, const char *dir,
+                        int timeout_ms)
+{
+	static char paths[MAX_PYTHONS][PATH_MAX];
+	size_t n = 0;
+	for (int i = 0; i < opt->npythons && n < MAX_PYTHONS; i++)
+		snprintf(paths[n++], PATH_MAX, "%s", opt->pythons[i]);
+	n += interp_discover(paths + n, MAX_PYTHONS - n);
+	char script[PATH_MAX + 16];
+	probe_path(dir, script, sizeof script);
+	interp_write_list_header(stdout);
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < i; j++)
+			dup |= strcmp(paths[i], paths[j]) == 0;
+		if (dup)
+			continue;
+		struct interp in;
+		static struct probe_client pc;
+		char note[400], how[80];
+		if (interp_open(paths[i], script, &in, &pc, timeout_ms))
+			probe_client_stop(&pc, 1000, how, sizeof how);
+		const struct profile *pr;
+		enum interp_support s = interp_support(&in, set, &pr, note, sizeof note);
+		char support[420];
+		if (s == SUPPORT_EXACT)
+			snprintf(support, sizeof support, "%s profile", pr->version);
+		else if (s == SUPPORT_NEAREST)
+			snprintf(support, sizeof support, "%s profile (nearest; newer than the data)",
+			         pr->version);
+		else if (in.answered)
+			snprintf(support, sizeof support, "not modelled");
+		else
+			support[0] = '\0';
+		interp_write_list_row(stdout, &in, support);
+		fflush(stdout);
+	}
+	if (n == 0)
+		printf("no Python interpreters found on PATH or under pyenv root\n");
+	return finish_output();
+}
+
+/* The interpreter the model follows: --python, else python3 on PATH. */
+struct chosen {
+	bool have;                  /* an interpreter answered and is modelled */
+	bool explicit_python;       /* the user named it */
+	struct interp interp;
+	struct probe_client pc;     /* still running when have */
+	const struct profile *profile;
+	enum abi abi;
+	char note[512];             /* what the user should know */
+};
+
+static bool choose_interpreter(const struct options *opt, const struct profile_set *set,
+                               const char *dir, struct chosen *ch, char *err, size_t errlen)
+{
+	memset(ch, 0, sizeof *ch);
+	const char *path = NULL;
+	if (opt->npythons) {
+		path = opt->pythons[0];
+		ch->explicit_python = true;
+	} else {
+		static char found[MAX_PYTHONS][PATH_MAX];
+		size_t n = interp_discover(found, MAX_PYTHONS);
+		for (size_t i = 0; i < n && !path; i++) {
+			const char *base = strrchr(found[i], '/');
+			if (base && strcmp(base + 1, "python3") == 0)
+				path = found[i];
+		}
+		if (!path) {
+			snprintf(ch->note, sizeof ch->note, "no python3 on PATH: the model alone");
+			return true;
+		}
+	}
+	char script[PATH_MAX + 16];
+	probe_path(dir, script, sizeof script);
+	if (!interp_open(path, script, &ch->interp, &ch->pc, opt->timeout_ms)) {
+		if (ch->explicit_python) {
+			snprintf(err, errlen, "--python: %s", ch->interp.problem);
+			return false;
+		}
+		snprintf(ch->note, sizeof ch->note, "python3 on PATH is not usable (%s): the model alone",
+		         ch->interp.problem);
+		return true;
+	}
+	char note[400];
+	enum interp_support s = interp_support(&ch->interp, set, &ch->profile, note, sizeof note);
+	if (s == SUPPORT_NONE) {
+		char how[80];
+		probe_client_stop(&ch->pc, 1000, how, sizeof how);
+		if (ch->explicit_python) {
+			snprintf(err, errlen, "--python: %s", note);
+			return false;
+		}
+		snprintf(ch->note, sizeof ch->note, "python3 on PATH: %s; the model alone", note);
+		ch->profile = NULL;
+		return true;
+	}
+	ch->have = true;
+	ch->abi = ch->interp.abi;
+	if (s == SUPPORT_NEAREST)
+		snprintf(ch->note, sizeof ch->note, "warning: %s", note);
+	return true;
+}
+
+static void release_interpreter(struct chosen *ch)
+{
+	if (ch->have) {
+		char how[80];
+		probe_client_send(&ch->pc, "quit", how, sizeof how);
+		probe_client_stop(&ch->pc, 2000, how, sizeof how);
+		ch->have = false;
+	}
+}
+
+static bool utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static int run_verify(const struct options *opt, struct chosen *ch)
+{
+	static uint64_t grid[VERIFY_GRID_MAX];
+	char err[600];
+	int n = parse_count_grid(opt->attrs_text ? opt->attrs_text : "0..40", 0, MODEL_MAX_ATTRS,
+	                         grid, VERIFY_GRID_MAX, err, sizeof err);
+	if (n < 0) {
+		fprintf(stderr, "slotexplore: --attrs: %s\n", err);
+		return EXIT_USAGE;
+	}
+	struct verify_plan plan = {
+		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = n,
+		.values = opt->values, .count = 1000, .timeout_ms = opt->timeout_ms * 12,
+	};
+	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
+	struct verify_writer w = {
+		.out = stdout, .format = opt->format, .utf8 = utf8_locale(), .interp = &ch->interp,
+		.profile = ch->profile, .abi = ch->abi,
+	};
+	if (ch->note[0])
+		fprintf(stderr, "slotexplore: %s\n", ch->note);
+	verify_write_begin(&w);
+	struct verify_summary sum;
+	if (!verify_run(&ch->pc, &plan, verify_write_row, &w, &sum, err, sizeof err)) {
+		fflush(stdout);
+		fprintf(stderr, "slotexplore: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	if (opt->instances_given) {
+		struct bulk_result b;
+		enum kind k = KIND_REGULAR;
+		for (int i = 0; i < KIND_COUNT; i++)
+			if (opt->kinds[i]) {
+				k = (enum kind)i;
+				break;
+			}
+		unsigned attrs = (unsigned)grid[n - 1];
+		if (!verify_bulk(&ch->pc, &plan, k, attrs, opt->instances, &b, err, sizeof err)) {
+			fflush(stdout);
+			fprintf(stderr, "slotexplore: %s\n", err);
+			return EXIT_FAILURE;
+		}
+		verify_write_end(&w, &sum);
+		verify_write_bulk(&w, k, attrs, &b);
+	} else {
+		verify_write_end(&w, &sum);
+	}
+	int status = finish_output();
+	return status == EXIT_SUCCESS && sum.mismatches == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
+	setlocale(LC_ALL, "");
 	struct options opt;
 	char err[1024];
 	if (!options_parse(argc, argv, &opt, err, sizeof err)) {
@@ -65,52 +270,107 @@ int main(int argc, char **argv)
 		fprintf(stderr, "slotexplore: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	int status;
+	install_child_cleanup();
+	int status = EXIT_SUCCESS;
+	static struct chosen ch;
+	memset(&ch, 0, sizeof ch);
+
 	if (opt.mode == MODE_LIST_PROFILES) {
 		status = list_profiles(&profiles, dir, origin);
-		profile_set_free(&profiles);
-		return status;
+		goto done;
+	}
+	if (opt.mode == MODE_LIST_PYTHONS) {
+		status = list_pythons(&opt, &profiles, dir, opt.timeout_ms);
+		goto done;
 	}
 
-	int major = opt.version_given ? opt.py_major : DEFAULT_MAJOR;
-	int minor = opt.version_given ? opt.py_minor : (opt.mode == MODE_SEED_REPORT ? 14 : DEFAULT_MINOR);
-	const struct profile *pr = profile_set_find(&profiles, major, minor);
-	if (!pr) {
-		fprintf(stderr, "slotexplore: --python-version: no profile for CPython %d.%d (%s to %s "
-		        "are in %s)\n", major, minor, profiles.items[0].version,
-		        profiles.items[profiles.count - 1].version, dir);
-		profile_set_free(&profiles);
-		return EXIT_USAGE;
+	/* Which profile: --python-version, else the interpreter's, else 3.13. */
+	const struct profile *pr = NULL;
+	enum abi abi = opt.abi;
+	bool want_interpreter = opt.mode == MODE_VERIFY ||
+	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH);
+	if (want_interpreter) {
+		if (!choose_interpreter(&opt, &profiles, dir, &ch, err, sizeof err)) {
+			fprintf(stderr, "slotexplore: %s\n", err);
+			status = EXIT_FAILURE;
+			goto done;
+		}
+		if (opt.mode == MODE_VERIFY && !ch.have) {
+			fprintf(stderr, "slotexplore: --verify needs a CPython 3.8+ interpreter: %s\n",
+			        ch.note);
+			status = EXIT_FAILURE;
+			goto done;
+		}
 	}
+	if (opt.version_given) {
+		pr = profile_set_find(&profiles, opt.py_major, opt.py_minor);
+		if (!pr) {
+			fprintf(stderr, "slotexplore: --python-version: no profile for CPython %d.%d (%s to "
+			        "%s are in %s)\n", opt.py_major, opt.py_minor, profiles.items[0].version,
+			        profiles.items[profiles.count - 1].version, dir);
+			status = EXIT_USAGE;
+			goto done;
+		}
+		if (opt.mode == MODE_VERIFY && pr != ch.profile) {
+			fprintf(stderr, "slotexplore: --python-version %s differs from the interpreter's "
+			        "version %s; --verify compares the interpreter with its own profile\n",
+			        pr->version, ch.interp.version);
+			status = EXIT_USAGE;
+			goto done;
+		}
+	} else if (opt.mode == MODE_SEED_REPORT) {
+		pr = profile_set_find(&profiles, 3, 14);
+	} else if (ch.have) {
+		pr = ch.profile;
+		abi = ch.abi;
+	} else {
+		pr = profile_set_find(&profiles, DEFAULT_MAJOR, DEFAULT_MINOR);
+		if (!ch.note[0] && !opt.no_python && !opt.version_given)
+			snprintf(ch.note, sizeof ch.note, "no interpreter: the model alone");
+	}
+	if (!pr)
+		pr = &profiles.items[profiles.count - 1];
 
+	if (opt.mode == MODE_VERIFY) {
+		ch.abi = ch.interp.abi;
+		status = run_verify(&opt, &ch);
+		goto done;
+	}
 	if (opt.mode == MODE_SEED_REPORT) {
 		struct seed_report seed;
-		seed_compute(pr, opt.abi, &seed);
-		status = seed_report_write(stdout, &seed, opt.abi, opt.format) == 0 ? finish_output()
-		                                                                     : EXIT_FAILURE;
-		profile_set_free(&profiles);
-		return status;
+		seed_compute(pr, abi, &seed);
+		status = seed_report_write(stdout, &seed, abi, opt.format) == 0 ? finish_output()
+		                                                                : EXIT_FAILURE;
+		goto done;
 	}
 
 	struct model_setting setting = {
-		.profile = pr, .abi = opt.abi, .attrs = opt.attrs, .instances = opt.instances,
+		.profile = pr, .abi = abi, .attrs = opt.attrs, .instances = opt.instances,
 		.values = opt.values, .name_len = 0,
 	};
 	if (!model_setting_check(&setting, err, sizeof err)) {
 		fprintf(stderr, "slotexplore: %s\n", err);
-		profile_set_free(&profiles);
-		return EXIT_USAGE;
+		status = EXIT_USAGE;
+		goto done;
 	}
 	struct model_eval eval;
 	model_evaluate_all(&setting, &eval);
+	char note[PATH_MAX + 1024] = "";
+	if (ch.have)
+		snprintf(note, sizeof note, "profile of %s (CPython %s)%s%s", ch.interp.path,
+		         ch.interp.version, ch.note[0] ? "; " : "", ch.note);
+	else if (ch.note[0])
+		snprintf(note, sizeof note, "%s; CPython %s %s profile", ch.note, pr->version,
+		         abi_name(abi));
+	release_interpreter(&ch);
 	struct report rep = {
 		.setting = &setting, .eval = &eval, .accounting = opt.accounting,
-		.breakdown = opt.breakdown, .profile_note = NULL,
+		.breakdown = opt.breakdown, .profile_note = note[0] ? note : NULL,
 	};
 	memcpy(rep.shown, opt.kinds, sizeof rep.shown);
 	status = report_write(stdout, &rep, opt.format) == 0 ? finish_output() : EXIT_FAILURE;
-	if (status != EXIT_SUCCESS && errno)
-		fprintf(stderr, "slotexplore: cannot write output: %s\n", strerror(errno));
+done:
+	release_interpreter(&ch);
 	profile_set_free(&profiles);
 	return status;
 }

@@ -10,7 +10,8 @@
 
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
-	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES
+	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -26,6 +27,11 @@ static const struct option long_options[] = {
 	{ "breakdown", no_argument, NULL, OPT_BREAKDOWN },
 	{ "seed-report", no_argument, NULL, OPT_SEED },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
+	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
+	{ "python", required_argument, NULL, OPT_PYTHON },
+	{ "no-python", no_argument, NULL, OPT_NO_PYTHON },
+	{ "verify", no_argument, NULL, OPT_VERIFY },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -43,11 +49,23 @@ void options_print_help(FILE *out)
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
+"      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
+"                           --python) with version, ABI, pymalloc, free-threading\n"
+"      --verify             measure every kind under the interpreter and compare\n"
+"                           with the model, figure by figure; exit 0 only if all\n"
+"                           match. With --instances M, also build M instances\n"
+"                           and compare tracemalloc and RSS with the model\n"
 "\n"
 "Setting:\n"
-"      --attrs N            attributes per instance, 0 to 100,000 (default 5)\n"
+"      --attrs N            attributes per instance, 0 to 100,000 (default 5);\n"
+"                           with --verify a grid such as 0..40 or 0..10,30\n"
+"                           (default 0..40)\n"
 "      --instances M        instances, 1 to 10^15; 1e6, 1k, 2M work (default 1,000)\n"
-"      --python-version X.Y CPython profile, 3.8 to 3.14 (default 3.13)\n"
+"      --python PATH        the interpreter to verify against and whose version\n"
+"                           and ABI the model follows (default: python3 on PATH)\n"
+"      --no-python          do not run any interpreter: the model alone\n"
+"      --python-version X.Y CPython profile, 3.8 to 3.14 (default: the\n"
+"                           interpreter's, or 3.13 without one)\n"
 "      --abi ABI            lp64 (x86-64, arm64), ilp32 (wasm32, armv7) or i386\n"
 "                           (default lp64)\n"
 "      --kind KIND          show this kind; repeatable (default: all). Kinds:\n"
@@ -63,6 +81,8 @@ void options_print_help(FILE *out)
 "\n"
 "Output:\n"
 "      --format F           text, csv or json (default text)\n"
+"      --timeout SECONDS    how long an interpreter may take to answer (default 10;\n"
+"                           each measurement gets 12 times as long)\n"
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
@@ -91,6 +111,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->values.shared = true;
 	o->accounting = ACC_ALLOCATED;
 	o->format = FORMAT_TEXT;
+	o->timeout_ms = 10000;
 
 	opterr = 0;
 	optind = 1;
@@ -114,15 +135,43 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_LIST_PROFILES:
 			o->mode = MODE_LIST_PROFILES;
 			break;
-		case OPT_ATTRS:
-			if (!parse_count(optarg, 0, MODEL_MAX_ATTRS, &v, why, sizeof why))
+		case OPT_ATTRS: {
+			uint64_t grid[1];
+			o->attrs_text = optarg;
+			/* a single count here; a grid is checked once --verify is known */
+			if (strstr(optarg, "..") || strchr(optarg, ','))
+				break;
+			if (parse_count_grid(optarg, 0, MODEL_MAX_ATTRS, grid, 1, why, sizeof why) != 1)
 				return opt_error(err, errlen, "--attrs: %s%s", why, "");
-			o->attrs = (unsigned)v;
+			o->attrs = (unsigned)grid[0];
 			break;
+		}
 		case OPT_INSTANCES:
 			if (!parse_count(optarg, 1, MODEL_MAX_INSTANCES, &v, why, sizeof why))
 				return opt_error(err, errlen, "--instances: %s%s", why, "");
 			o->instances = v;
+			o->instances_given = true;
+			break;
+		case OPT_LIST_PYTHONS:
+			o->mode = MODE_LIST_PYTHONS;
+			break;
+		case OPT_VERIFY:
+			o->mode = MODE_VERIFY;
+			break;
+		case OPT_PYTHON:
+			if (o->npythons == (int)(sizeof o->pythons / sizeof o->pythons[0]))
+				return opt_error(err, errlen, "--python: at most %s interpreters%s", "16", "");
+			if (!*optarg)
+				return opt_error(err, errlen, "--python: an empty path%s%s", "", "");
+			o->pythons[o->npythons++] = optarg;
+			break;
+		case OPT_NO_PYTHON:
+			o->no_python = true;
+			break;
+		case OPT_TIMEOUT:
+			if (!parse_count(optarg, 1, 3600, &v, why, sizeof why))
+				return opt_error(err, errlen, "--timeout: %s%s", why, "");
+			o->timeout_ms = (int)v * 1000;
 			break;
 		case OPT_PYVERSION:
 			if (!parse_python_version(optarg, &o->py_major, &o->py_minor))
@@ -177,6 +226,13 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (optind < argc)
 		return opt_error(err, errlen, "unexpected argument '%s' (see slotexplore --help)%s",
 		                 argv[optind], "");
+	if (o->attrs_text && o->mode != MODE_VERIFY &&
+	    (strstr(o->attrs_text, "..") || strchr(o->attrs_text, ',')))
+		return opt_error(err, errlen, "--attrs: '%s' is a grid; a grid needs --verify (here "
+		                 "give one count from 0 to 100,000)%s", o->attrs_text, "");
+	if (o->no_python && (o->mode == MODE_VERIFY || o->npythons))
+		return opt_error(err, errlen, "--no-python cannot go with %s%s",
+		                 o->mode == MODE_VERIFY ? "--verify" : "--python", "");
 	if (!o->kinds_given)
 		for (int k = 0; k < KIND_COUNT; k++)
 			o->kinds[k] = true;

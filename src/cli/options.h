@@ -9,12 +9,21 @@
 #include "core/model.h"
 #include "output/report.h"
 
-enum run_mode { MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_HELP, MODE_VERSION };
+enum run_mode {
+	MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_HELP, MODE_VERSION
+};
 
 struct options {
 	enum run_mode mode;
 	unsigned attrs;
+	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;
+	bool instances_given;
+	const char *pythons[16];     /* --python PATH, in order */
+	int npythons;
+	bool no_python;              /* --no-python: the model alone */
+	int timeout_ms;              /* --timeout for each probe request */
 	bool version_given;
 	int py_major, py_minor;
 	enum abi abi;

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/kinds.h"
 
 #include <string.h>

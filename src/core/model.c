@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/model.h"
 
 #include <stdio.h>

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/numparse.h"
 
 #include <ctype.h>
@@ -95,4 +97,43 @@ bool parse_count(const char *text, uint64_t min, uint64_t max, uint64_t *out, ch
 		return set_err(err, errlen, text, "is too small", min, max);
 	*out = mant;
 	return true;
+}
+
+int parse_count_grid(const char *text, uint64_t min, uint64_t max, uint64_t *out, int max_items,
+                     char *err, size_t errlen)
+{
+	char buf[512];
+	if (strlen(text) >= sizeof buf || !*text) {
+		snprintf(err, errlen, "'%.40s' is not a list like 5, 0..40 or 0..10,20", text);
+		return -1;
+	}
+	snprintf(buf, sizeof buf, "%s", text);
+	int n = 0;
+	char *save = NULL;
+	for (char *item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char *dots = strstr(item, "..");
+		uint64_t lo, hi;
+		if (dots) {
+			*dots = '\0';
+			if (!parse_count(item, min, max, &lo, err, errlen) ||
+			    !parse_count(dots + 2, min, max, &hi, err, errlen))
+				return -1;
+			if (hi < lo) {
+				snprintf(err, errlen, "'%s..%s' runs backwards", item, dots + 2);
+				return -1;
+			}
+		} else {
+			if (!parse_count(item, min, max, &lo, err, errlen))
+				return -1;
+			hi = lo;
+		}
+		for (uint64_t v = lo; v <= hi; v++) {
+			if (n == max_items) {
+				snprintf(err, errlen, "'%.40s' has more than %d values", text, max_items);
+				return -1;
+			}
+			out[n++] = v;
+		}
+	}
+	return n;
 }

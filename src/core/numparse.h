@@ -13,4 +13,11 @@
 bool parse_count(const char *text, uint64_t min, uint64_t max, uint64_t *out,
                  char *err, size_t errlen);
 
+
+
+/* A grid of counts: "5", "0..40", "0..10,20,30..32". Each count lies in
+ * [min, max]; at most max_items values are stored in out. Returns the
+ * number stored, or -1 with a message in err. */
+int parse_count_grid(const char *text, uint64_t min, uint64_t max, uint64_t *out,
+                     int max_items, char *err, size_t errlen);
 #endif

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/probe_parse.h"
 
 #include <errno.h>

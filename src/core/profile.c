@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/profile.h"
 
 #include <ctype.h>

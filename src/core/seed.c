@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/seed.h"
 
 #include <string.h>

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/units.h"
 
 #include <stdio.h>

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/values.h"
 
 #include <errno.h>

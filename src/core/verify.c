@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "core/verify.h"
 
 #include <stdio.h>

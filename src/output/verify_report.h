@@ -1,0 +1,32 @@
+/* Writers for --verify and --list-pythons: rows stream out as they arrive. */
+#ifndef SLOTEXPLORE_VERIFY_REPORT_H
+#define SLOTEXPLORE_VERIFY_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/interp.h"
+#include "core/verify_run.h"
+#include "output/report.h"
+
+struct verify_writer {
+	FILE *out;
+	enum report_format format;
+	bool utf8;          /* check marks, or ok/XX */
+	unsigned rows;
+	const struct interp *interp;
+	const struct profile *profile;
+	enum abi abi;
+};
+
+void verify_write_begin(struct verify_writer *w);
+void verify_write_row(void *writer, const struct verify_result *r);  /* a verify_row_fn */
+void verify_write_end(struct verify_writer *w, const struct verify_summary *sum);
+void verify_write_bulk(struct verify_writer *w, enum kind kind, unsigned attrs,
+                       const struct bulk_result *b);
+
+/* One interpreter per line for --list-pythons. */
+void interp_write_list_header(FILE *out);
+void interp_write_list_row(FILE *out, const struct interp *in, const char *support);
+
+#endif
