@@ -15,6 +15,23 @@ struct tally {
 	unsigned compared, mismatched, records;
 };
 
+/* One test per kind for the interpreter (hello) just finished; clears the tallies. */
+static void report_tallies(struct tally *per_kind, const char *version, enum abi abi,
+                           unsigned *grand, unsigned *grand_bad)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		struct tally *t = &per_kind[k];
+		if (!t->records)
+			continue;
+		*grand += t->compared;
+		*grand_bad += t->mismatched;
+		ok(t->mismatched == 0, "CPython %s %s %s: %u of %u figures match over %u records",
+		   version, abi < ABI_COUNT ? abi_name(abi) : "?", kind_info((enum kind)k)->name,
+		   t->compared - t->mismatched, t->compared, t->records);
+		memset(t, 0, sizeof *t);
+	}
+}
+
 static void check_file(const char *path, const struct profile_set *profiles, unsigned *grand,
                        unsigned *grand_bad)
 {
@@ -39,6 +56,7 @@ static void check_file(const char *path, const struct profile_set *profiles, uns
 			continue;
 		}
 		if (rec.verb == PROBE_HELLO) {
+			report_tallies(per_kind, version, abi, grand, grand_bad);
 			const char *v = probe_field(&rec, "version");
 			const char *a = probe_field(&rec, "abi");
 			int ma = 0, mi = 0;
@@ -77,16 +95,7 @@ static void check_file(const char *path, const struct profile_set *profiles, uns
 	}
 	fclose(f);
 	ok(unparsed == 0, "%s: every line is a comparable reply (%u not)", path, unparsed);
-	for (int k = 0; k < KIND_COUNT; k++) {
-		struct tally *t = &per_kind[k];
-		if (!t->records)
-			continue;
-		*grand += t->compared;
-		*grand_bad += t->mismatched;
-		ok(t->mismatched == 0, "CPython %s %s %s: %u of %u figures match over %u records",
-		   version, abi < ABI_COUNT ? abi_name(abi) : "?", kind_info((enum kind)k)->name,
-		   t->compared - t->mismatched, t->compared, t->records);
-	}
+	report_tallies(per_kind, version, abi, grand, grand_bad);
 }
 
 int main(int argc, char **argv)

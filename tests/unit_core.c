@@ -252,9 +252,12 @@ static void test_spec_rules(void)
 	/* owned values add to every instance; shared ones only once */
 	struct kind_result owned = eval(12, ABI_LP64, KIND_SLOTS, 5, 1000, "int:64");
 	struct kind_result shared = eval(12, ABI_LP64, KIND_SLOTS, 5, 1000, "int:64,shared");
-	is_u64(owned.fig[ACC_REQUESTED] - shared.fig[ACC_REQUESTED], 5 * 36,
-	       "five owned 64-bit ints cost 5 x 36 bytes per instance");
-	is_u64(shared.shared_values_requested, 5 * 36, "shared ints are counted once");
+	/* 3 digits, allocated with a spare carry digit: 24 + 4 x 4 */
+	is_u64(owned.fig[ACC_REQUESTED] - shared.fig[ACC_REQUESTED], 5 * 40,
+	       "five owned 64-bit ints ask 5 x 40 bytes per instance");
+	is_u64(owned.fig[ACC_GETSIZEOF], 72, "getsizeof does not see the values");
+	is_u64(owned.fig[ACC_DEEP] - 72, 5 * 36, "deep counts 36 bytes per 64-bit int");
+	is_u64(shared.shared_values_requested, 5 * 40, "shared ints are counted once");
 }
 
 static void test_seed(void)

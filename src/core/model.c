@@ -590,6 +590,17 @@ static const struct warmup_table *warmup_table_get(const struct model_setting *s
 	return t;
 }
 
+/* 3.8-3.10: the class's shared keys are grown (8 slots -> s(N)) while
+ * instance 0 stores its attributes, so its delta holds the new keys block;
+ * the class-creation block stays on the keys free list. */
+static uint64_t class_keys_growth(const struct model_setting *s, const struct kind_info *ki)
+{
+	if (ki->family != FAMILY_REGULAR || s->profile->layout != LAYOUT_SPLIT_DICT ||
+	    dict_slots_for(s->attrs) <= 8)
+		return 0;
+	return model_keys_bytes(s->profile, s->abi, dict_slots_for(s->attrs), true);
+}
+
 static bool has_warmup(const struct model_setting *s, const struct kind_info *ki)
 {
 	return ki->family == FAMILY_REGULAR && s->profile->layout != LAYOUT_SPLIT_DICT;
@@ -626,7 +637,7 @@ uint64_t model_instance_requested(const struct model_setting *s, enum kind k, ui
 	}
 	struct instance in;
 	build_instance(s, ki, kv, &v, &in);
-	return in.requested;
+	return in.requested + (index == 0 ? class_keys_growth(s, ki) : 0);
 }
 
 void model_evaluate(const struct model_setting *s, enum kind k, const struct container *ctr,
@@ -650,7 +661,7 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 	struct instance steady_instance;
 	build_instance(s, ki, kv_steady, &values, &steady_instance);
 	r->first_requested = steady_instance.requested +
-	                     (wt ? wt->extra_requested[1] : 0);
+	                     (wt ? wt->extra_requested[1] : 0) + class_keys_growth(s, ki);
 
 	/* Per-instance figures. */
 	const struct instance *st = &steady_instance;

@@ -144,10 +144,15 @@ static struct value_object int_cost(const struct abi_consts *c, const struct pro
 	uint64_t counted = digits == 0 && pr->int_min_one_digit ? 1 : digits;
 	struct value_object o;
 	o.getsizeof = c->int_header + counted * c->int_digit_bytes;
-	o.requested = o.getsizeof;
-	/* 3.11+: one-digit results of arithmetic come from _PyLong_FromMedium. */
-	if (c->int_medium_alloc && digits <= 1)
+	/* Ints made by arithmetic (x + y): a multi-digit sum is allocated with
+	 * room for a carry digit that normalisation leaves unused; a one-digit
+	 * result takes the small path (3.11+: sizeof(PyLongObject)). */
+	if (digits >= 2)
+		o.requested = c->int_header + (digits + 1) * c->int_digit_bytes;
+	else if (c->int_medium_alloc)
 		o.requested = c->int_medium_alloc;
+	else
+		o.requested = o.getsizeof;
 	o.cached = false;
 	return o;
 }

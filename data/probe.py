@@ -1,0 +1,581 @@
+"""slotexplore probe: measures Python objects for slotexplore's model.
+
+Run under the interpreter to measure: python3 -E -s probe.py
+It speaks protocol 1 on stdin/stdout: UTF-8, one line per message, "\\n"
+line ends, every reply flushed at once. Tokens are separated by one space;
+fields are key=value with no spaces in the value (a space or '%' in a value
+is written %20 / %25).
+
+On start the probe writes one line:
+
+  hello protocol=1 impl=cpython version=3.11.7 abi=lp64 pointer=8 pymalloc=1
+        gil=1 debug=0 machine=x86_64 executable=/usr/bin/python3
+
+  abi is lp64 (8-byte pointers), ilp32 (4-byte, 8-aligned uint64) or i386
+  (4-byte, 28-byte dict object). gil=0 means a free-threaded build.
+
+Then it reads requests, one per line, until end of input or "quit". Blank
+lines and lines starting with '#' are ignored. An unknown or malformed
+request gets "error <text>" and the probe carries on.
+
+  measure kind=K attrs=N values=V [count=C]
+    -> measure kind=K attrs=N values=V count=C getsizeof=G requested=R
+               per_class=P deep=D dict_getsizeof=X
+       G  sys.getsizeof of a steady-state instance
+       R  tracemalloc bytes per instance over C instances made after a
+          first batch of max(C, 100) (which settles the class and empties
+          the free lists); an integer, or a decimal with 3 places when the
+          measurement was not exact
+       P  sys.getsizeof(cls), "-" for tuple and dict
+       D  the seed paper's measure_deep_size(instance)
+       X  sys.getsizeof(instance.__dict__) for regular kinds, else "-"
+  warmup kind=K attrs=N values=V [count=C]
+    -> warmup ... count=C requested=r0,r1,...
+       tracemalloc bytes of each of the first C instances of a fresh class,
+       including class-level allocations made during that instance
+  bulk kind=K attrs=N values=V count=M
+    -> bulk ... count=M traced=T rss_growth=S seconds=F
+       T  tracemalloc bytes of [make() for _ in range(M)] on a fresh class
+       S  growth of the resident set while a fresh process (without
+          tracemalloc) builds the same list
+  quit
+
+  A kind the interpreter does not have, or an interpreter the model does
+  not cover, gets: unsupported kind=K attrs=N values=V reason=...
+
+Kinds: regular, regular-external, regular-dict, dataclass, slots,
+slots-weakref, dataclass-slots, dataclass-slots-weakref, namedtuple,
+typing-namedtuple, tuple, dict. Attributes are named a0..a{N-1} and
+assigned in that order.
+Values: none | smallint | int:BITS | float | str:LEN[:ascii|latin1|ucs2|ucs4],
+optionally followed by ",shared" (one object per attribute for all
+instances).
+
+This file stays parseable by Python 2.7 so that such an interpreter can say
+what it is.
+"""
+
+import gc
+import os
+import platform
+import sys
+import time
+
+PROTOCOL = 1
+KINDS = ("regular", "regular-external", "regular-dict", "dataclass", "slots",
+         "slots-weakref", "dataclass-slots", "dataclass-slots-weakref",
+         "namedtuple", "typing-namedtuple", "tuple", "dict")
+MAX_ATTRS = 100000
+
+
+def write(line):
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def enc(value):
+    return str(value).replace("%", "%25").replace(" ", "%20")
+
+
+def abi_name():
+    if sys.maxsize > 2 ** 32:
+        return "lp64"
+    try:
+        return "i386" if sys.getsizeof({}) == 36 else "ilp32"
+    except TypeError:
+        return "ilp32"
+
+
+def facts():
+    import sysconfig
+    impl = platform.python_implementation().lower()
+    free = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+    return {
+        "impl": impl,
+        "version": "%d.%d.%d" % sys.version_info[:3],
+        "abi": abi_name(),
+        "pointer": 8 if sys.maxsize > 2 ** 32 else 4,
+        "pymalloc": 1 if sysconfig.get_config_var("WITH_PYMALLOC") else 0,
+        "gil": 0 if free else 1,
+        "debug": 1 if hasattr(sys, "gettotalrefcount") else 0,
+        "machine": platform.machine() or "unknown",
+        "executable": sys.executable or "unknown",
+    }
+
+
+def hello_line(f):
+    order = ("impl", "version", "abi", "pointer", "pymalloc", "gil", "debug",
+             "machine", "executable")
+    return "hello protocol=%d " % PROTOCOL + " ".join(
+        "%s=%s" % (k, enc(f[k])) for k in order)
+
+
+def not_modelled(f):
+    """Why this interpreter cannot be measured, or None."""
+    if f["impl"] != "cpython":
+        return "%s-is-not-modelled" % f["impl"]
+    if sys.version_info < (3, 8):
+        return "python-%d.%d-is-not-modelled" % sys.version_info[:2]
+    if not f["gil"]:
+        return "free-threaded-builds-are-not-modelled"
+    if f["debug"]:
+        return "debug-builds-are-not-modelled"
+    return None
+
+
+# ---- the seed paper's deep size, verbatim -----------------------------------
+
+def measure_deep_size(obj):
+    seen = set()
+
+    def _get_size(o):
+        obj_id = id(o)
+        if obj_id in seen:
+            return 0
+        seen.add(obj_id)
+        size = sys.getsizeof(o)
+        if isinstance(o, dict):
+            size += sum(_get_size(k) + _get_size(v) for k, v in o.items())
+        elif isinstance(o, (list, tuple, set, frozenset)):
+            size += sum(_get_size(item) for item in o)
+        elif hasattr(o, '__dict__'):
+            size += _get_size(o.__dict__)
+        elif hasattr(o, '__slots__'):
+            size += sum(_get_size(getattr(o, slot)) for slot in o.__slots__ if hasattr(o, slot))
+        return size
+    return _get_size(obj)
+
+
+# ---- building instances ------------------------------------------------------
+
+class Unsupported(Exception):
+    pass
+
+
+def names_for(n):
+    return ["a%d" % i for i in range(n)]
+
+
+def compile_source(source, namespace):
+    exec(compile(source, "<slotexplore-probe>", "exec"), namespace)
+    return namespace
+
+
+def init_body(n, target):
+    if n == 0:
+        return "        pass\n"
+    return "".join("        %s.a%d = v[%d]\n" % (target, i, i) for i in range(n))
+
+
+prewarm_hook = [None]  # regular-external's fill function, for prewarm()
+
+
+def build(kind, n):
+    """Returns (cls or None, make) where make(vals) returns one instance."""
+    names = names_for(n)
+    if kind in ("regular", "regular-dict"):
+        ns = compile_source("class C:\n    def __init__(self, v):\n" + init_body(n, "self"), {})
+        cls = ns["C"]
+        if kind == "regular":
+            return cls, cls
+
+        def make(vals):
+            o = cls(vals)
+            o.__dict__
+            return o
+        return cls, make
+    if kind == "regular-external":
+        ns = compile_source("class C:\n    pass\n\ndef fill(o, v):\n" +
+                            init_body(n, "o").replace("        ", "    "), {})
+        cls, fill = ns["C"], ns["fill"]
+        prewarm_hook[0] = fill
+
+        def make(vals):
+            o = cls()
+            fill(o, vals)
+            return o
+        return cls, make
+    if kind in ("slots", "slots-weakref"):
+        slots = tuple(names) + (("__weakref__",) if kind == "slots-weakref" else ())
+        ns = compile_source("class S:\n    __slots__ = %r\n    def __init__(self, v):\n%s"
+                            % (slots, init_body(n, "self")), {})
+        return ns["S"], ns["S"]
+    if kind.startswith("dataclass"):
+        import dataclasses
+        opts = {}
+        if kind in ("dataclass-slots", "dataclass-slots-weakref"):
+            if sys.version_info < (3, 10):
+                raise Unsupported("dataclass(slots=True)-needs-python-3.10")
+            opts["slots"] = True
+        if kind == "dataclass-slots-weakref":
+            if sys.version_info < (3, 11):
+                raise Unsupported("weakref_slot=True-needs-python-3.11")
+            opts["weakref_slot"] = True
+        ns = compile_source("class D:\n" + ("".join("    a%d: object = None\n" % i for i in range(n))
+                                            or "    pass\n"), {})
+        cls = dataclasses.dataclass(**opts)(ns["D"])
+
+        def make(vals):
+            return cls(*vals)
+        return cls, make
+    if kind == "namedtuple":
+        import collections
+        cls = collections.namedtuple("NT", names)
+
+        def make(vals):
+            return cls(*vals)
+        return cls, make
+    if kind == "typing-namedtuple":
+        import typing
+        cls = typing.NamedTuple("TNT", [(name, object) for name in names])
+
+        def make(vals):
+            return cls(*vals)
+        return cls, make
+    if kind == "tuple":
+        return None, tuple
+    if kind == "dict":
+        # a dict display, as people write them ({} for none)
+        ns = compile_source("def make(v):\n    return {%s}\n" % ", ".join(
+            "%r: v[%d]" % (name, i) for i, name in enumerate(names)), {})
+        return None, ns["make"]
+    raise ValueError("unknown kind '%s'" % kind)
+
+
+STR_FIRST = {"ascii": "x", "latin1": "\xe9", "ucs2": "\u0394", "ucs4": "\U0001F600"}
+
+
+def parse_values(spec):
+    """Returns (kind, arg, strkind, shared)."""
+    shared = False
+    if spec.endswith(",shared"):
+        shared, spec = True, spec[:-len(",shared")]
+    parts = spec.split(":")
+    kind = parts[0]
+    if kind in ("none", "smallint", "float") and len(parts) == 1:
+        return kind, 0, None, shared or kind != "float"
+    if kind == "int" and len(parts) <= 2:
+        bits = int(parts[1]) if len(parts) == 2 else 64
+        if bits < 1:
+            raise ValueError("int:BITS needs BITS >= 1")
+        return kind, bits, None, shared
+    if kind == "str" and len(parts) <= 3:
+        length = int(parts[1]) if len(parts) >= 2 else 10
+        strkind = parts[2] if len(parts) == 3 else "ascii"
+        if length < 0 or strkind not in STR_FIRST:
+            raise ValueError("bad str spec")
+        return kind, length, strkind, shared
+    raise ValueError("unknown values '%s'" % spec)
+
+
+def value_factory(spec, n):
+    """Returns vals(index): the attribute values of instance `index`."""
+    kind, arg, strkind, shared = parse_values(spec)
+    if kind == "none":
+        fixed = [None] * n
+        return lambda index: fixed
+    if kind == "smallint":
+        fixed = list(range(1, n + 1))
+        return lambda index: fixed
+    if kind == "int":
+        base = 1 << (arg - 1)
+
+        def one(k):
+            return base + k
+    elif kind == "float":
+        def one(k):
+            return float(k) + 0.5
+    else:
+        first = STR_FIRST[strkind]
+        length = arg
+
+        def one(k):
+            return (first + str(k).zfill(length))[:length]
+    if shared:
+        fixed = [one(i) for i in range(n)]
+        return lambda index: fixed
+
+    def vals(index):
+        start = index * n
+        return [one(start + i) for i in range(n)]
+    return vals
+
+
+# ---- measuring -------------------------------------------------------------------
+
+def traced():
+    import tracemalloc
+    return tracemalloc.get_traced_memory()[0]
+
+
+FILL_SOURCE = """
+def fill(objs, readings, make, vals, start):
+    reading = get_traced_memory
+    for k in range(len(objs)):
+        readings[k] = reading()[0]
+        objs[k] = make(vals(start + k))
+    readings[len(objs)] = reading()[0]
+"""
+
+
+def new_filler():
+    """A loop that stores a tracemalloc reading before each instance. Run
+    with a no-op maker it is the baseline: the loop's own allocations then
+    cancel out. The baseline and the measurement each get their own copy of
+    the code, so switching between them never re-specialises a call site in
+    the middle of a measurement (3.11+)."""
+    import tracemalloc
+    ns = {"get_traced_memory": tracemalloc.get_traced_memory}
+    exec(FILL_SOURCE, ns)
+    return ns["fill"]
+
+
+fillers = {}
+
+def timed_fill(objs, readings, make, vals, start):
+    fillers["measure"](objs, readings, make, vals, start)
+    return readings
+
+
+def nothing(_):
+    return None
+
+
+def per_instance(total, count):
+    if total % count == 0:
+        return str(total // count)
+    return "%.3f" % (float(total) / count)
+
+
+def baseline_run(count):
+    objs, readings = [None] * count, [None] * (count + 1)
+    fillers["baseline"](objs, readings, nothing, nothing, 0)
+    return readings
+
+
+def measure(kind, n, spec, count):
+    cls, make = build(kind, n)
+    vals = value_factory(spec, n)
+    # the first batch also empties the free lists (2,000 tuples of each size)
+    drain = max(count, 2100 if kind == "tuple" else 100)
+    first = [None] * drain
+    timed_fill(first, [None] * (drain + 1), make, vals, 0)
+    # A stray one-off allocation (a free list refilled, a cache entry) can
+    # land in a batch; it never repeats, so the smallest of three is exact.
+    # Every batch stays alive until the end: a freed batch would refill the
+    # free lists that the next attempt then draws from (2-tuples read as 0).
+    best, objs, kept = None, None, []
+    # The first few intervals of a run are skipped: there a reading's own
+    # 2-tuple, or a tuple freed just before the run, can come off a free
+    # list and hand an instance its memory for nothing.
+    lead = min(8, count // 4)
+    measured = count - lead
+    for attempt in range(3):
+        base = baseline_run(count)
+        batch = [None] * count
+        readings = timed_fill(batch, [None] * (count + 1), make, vals, drain + attempt * count)
+        kept.append(batch)
+        total = (readings[count] - readings[lead]) - (base[count] - base[lead])
+        if best is None or total < best:
+            best, objs = total, batch
+        if total % measured == 0:
+            break
+    total = best
+    obj = objs[-1]
+    fields = [("getsizeof", sys.getsizeof(obj)),
+              ("requested", per_instance(total, measured)),
+              ("per_class", sys.getsizeof(cls) if cls is not None else "-")]
+    dict_size = "-"
+    if kind in ("regular", "regular-external", "regular-dict", "dataclass"):
+        dict_size = sys.getsizeof(obj.__dict__)
+    try:
+        deep = measure_deep_size(obj)
+    except Exception:  # e.g. 3.11.2's weakref_slot descriptor bug
+        deep = "-"
+    fields.append(("deep", deep))
+    fields.append(("dict_getsizeof", dict_size))
+    del first, objs, kept
+    return fields
+
+
+class StandIn(object):
+    pass
+
+
+def prewarm(kind, cls, n, vals):
+    """Runs the code that sets the attributes once on a stand-in object, so
+    one-off costs of that code (3.8-3.10 keep a frame per code object) are
+    not charged to the class's first instance."""
+    if kind in ("regular", "regular-dict"):
+        cls.__init__(StandIn(), vals(0))
+    elif kind == "regular-external":
+        prewarm_hook[0](StandIn(), vals(0))
+    elif kind == "dataclass":
+        cls.__init__(StandIn(), *vals(0))
+
+
+def warmup_once(kind, n, vals, count):
+    # the same loop on a throwaway class of the same kind first, so the
+    # fresh class's first instance pays for nothing but itself
+    cls, make = build(kind, n)
+    timed_fill([None] * count, [None] * (count + 1), make, vals, 0)
+    base = baseline_run(count)
+    cls, make = build(kind, n)
+    prewarm(kind, cls, n, vals)
+    # empty the dict free list so every dict an instance needs is allocated
+    spare_dicts = [{} for _ in range(200)]
+    objs = [None] * count
+    readings = timed_fill(objs, [None] * (count + 1), make, vals, 0)
+    del spare_dicts
+    return [(readings[k + 1] - readings[k]) - (base[k + 1] - base[k]) for k in range(count)]
+
+
+def warmup(kind, n, spec, count):
+    # A one-off allocation or free elsewhere (a cache, a deferred free) can
+    # shift a single instance's delta; it never lands on the same instance
+    # twice, so the median of three fresh classes is exact.
+    vals = value_factory(spec, n)
+    runs = [warmup_once(kind, n, vals, count) for _ in range(3)]
+    deltas = [sorted(r[k] for r in runs)[1] for k in range(count)]
+    return [("requested", ",".join(str(d) for d in deltas))]
+
+
+def resident_bytes():
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (IOError, OSError, ValueError):
+        import resource
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return rss if sys.platform == "darwin" else rss * 1024
+
+
+def build_list(kind, n, spec, count):
+    cls, make = build(kind, n)
+    vals = value_factory(spec, n)
+    return [make(vals(i)) for i in range(count)]
+
+
+def rss_growth_child(kind, n, spec, count):
+    """Runs in a fresh process without tracemalloc: prints the RSS growth."""
+    gc.disable()
+    cls, make = build(kind, n)
+    vals = value_factory(spec, n)
+    before = resident_bytes()
+    objs = [make(vals(i)) for i in range(count)]
+    write(str(resident_bytes() - before))
+    del objs
+
+
+def bulk(kind, n, spec, count):
+    import subprocess
+    import tracemalloc
+    cls, make = build(kind, n)
+    vals = value_factory(spec, n)
+    started = time.time()
+    before = tracemalloc.get_traced_memory()[0]
+    objs = [make(vals(i)) for i in range(count)]
+    total = tracemalloc.get_traced_memory()[0] - before
+    del objs
+    gc.collect()
+    out = subprocess.check_output([sys.executable, "-E", "-s", os.path.abspath(__file__),
+                                   "--rss-child", kind, str(n), spec, str(count)])
+    growth = int(out.decode("ascii").split()[-1])
+    return [("traced", total), ("rss_growth", growth),
+            ("seconds", "%.3f" % (time.time() - started))]
+
+
+# ---- the protocol loop -----------------------------------------------------------
+
+def parse_request(line):
+    words = line.split()
+    verb, fields = words[0], {}
+    for word in words[1:]:
+        if "=" not in word:
+            raise ValueError("malformed field '%s' (expected key=value)" % word[:40])
+        key, value = word.split("=", 1)
+        fields[key] = value
+    return verb, fields
+
+
+def serve(f):
+    why_not = not_modelled(f)
+    tracing = False
+    for raw in iter(sys.stdin.readline, ""):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line == "quit":
+            break
+        try:
+            verb, fields = parse_request(line)
+            if verb not in ("measure", "warmup", "bulk"):
+                raise ValueError("unknown request '%s'" % verb[:40])
+            kind = fields.get("kind", "")
+            n = int(fields.get("attrs", "-1"))
+            spec = fields.get("values", "none")
+            default = 40 if verb == "warmup" else 1000
+            count = int(fields.get("count", default))
+            if kind not in KINDS:
+                raise ValueError("unknown kind '%s'" % kind[:40])
+            if not 0 <= n <= MAX_ATTRS or count < 1:
+                raise ValueError("attrs or count out of range")
+            parse_values(spec)
+        except ValueError as e:
+            write("error %s" % e)
+            continue
+        head = "kind=%s attrs=%d values=%s" % (kind, n, spec)
+        if why_not:
+            write("unsupported %s reason=%s" % (head, why_not))
+            continue
+        if not tracing:
+            import tracemalloc
+            tracemalloc.start()
+            fillers["measure"] = new_filler()
+            fillers["baseline"] = new_filler()
+            baseline_run(50)
+            tracing = True
+        gc.collect()
+        # The type attribute cache holds the last reference to names of
+        # classes freed just now; evicting one mid-measurement would free a
+        # string (-52 bytes on one instance). Start every request empty.
+        sys._clear_type_cache()
+        gc.disable()
+        try:
+            if verb == "measure":
+                result = measure(kind, n, spec, count)
+            elif verb == "warmup":
+                result = warmup(kind, n, spec, count)
+            else:
+                result = bulk(kind, n, spec, count)
+        except Unsupported as e:
+            write("unsupported %s reason=%s" % (head, e))
+            continue
+        except MemoryError:
+            write("error out of memory building %d instances" % count)
+            continue
+        except Exception as e:  # the probe must answer, whatever happens
+            write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
+            continue
+        finally:
+            gc.enable()
+            gc.collect()
+        write("%s %s count=%d %s" % (verb, head, count,
+                                      " ".join("%s=%s" % (k, v) for k, v in result)))
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        sys.stdout.write(__doc__)
+        return 0
+    if len(sys.argv) == 6 and sys.argv[1] == "--rss-child":
+        rss_growth_child(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))
+        return 0
+    f = facts()
+    write(hello_line(f))
+    serve(f)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Hostile and broken interpreters (tests/fake-pythons): each gets a one-line
+# message naming the problem, a non-zero exit status, and no process is left
+# behind.
+. "$TOP_SRCDIR/tests/lib.sh"
+FAKE="$TOP_SRCDIR/tests/fake-pythons"
+
+# gone PIDFILE: every pid in the file has exited and been reaped (a zombie
+# reparented to init may take a moment to be collected)
+gone() {
+	[ -s "$1" ] || return 1
+	for pid in $(cat "$1"); do
+		tries=0
+		while [ -d "/proc/$pid" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null; do
+			tries=$((tries + 1))
+			[ $tries -gt 50 ] && return 1
+			sleep 0.1
+		done
+	done
+	return 0
+}
+
+# run FAKE EXPECTED-PATTERN DESCRIPTION [ARGS...]
+run() {
+	fake=$1 pattern=$2 what=$3
+	shift 3
+	rm -f "$TMP/pids"
+	err=$(FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --verify --python "$FAKE/$fake" --timeout 1 \
+		--kind regular --attrs 0..1 "$@" 2>&1 >"$TMP/out")
+	status=$?
+	is "$status" 1 "$fake: exit status 1"
+	like "$err" "$pattern" "$fake: $what"
+	is "$(printf '%s\n' "$err" | grep -c .)" 1 "$fake: exactly one line on stderr"
+}
+
+run garbage "garbage did not answer as a Python interpreter (it printed 'Welcome" \
+	"names what it printed instead"
+run quitter "quitter exited with status 3 before answering: quitter: cannot start" \
+	"names the exit status and its message"
+run sleeper "sleeper did not answer within 1 s; stopped it" "says it timed out"
+gone "$TMP/pids"; ok $? "sleeper: the hung child was stopped and reaped"
+run staller "staller gave no answer to 'measure kind=regular attrs=0" \
+	"names the request it hung on"
+gone "$TMP/pids"; ok $? "staller: the child and its grandchild were stopped"
+run crasher "crasher was killed by signal 11 (Segmentation fault) while answering" \
+	"names the signal and the request"
+run flooder "flooder flooded its output with a line over 8192 bytes; stopped it" \
+	"stops a flood"
+run python2 "python2 is CPython 2.7.18: not modelled" "refuses a Python it does not model"
+run not-executable "not-executable: not executable" "says the file is not executable"
+err=$("$SLOTEXPLORE" --verify --python "$TMP/no-such-python" 2>&1 >/dev/null)
+is $? 1 "missing interpreter: exit status 1"
+like "$err" "no-such-python: No such file or directory" "missing interpreter: named"
+
+# a probe that answers with wrong numbers: verify reports them and fails
+"$SLOTEXPLORE" --verify --python "$FAKE/liar" --kind regular --attrs 0..2 >"$TMP/out" 2>&1
+is $? 1 "liar: verify exits 1 on mismatches"
+like "$(cat "$TMP/out")" "9 figures compared, 9 mismatches" "liar: every wrong figure counted"
+
+# --list-pythons lists the broken ones with their reason and still exits 0
+out=$("$SLOTEXPLORE" --list-pythons --python "$FAKE/garbage" --python "$FAKE/python2" 2>&1)
+ok $? "--list-pythons with broken interpreters exits 0"
+like "$out" "garbage.*did not answer as a Python interpreter" "--list-pythons: garbage row"
+like "$out" "python2.*not modelled" "--list-pythons: python2 row"
+
+# an explicit --python that is broken fails the batch run too; a broken
+# python3 found on PATH is only a note: the table is the model alone
+err=$("$SLOTEXPLORE" --batch --python "$FAKE/garbage" --attrs 3 2>&1 >/dev/null)
+is $? 1 "--batch with a broken --python exits 1"
+like "$err" "garbage did not answer as a Python interpreter" "--batch: names the broken --python"
+mkdir -p "$TMP/bin" && ln -s "$FAKE/garbage" "$TMP/bin/python3"
+out=$(PATH="$TMP/bin:$PATH" "$SLOTEXPLORE" --batch --attrs 3 2>&1)
+ok $? "--batch with a broken python3 on PATH still prints the model"
+like "$out" "note: python3 on PATH is not usable.*the model alone" "--batch: says it is the model alone"
+like "$out" "^regular  *48 " "--batch: and prints the table"
+
+done_testing
