@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli/options.h"
+#include "tui/app.h"
+#include "tui/curses_front.h"
 #include "core/datadir.h"
 #include "core/interp.h"
 #include "core/model.h"
@@ -245,6 +247,51 @@ static int run_verify(const struct options *opt, struct chosen *ch)
 	return status == EXIT_SUCCESS && sum.mismatches == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+static int run_tui(const struct options *opt, const struct profile_set *profiles,
+                   const struct profile *pr, enum abi abi, struct chosen *ch)
+{
+	static struct app app;
+	app_init(&app, profiles, pr, abi);
+	app.attrs = opt->attrs;
+	app.instances = opt->instances;
+	app.values = opt->values;
+	char given[64];
+	value_spec_format(&opt->values, given, sizeof given);
+	for (int i = 0; i < APP_VALUES_CHOICES; i++)
+		if (strcmp(app_values_choice(i), given) == 0)
+			app.values_index = i;
+	app.acc = opt->accounting;
+	if (opt->kinds_given) {
+		app.selected = -1;
+		for (int k = 0; k < KIND_COUNT; k++) {
+			app.hidden[k] = !opt->kinds[k];
+			if (opt->kinds[k] && app.selected < 0)
+				app.selected = k;
+		}
+	}
+	app.utf8 = utf8_locale();
+	if (ch->have) {
+		const char *base = strrchr(ch->interp.path, '/');
+		snprintf(app.interp_label, sizeof app.interp_label, "CPython %.20s (%.100s)",
+		         ch->interp.version, base ? base + 1 : ch->interp.path);
+		snprintf(app.interp_version, sizeof app.interp_version, "%s", ch->profile->version);
+		app.can_verify = true;
+	}
+	if (ch->note[0])
+		app_set_status(&app, false, "%s", ch->note);
+	else if (ch->have && pr != ch->profile)
+		app_set_status(&app, false, "showing CPython %s; m measures only at the interpreter's "
+		               "%s", pr->version, ch->profile->version);
+	const char *no_color = getenv("NO_COLOR");
+	struct tui_options to = {
+		.no_color = opt->no_color || (no_color && no_color[0]),
+		.no_mouse = opt->no_mouse,
+		.probe = ch->have ? &ch->pc : NULL,
+		.timeout_ms = opt->timeout_ms * 12,
+	};
+	return tui_run(&app, &to);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -261,6 +308,15 @@ int main(int argc, char **argv)
 	if (opt.mode == MODE_VERSION) {
 		printf("slotexplore %s\n", PACKAGE_VERSION);
 		return finish_output();
+	}
+
+	if (opt.mode == MODE_TUI && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		if (opt.tui_forced) {
+			fprintf(stderr, "slotexplore: --tui needs a terminal on stdin and stdout; "
+			        "use --batch for output into a pipe or file\n");
+			return EXIT_USAGE;
+		}
+		opt.mode = MODE_BATCH;
 	}
 
 	char dir[PATH_MAX];
@@ -288,6 +344,7 @@ int main(int argc, char **argv)
 	const struct profile *pr = NULL;
 	enum abi abi = opt.abi;
 	bool want_interpreter = opt.mode == MODE_VERIFY ||
+	                        (!opt.no_python && opt.mode == MODE_TUI) ||
 	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH);
 	if (want_interpreter) {
 		if (!choose_interpreter(&opt, &profiles, dir, &ch, err, sizeof err)) {
@@ -322,7 +379,8 @@ int main(int argc, char **argv)
 		pr = profile_set_find(&profiles, 3, 14);
 	} else if (ch.have) {
 		pr = ch.profile;
-		abi = ch.abi;
+		if (opt.abi == ABI_LP64)
+			abi = ch.abi;
 	} else {
 		pr = profile_set_find(&profiles, DEFAULT_MAJOR, DEFAULT_MINOR);
 		if (!ch.note[0] && !opt.no_python && !opt.version_given)
@@ -351,6 +409,10 @@ int main(int argc, char **argv)
 	if (!model_setting_check(&setting, err, sizeof err)) {
 		fprintf(stderr, "slotexplore: %s\n", err);
 		status = EXIT_USAGE;
+		goto done;
+	}
+	if (opt.mode == MODE_TUI) {
+		status = run_tui(&opt, &profiles, pr, abi, &ch);
 		goto done;
 	}
 	struct model_eval eval;

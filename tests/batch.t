@@ -6,8 +6,9 @@ JSON="$TOP_BUILDDIR/tests/json_check"
 out=$("$SLOTEXPLORE" --version); ok $? "--version exits 0"
 like "$out" '^slotexplore [0-9]' "--version names the program"
 out=$("$SLOTEXPLORE" --help); ok $? "--help exits 0"
-for opt in batch attrs instances python-version abi kind values accounting format breakdown \
-	seed-report list-profiles help version; do
+for opt in batch tui no-color no-mouse attrs instances python-version abi kind values accounting \
+	format breakdown seed-report list-profiles list-pythons python no-python verify timeout help \
+	version; do
 	like "$out" "--$opt" "--help documents --$opt"
 done
 

@@ -11,11 +11,15 @@
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
-	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE
 };
 
 static const struct option long_options[] = {
 	{ "batch", no_argument, NULL, 'b' },
+	{ "tui", no_argument, NULL, OPT_TUI },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "attrs", required_argument, NULL, OPT_ATTRS },
 	{ "instances", required_argument, NULL, OPT_INSTANCES },
 	{ "python-version", required_argument, NULL, OPT_PYVERSION },
@@ -44,8 +48,12 @@ void options_print_help(FILE *out)
 "Explore what Python objects really cost: regular classes, __slots__, dataclasses,\n"
 "namedtuples, tuples and dicts, byte-exact for CPython 3.8 to 3.14, 64- and 32-bit.\n"
 "\n"
+"With no mode, slotexplore starts the explorer when stdin and stdout are a\n"
+"terminal, and prints the batch table otherwise.\n"
+"\n"
 "Modes:\n"
-"  -b, --batch              print the model's table and exit (the default for now)\n"
+"      --tui                the full-screen explorer (keys: press ? inside)\n"
+"  -b, --batch              print the model's table and exit\n"
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
@@ -84,10 +92,13 @@ void options_print_help(FILE *out)
 "      --timeout SECONDS    how long an interpreter may take to answer (default 10;\n"
 "                           each measurement gets 12 times as long)\n"
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
+"      --no-color           explorer: no colours (also when NO_COLOR is set)\n"
+"      --no-mouse           explorer: leave the mouse to the terminal\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
 "\n"
-"Environment: SLOTEXPLORE_DATADIR overrides where the CPython profiles are read.\n"
+"Environment: SLOTEXPLORE_DATADIR overrides where the CPython profiles are read;\n"
+"NO_COLOR turns colours off.\n"
 "Exit status: 0 success, 1 runtime error (data files, output), 2 bad usage.\n"
 "See slotexplore(1) for the accounting modes, the JSON schema and examples.\n");
 }
@@ -103,7 +114,7 @@ static bool opt_error(char *err, size_t errlen, const char *fmt, const char *a, 
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof *o);
-	o->mode = MODE_BATCH;
+	o->mode = MODE_TUI;
 	o->attrs = 5;
 	o->instances = 1000;
 	o->abi = ABI_LP64;
@@ -122,6 +133,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		switch (c) {
 		case 'b':
 			o->mode = MODE_BATCH;
+			o->mode_given = true;
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
@@ -131,9 +143,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			return true;
 		case OPT_SEED:
 			o->mode = MODE_SEED_REPORT;
+			o->mode_given = true;
 			break;
 		case OPT_LIST_PROFILES:
 			o->mode = MODE_LIST_PROFILES;
+			o->mode_given = true;
 			break;
 		case OPT_ATTRS: {
 			uint64_t grid[1];
@@ -154,9 +168,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_LIST_PYTHONS:
 			o->mode = MODE_LIST_PYTHONS;
+			o->mode_given = true;
 			break;
 		case OPT_VERIFY:
 			o->mode = MODE_VERIFY;
+			o->mode_given = true;
 			break;
 		case OPT_PYTHON:
 			if (o->npythons == (int)(sizeof o->pythons / sizeof o->pythons[0]))
@@ -213,6 +229,16 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_BREAKDOWN:
 			o->breakdown = true;
 			break;
+		case OPT_TUI:
+			o->mode = MODE_TUI;
+			o->mode_given = o->tui_forced = true;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = true;
+			break;
+		case OPT_NO_MOUSE:
+			o->no_mouse = true;
+			break;
 		case ':':
 			return opt_error(err, errlen, "option '%s' needs a value%s", argv[optind - 1], "");
 		default:
@@ -236,5 +262,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (!o->kinds_given)
 		for (int k = 0; k < KIND_COUNT; k++)
 			o->kinds[k] = true;
+	/* asking for a file format or a breakdown means the batch table */
+	if (!o->mode_given && (o->format != FORMAT_TEXT || o->breakdown))
+		o->mode = MODE_BATCH;
+	if (o->tui_forced && (o->format != FORMAT_TEXT || o->breakdown))
+		return opt_error(err, errlen, "--tui cannot go with %s%s",
+		                 o->breakdown ? "--breakdown" : "--format", " (those are for --batch)");
 	return true;
 }

@@ -10,12 +10,15 @@
 #include "output/report.h"
 
 enum run_mode {
-	MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_TUI, MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
 	MODE_HELP, MODE_VERSION
 };
 
 struct options {
 	enum run_mode mode;
+	bool mode_given;             /* a mode option was given (else TUI on a terminal) */
+	bool tui_forced;             /* --tui */
+	bool no_color, no_mouse;
 	unsigned attrs;
 	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;

@@ -251,6 +251,7 @@ enum probe_read probe_client_read_line(struct probe_client *pc, char *line, size
                                        int timeout_ms)
 {
 	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	bool polled = false;   /* a zero timeout still looks once */
 	for (;;) {
 		if (take_line(pc, line, n))
 			return PROBE_READ_LINE;
@@ -263,12 +264,13 @@ enum probe_read probe_client_read_line(struct probe_client *pc, char *line, size
 		int wait = -1;
 		if (deadline >= 0) {
 			long left = deadline - now_ms();
-			if (left <= 0)
+			if (left <= 0 && polled)
 				return PROBE_READ_TIMEOUT;
-			wait = (int)left;
+			wait = left > 0 ? (int)left : 0;
 		}
 		struct pollfd fds[2] = { { pc->out_fd, POLLIN, 0 }, { pc->err_fd, POLLIN, 0 } };
 		int r = poll(fds, pc->err_fd >= 0 ? 2 : 1, wait);
+		polled = true;
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)

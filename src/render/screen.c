@@ -1,0 +1,406 @@
+#include "config.h"
+
+#include "render/screen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/units.h"
+#include "render/chart.h"
+
+static void signed_bytes(int64_t d, char *buf, size_t n)
+{
+	char h[32];
+	format_bytes_human((uint64_t)(d < 0 ? -d : d), h, sizeof h);
+	snprintf(buf, n, "%s%s", d < 0 ? "-" : d > 0 ? "+" : "", h);
+}
+
+/* Header: one line, each field a mouse zone; short labels when narrow. */
+static void render_header(const struct app *a, struct grid *g)
+{
+	bool wide = g->w >= 100;
+	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
+	int x = grid_put(g, 0, 0, g->w, ST_HEADER, wide ? " slotexplore " : "");
+	char count[32], values[64];
+	format_grouped(a->instances, count, sizeof count);
+	value_spec_format(&a->values, values, sizeof values);
+	const struct profile *pr = app_profile(a);
+	struct field { enum zone_kind z; const char *before, *value, *after; } f[] = {
+		{ ZONE_VERSION, "CPython ", pr->version, "" },
+		{ ZONE_ABI, " ", abi_name(a->abi), "" },
+		{ ZONE_ATTRS, wide ? "attrs " : "", "", wide ? "" : " attrs" },
+		{ ZONE_INSTANCES, wide ? "instances " : "", count, wide ? "" : " inst" },
+		{ ZONE_VALUES, "values ", values, "" },
+		{ ZONE_ACCOUNTING, wide ? "bytes " : "", accounting_name(a->acc), "" },
+	};
+	char attrs[16];
+	snprintf(attrs, sizeof attrs, "%u", a->attrs);
+	f[2].value = attrs;
+	const char *sep = a->utf8 ? " \u2502 " : " | ";
+	for (size_t i = 0; i < sizeof f / sizeof f[0] && x < g->w; i++) {
+		if (i >= 2 || (i == 0 && wide))
+			x += grid_put(g, x, 0, g->w - x, ST_HEADER, i == 0 || i == 1 ? "" : sep);
+		if (i == 0 && wide)
+			x += grid_put(g, x, 0, g->w - x, ST_HEADER, sep + (a->utf8 ? 1 : 1));
+		int start = x;
+		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].before);
+		x += grid_put(g, x, 0, g->w - x, ST_HEADER_KEY, f[i].value);
+		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].after);
+		grid_add_zone(g, f[i].z, start, 0, x - start, 1, 0);
+	}
+	/* the interpreter, right-aligned when there is room */
+	char who[200];
+	snprintf(who, sizeof who, " %s ", a->interp_label[0] ? a->interp_label : "model alone");
+	int ww = utf8_columns(who);
+	if (x + ww + 1 <= g->w)
+		grid_put(g, g->w - ww, 0, ww, ST_HEADER, who);
+}
+
+struct columns {
+	int name, per, total, vs, cls, check;   /* x of each; width follows */
+	bool wide;
+};
+
+static void table_columns(const struct app *a, int w, struct columns *c)
+{
+	c->name = 2;
+	c->per = 27;
+	c->total = 39;
+	c->vs = 51;
+	c->cls = 68;
+	c->check = -1;
+	c->wide = false;
+	if (w >= 104) {
+		int extra = (w - 104) / 6;
+		if (extra > 6)
+			extra = 6;
+		c->per += extra;
+		c->total += 2 * extra;
+		c->vs += 3 * extra;
+		c->cls += 4 * extra;
+	}
+	if (a->check.active) {
+		/* the measured figure goes after the table, or over "per class" */
+		if (c->cls + 12 + 10 <= w)
+			c->check = c->cls + 12;
+		else {
+			c->check = c->cls;
+			c->cls = -1;
+		}
+	}
+}
+
+static void render_table(const struct app *a, struct grid *g, int y0, int rows)
+{
+	struct columns c;
+	table_columns(a, g->w, &c);
+	char total_head[48], m[32];
+	format_grouped(a->instances, m, sizeof m);
+	snprintf(total_head, sizeof total_head, "%11s", a->instances == 1 ? "1 instance" : m);
+	grid_printf(g, c.name, y0, g->w, ST_HEADING, "%-24s", "kind");
+	grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
+	grid_printf(g, c.total - 1, y0, 12, ST_HEADING, "%s", total_head);
+	grid_put(g, c.vs + 1, y0, 15, ST_HEADING, "vs regular");
+	if (c.cls >= 0)
+		grid_printf(g, c.cls, y0, 11, ST_HEADING, "%10s", "per class");
+	if (c.check >= 0 && c.check < g->w)
+		grid_put(g, c.check, y0, g->w - c.check, ST_HEADING,
+		         a->acc == ACC_GETSIZEOF ? "measured" : a->acc == ACC_DEEP ? "measured deep"
+		                                                                : "tracemalloc");
+
+	const struct kind_result *reg = &a->eval.kinds[KIND_REGULAR];
+	int n = app_visible_count(a);
+	for (int i = 0; i < n && i < rows; i++) {
+		enum kind k = app_visible_kind(a, i);
+		const struct kind_result *r = &a->eval.kinds[k];
+		int y = y0 + 1 + i;
+		bool sel = (int)k == a->selected;
+		enum style base = sel ? ST_SELECTED : ST_NORMAL;
+		if (sel)
+			grid_fill(g, 0, y, g->w, ' ', ST_SELECTED);
+		grid_add_zone(g, ZONE_ROW, 0, y, g->w, 1, i);
+		if ((int)k == a->best)
+			grid_put(g, 0, y, 2, sel ? ST_SELECTED : ST_BEST, a->utf8 ? "\u2605" : "*");
+		else if (sel)
+			grid_put(g, 0, y, 2, ST_SELECTED, ">");
+		grid_put(g, c.name, y, 24, base, kind_info(k)->name);
+		if (!r->available) {
+			grid_put(g, c.per, y, g->w - c.per, sel ? ST_SELECTED : ST_DIM, r->unavailable);
+			continue;
+		}
+		char buf[48], buf2[48];
+		if (r->shared_singleton)
+			snprintf(buf, sizeof buf, "0 ()");
+		else
+			format_grouped(r->fig[a->acc], buf, sizeof buf);
+		grid_printf(g, c.per - 1, y, 12, base, "%10s%s", buf, r->estimate && a->acc == ACC_ALLOCATED ? "*" : " ");
+		format_bytes_human(r->total[a->acc], buf, sizeof buf);
+		grid_printf(g, c.total - 1, y, 12, (int)k == a->best && !sel ? ST_BEST : base, "%11s", buf);
+		if (k == KIND_REGULAR || !reg->available) {
+			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, k == KIND_REGULAR ? "(baseline)" : "");
+		} else {
+			int64_t d = (int64_t)r->total[a->acc] - (int64_t)reg->total[a->acc];
+			format_change_percent(reg->total[a->acc], r->total[a->acc], buf, sizeof buf);
+			signed_bytes(d, buf2, sizeof buf2);
+			enum style st = sel ? ST_SELECTED : d < 0 ? ST_GOOD : d > 0 ? ST_BAD : ST_NORMAL;
+			grid_printf(g, c.vs, y, 17, st, "%5s %10s", buf, buf2);
+		}
+		if (c.cls < 0) {
+			/* the measured column took its place */
+		} else if (kind_info(k)->has_class) {
+			format_grouped(r->per_class_getsizeof, buf, sizeof buf);
+			grid_printf(g, c.cls, y, 11, base, "%10s", buf);
+		} else {
+			grid_printf(g, c.cls, y, 11, sel ? ST_SELECTED : ST_DIM, "%10s", "-");
+		}
+		if (c.check >= 0 && c.check < g->w) {
+			const struct app_check *ck = &a->check;
+			if (ck->done[k]) {
+				/* tracemalloc counts requests: the measurable twin of allocated */
+				enum accounting shown = a->acc == ACC_ALLOCATED ? ACC_REQUESTED : a->acc;
+				if (ck->match[k])
+					grid_printf(g, c.check, y, g->w - c.check, sel ? ST_SELECTED : ST_GOOD,
+					            "%s %llu", a->utf8 ? "\u2713" : "ok",
+					            (unsigned long long)ck->measured[k][shown]);
+				else
+					grid_printf(g, c.check, y, g->w - c.check, ST_ERROR, "%s %llu",
+					            a->utf8 ? "\u2717" : "XX",
+					            (unsigned long long)ck->measured[k][shown]);
+			} else if (ck->running) {
+				grid_put(g, c.check, y, g->w - c.check, ST_DIM, "...");
+			}
+		}
+	}
+}
+
+/* The selected kind's parts as a labelled stacked bar and a legend. */
+static void render_breakdown(const struct app *a, struct grid *g, int y)
+{
+	enum kind k = (enum kind)a->selected;
+	const struct kind_result *r = &a->eval.kinds[k];
+	char buf[64];
+	if (!r->available) {
+		grid_printf(g, 0, y, g->w, ST_DIM, "%s: %s", kind_info(k)->name, r->unavailable);
+		return;
+	}
+	uint64_t total = r->fig[a->acc];
+	format_grouped(total, buf, sizeof buf);
+	int lx = grid_printf(g, 0, y, g->w, ST_HEADING, "%s, one instance, %s: %s B ",
+	                     kind_info(k)->name, accounting_name(a->acc), buf);
+	int bar_x = lx < 44 ? 44 : lx + 1;
+	if (bar_x > g->w - 16)
+		bar_x = g->w - 16;
+	int bar_w = g->w - bar_x - 1;
+	static const uint32_t fill_utf8[4] = { 0x2588, 0x2593, 0x2592, 0x2591 };
+	static const uint32_t fill_ascii[4] = { '#', '=', ':', '.' };
+	/* short part names when the full legend would not fit */
+	static const char *const short_label[PART_COUNT] = {
+		"GC", "pre", "obj", "ptrs", "values", "dict", "keys", "names", "objects", "rounding",
+	};
+	int full = 0;
+	for (int p = 0; p < PART_COUNT; p++)
+		if (r->part[a->acc][p])
+			full += 4 + utf8_columns(part_label((enum part)p)) + 6;
+	bool brief = full > g->w;
+	int legend_x = 0, shown = 0;
+	uint64_t sum = 0;
+	for (int p = 0; p < PART_COUNT; p++) {
+		uint64_t v = r->part[a->acc][p];
+		if (!v)
+			continue;
+		int from = (int)((sum * (uint64_t)bar_w) / total);
+		sum += v;
+		int to = (int)((sum * (uint64_t)bar_w) / total);
+		if (to == from && to < bar_w)
+			to = from + 1;   /* every part gets at least one cell */
+		enum style st = (enum style)(ST_PART0 + p);
+		uint32_t fill = a->utf8 ? fill_utf8[shown % 4] : fill_ascii[shown % 4];
+		for (int i = from; i < to; i++)
+			grid_put_cell(g, bar_x + i, y, fill, st);
+		char item[64];
+		snprintf(item, sizeof item, "%s %llu", brief ? short_label[p] : part_label((enum part)p),
+		         (unsigned long long)v);
+		int iw = utf8_columns(item);
+		/* the label inside its segment when it fits, else only in the legend */
+		if (a->utf8 && to - from >= iw + 2)
+			grid_put(g, bar_x + from + 1, y, iw, ST_SELECTED, item);
+		int need = (shown ? 2 : 0) + 2 + iw;
+		if (legend_x + need <= g->w) {
+			legend_x += shown ? 2 : 0;
+			grid_put_cell(g, legend_x, y + 1, fill, st);
+			grid_put(g, legend_x + 2, y + 1, iw, ST_NORMAL, item);
+			legend_x += 2 + iw;
+		}
+		shown++;
+	}
+	if (!total)
+		grid_put(g, bar_x, y, bar_w, ST_DIM,
+		         r->shared_singleton ? "() is a shared singleton: 0 bytes each" : "0 bytes");
+}
+
+/* Words that explain the selected number, wrapped into the notes rows. */
+static void compose_notes(const struct app *a, char *out, size_t n)
+{
+	enum kind k = (enum kind)a->selected;
+	const struct kind_info *ki = kind_info(k);
+	const struct kind_result *r = &a->eval.kinds[k];
+	size_t len = 0;
+#define SAY(...) do { if (len < n) len += (size_t)snprintf(out + len, n - len, __VA_ARGS__); } while (0)
+	out[0] = '\0';
+	if (!r->available) {
+		SAY("%s: %s. ", ki->name, r->unavailable);
+		return;
+	}
+	uint64_t gs = r->fig[ACC_GETSIZEOF], rq = r->fig[ACC_REQUESTED], al = r->fig[ACC_ALLOCATED];
+	if (ki->family == FAMILY_REGULAR) {
+		if (r->overflow)
+			SAY("Past the key-sharing limit each instance gets its own dict: %llu bytes "
+			    "requested, not %llu for the object alone. ", (unsigned long long)rq,
+			    (unsigned long long)gs);
+		else if (gs < rq)
+			SAY("getsizeof(obj) is %llu because the attribute values (%u slots) are not "
+			    "counted; the real cost is %llu bytes requested, %llu allocated. ",
+			    (unsigned long long)gs, r->capacity, (unsigned long long)rq,
+			    (unsigned long long)al);
+		if (r->dict_getsizeof)
+			SAY("obj.__dict__ reports %llu bytes. ", (unsigned long long)r->dict_getsizeof);
+		if (r->first_requested > rq && a->setting.profile->layout == LAYOUT_SPLIT_DICT)
+			SAY("The first instance costs %llu: it also grows the class's shared keys. ",
+			    (unsigned long long)r->first_requested);
+		else if (r->first_requested > rq)
+			SAY("The first instance costs %llu: a fresh class hands out spare slots first. ",
+			    (unsigned long long)r->first_requested);
+	} else if (ki->family == FAMILY_SLOTS) {
+		SAY("__slots__ stores %u pointers in the object: no __dict__. Trade-offs: no new "
+		    "attributes at run time, no vars(obj), no weak references unless '__weakref__' "
+		    "is listed, and a subclass without its own __slots__ gets a __dict__ back. ",
+		    a->attrs);
+	} else if (ki->family == FAMILY_TUPLE) {
+		if (r->shared_singleton)
+			SAY("() is a shared singleton: an empty tuple costs nothing per instance. ");
+		else
+			SAY("A tuple keeps its items inline; a namedtuple adds names on the class, not "
+			    "on the instance, and is immutable. ");
+	} else {
+		SAY("A dict per object also pays for its own keys table: %llu bytes for %u keys. ",
+		    (unsigned long long)rq, a->attrs);
+	}
+	if (r->estimate && a->acc == ACC_ALLOCATED)
+		SAY("* a block over 512 bytes goes to malloc: its size is an estimate. ");
+	SAY("[%s: %s]", accounting_name(a->acc), accounting_description(a->acc));
+#undef SAY
+}
+
+static void render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
+                           const char *text)
+{
+	const char *p = text;
+	for (int r = 0; r < rows && *p; r++) {
+		while (*p == ' ')
+			p++;
+		/* take as many whole words as fit in w columns */
+		const char *q = p, *cut = NULL;
+		int cols = 0;
+		while (*q && cols < w) {
+			if (*q == ' ')
+				cut = q;
+			if (((unsigned char)*q & 0xC0) != 0x80)
+				cols++;
+			q++;
+		}
+		while (*q && ((unsigned char)*q & 0xC0) == 0x80)
+			q++;
+		const char *end = !*q ? q : (cut && cut > p ? cut : q);
+		char line[1024];
+		size_t len = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		grid_put(g, x, y + r, w, st, line);
+		p = end;
+	}
+}
+
+static void render_status(const struct app *a, struct grid *g)
+{
+	int y = g->h - 1;
+	grid_fill(g, 0, y, g->w, ' ', ST_STATUS);
+	if (a->status[0]) {
+		grid_put(g, 0, y, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
+		return;
+	}
+	grid_put(g, 0, y, g->w, ST_STATUS,
+	         a->utf8 ? "\u2190\u2192 attrs  +- inst  \u2191\u2193 kind  v ver  b ABI  a bytes  "
+	                   "w values  c chart  m measure  ? help  q quit"
+	                 : "<- -> attrs  +- inst  up/dn kind  v ver  b ABI  a bytes  w values  "
+	                   "c chart  ? help  q quit");
+}
+
+static void render_help(const struct app *a, struct grid *g)
+{
+	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
+	grid_put(g, 1, 0, g->w - 1, ST_HEADER, "slotexplore keys (any key closes this help)");
+	int y = 2, kw = 0;
+	for (int r = 0; r < key_table_rows; r++) {
+		int w = utf8_columns(a->utf8 ? key_table[r].label : key_table[r].ascii);
+		if (w > kw)
+			kw = w;
+	}
+	for (int r = 0; r < key_table_rows && y < g->h - 2; r++, y++) {
+		grid_put(g, 2, y, kw, ST_HEADER_KEY, a->utf8 ? key_table[r].label : key_table[r].ascii);
+		grid_put(g, 4 + kw, y, g->w - 4 - kw, ST_NORMAL, key_table[r].help);
+	}
+	y++;
+	render_wrapped(g, 2, y, g->w - 4, g->h - 1 - y, ST_DIM,
+	               "Mouse: click a kind to select it; the wheel over a header field changes it, "
+	               "over the chart it changes the chart's axis. Counts: the per-instance "
+	               "figure is steady state; totals add the list, the class and the first "
+	               "instances' spare slots. See man slotexplore.");
+	render_status(a, g);
+}
+
+static void render_too_small(const struct app *a, struct grid *g)
+{
+	(void)a;
+	char line[128];
+	snprintf(line, sizeof line, "Terminal too small: %dx%d.", g->w, g->h);
+	int y = g->h / 2 - 1;
+	grid_put(g, 0, y < 0 ? 0 : y, g->w, ST_WARN, line);
+	snprintf(line, sizeof line, "slotexplore needs %dx%d. Enlarge it, or q to quit.",
+	         SCREEN_MIN_W, SCREEN_MIN_H);
+	render_wrapped(g, 0, (y < 0 ? 0 : y) + 1, g->w, g->h - y - 1, ST_NORMAL, line);
+}
+
+void render_screen(struct app *a, struct grid *g)
+{
+	grid_clear(g);
+	app_update(a);
+	if (g->w < SCREEN_MIN_W || g->h < SCREEN_MIN_H) {
+		render_too_small(a, g);
+		return;
+	}
+	if (a->help) {
+		render_help(a, g);
+		return;
+	}
+	render_header(a, g);
+	int kinds = app_visible_count(a);
+	/* rows: header 1, table 1 + kinds, breakdown 2, chart >= 4, notes 2..4, status 1 */
+	int notes = g->h >= 40 ? 4 : g->h >= 30 ? 3 : 2;
+	int table_rows = kinds;
+	int fixed = 1 + 2 + notes + 1;
+	int chart = g->h - fixed - (1 + table_rows);
+	if (chart < 4) {
+		table_rows -= 4 - chart;
+		chart = 4;
+	}
+	render_table(a, g, 1, table_rows);
+	int y = 2 + table_rows;
+	render_breakdown(a, g, y);
+	y += 2;
+	render_chart(a, g, 0, y, g->w, chart);
+	y += chart;
+	char notes_text[2048];
+	compose_notes(a, notes_text, sizeof notes_text);
+	render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, notes_text);
+	render_status(a, g);
+}

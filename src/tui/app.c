@@ -1,0 +1,470 @@
+#include "config.h"
+
+#include "tui/app.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const values_choices[APP_VALUES_CHOICES] = {
+	"none", "smallint", "int:64", "int:200", "float", "str:10", "str:10:ucs2", "str:50",
+};
+
+const char *app_values_choice(int i)
+{
+	return values_choices[((i % APP_VALUES_CHOICES) + APP_VALUES_CHOICES) % APP_VALUES_CHOICES];
+}
+
+void app_set_status(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_error = error;
+}
+
+const struct profile *app_profile(const struct app *a)
+{
+	return &a->profiles->items[a->profile_index];
+}
+
+void app_init(struct app *a, const struct profile_set *profiles, const struct profile *pr,
+              enum abi abi)
+{
+	memset(a, 0, sizeof *a);
+	a->profiles = profiles;
+	for (size_t i = 0; i < profiles->count; i++)
+		if (&profiles->items[i] == pr)
+			a->profile_index = i;
+	a->abi = abi;
+	a->attrs = 5;
+	a->instances = 1000;
+	a->values_index = 0;
+	char err[200];
+	value_spec_parse("none", &a->values, err, sizeof err);
+	a->acc = ACC_ALLOCATED;
+	a->chart = CHART_INSTANCES;
+	for (int k = 0; k < KIND_COUNT; k++)
+		a->order[k] = (enum kind)k;
+	a->selected = KIND_REGULAR;
+	a->best = -1;
+	a->dirty = true;
+}
+
+int app_visible_count(const struct app *a)
+{
+	int n = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		n += !a->hidden[k];
+	return n;
+}
+
+enum kind app_visible_kind(const struct app *a, int i)
+{
+	for (int p = 0; p < KIND_COUNT; p++) {
+		enum kind k = a->order[p];
+		if (a->hidden[k])
+			continue;
+		if (i-- == 0)
+			return k;
+	}
+	return KIND_COUNT;
+}
+
+static int visible_position(const struct app *a, int kind)
+{
+	for (int i = 0, n = app_visible_count(a); i < n; i++)
+		if ((int)app_visible_kind(a, i) == kind)
+			return i;
+	return 0;
+}
+
+void app_check_reset(struct app *a)
+{
+	memset(&a->check, 0, sizeof a->check);
+}
+
+static void setting_changed(struct app *a)
+{
+	a->dirty = true;
+	app_check_reset(a);
+}
+
+static uint64_t kind_total(const struct app *a, enum kind k, uint64_t m, unsigned attrs)
+{
+	struct model_setting s = a->setting;
+	s.instances = m;
+	s.attrs = attrs;
+	struct container c;
+	model_container(&s, &c);
+	struct kind_result r;
+	model_evaluate(&s, k, &c, &r);
+	return r.available ? r.total[a->acc] : 0;
+}
+
+static uint64_t kind_per_instance(const struct app *a, enum kind k, unsigned attrs)
+{
+	struct model_setting s = a->setting;
+	s.attrs = attrs;
+	s.instances = 1000;
+	struct container c;
+	model_container(&s, &c);
+	struct kind_result r;
+	model_evaluate(&s, k, &c, &r);
+	return r.available ? r.fig[a->acc] : 0;
+}
+
+/* The smallest M at which slots saves at least 1 MiB over regular. */
+static uint64_t mib_saving_point(const struct app *a)
+{
+	const uint64_t mib = 1u << 20;
+	uint64_t hi = MODEL_MAX_INSTANCES;
+	uint64_t r = kind_total(a, KIND_REGULAR, hi, a->attrs), s = kind_total(a, KIND_SLOTS, hi, a->attrs);
+	if (r <= s || r - s < mib)
+		return 0;
+	uint64_t lo = 1;
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+		r = kind_total(a, KIND_REGULAR, mid, a->attrs);
+		s = kind_total(a, KIND_SLOTS, mid, a->attrs);
+		if (r > s && r - s >= mib)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static void choose_series(struct app *a)
+{
+	enum kind want[3] = { (enum kind)a->selected, KIND_REGULAR, KIND_SLOTS };
+	a->nseries = 0;
+	for (int i = 0; i < 3; i++) {
+		bool dup = false;
+		for (int j = 0; j < a->nseries; j++)
+			dup |= a->series_kind[j] == want[i];
+		if (!dup && a->eval.kinds[want[i]].available)
+			a->series_kind[a->nseries++] = want[i];
+	}
+}
+
+void app_update(struct app *a)
+{
+	if (!a->dirty)
+		return;
+	a->dirty = false;
+	a->setting = (struct model_setting){
+		.profile = app_profile(a), .abi = a->abi, .attrs = a->attrs,
+		.instances = a->instances, .values = a->values, .name_len = 0,
+	};
+	model_evaluate_all(&a->setting, &a->eval);
+	a->best = -1;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_result *r = &a->eval.kinds[k];
+		if (a->hidden[k] || !r->available)
+			continue;
+		if (a->best < 0 || r->total[a->acc] < a->eval.kinds[a->best].total[a->acc])
+			a->best = k;
+	}
+	if (a->sorted) {
+		/* stable insertion sort by total, unavailable kinds last */
+		for (int i = 1; i < KIND_COUNT; i++) {
+			enum kind k = a->order[i];
+			const struct kind_result *r = &a->eval.kinds[k];
+			uint64_t key = r->available ? r->total[a->acc] : UINT64_MAX;
+			int j = i - 1;
+			while (j >= 0) {
+				const struct kind_result *q = &a->eval.kinds[a->order[j]];
+				uint64_t qk = q->available ? q->total[a->acc] : UINT64_MAX;
+				if (qk <= key)
+					break;
+				a->order[j + 1] = a->order[j];
+				j--;
+			}
+			a->order[j + 1] = k;
+		}
+	}
+	choose_series(a);
+	if (a->chart == CHART_ATTRS) {
+		for (int s = 0; s < a->nseries; s++)
+			for (unsigned n = 0; n <= CHART_ATTRS_MAX; n++)
+				a->series[s][n] = (double)kind_per_instance(a, a->series_kind[s], n);
+	}
+	a->mib_saved_at = mib_saving_point(a);
+	a->overflow_at = -1;
+	for (unsigned n = 0; n <= CHART_ATTRS_MAX && a->overflow_at < 0; n++) {
+		struct model_setting s = a->setting;
+		s.attrs = n;
+		struct container c;
+		model_container(&s, &c);
+		struct kind_result r;
+		model_evaluate(&s, KIND_REGULAR, &c, &r);
+		if (r.overflow)
+			a->overflow_at = (int)n;
+	}
+}
+
+/* The chart asks for totals at log-spaced M: cheap, only M changes. */
+uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m)
+{
+	return kind_total(a, k, m, a->attrs);
+}
+
+static bool set_attrs(struct app *a, long delta)
+{
+	long n = (long)a->attrs + delta;
+	if (n < 0)
+		n = 0;
+	if (n > (long)MODEL_MAX_ATTRS)
+		n = MODEL_MAX_ATTRS;
+	if ((unsigned)n == a->attrs) {
+		app_set_status(a, true, "attributes: already at the %s (%u)",
+		               delta < 0 ? "minimum" : "maximum", a->attrs);
+		return false;
+	}
+	a->attrs = (unsigned)n;
+	setting_changed(a);
+	return true;
+}
+
+static bool set_instances(struct app *a, bool up)
+{
+	uint64_t m = a->instances;
+	if (up)
+		m = m > MODEL_MAX_INSTANCES / 10 ? MODEL_MAX_INSTANCES : m * 10;
+	else
+		m = m / 10 ? m / 10 : 1;
+	if (m == a->instances) {
+		app_set_status(a, true, "instances: already at the %s", up ? "maximum (10^15)" : "minimum (1)");
+		return false;
+	}
+	a->instances = m;
+	setting_changed(a);
+	return true;
+}
+
+static void select_step(struct app *a, int step)
+{
+	int n = app_visible_count(a);
+	int pos = visible_position(a, a->selected) + step;
+	if (pos < 0)
+		pos = 0;
+	if (pos >= n)
+		pos = n - 1;
+	a->selected = app_visible_kind(a, pos);
+	a->dirty = true;   /* the chart follows the selection */
+}
+
+static bool move_kind(struct app *a, int dir)
+{
+	int p = 0;
+	while (p < KIND_COUNT && (int)a->order[p] != a->selected)
+		p++;
+	int q = p + dir;
+	while (q >= 0 && q < KIND_COUNT && a->hidden[a->order[q]])
+		q += dir;
+	if (q < 0 || q >= KIND_COUNT) {
+		app_set_status(a, true, "%s is already %s", kind_info((enum kind)a->selected)->name,
+		               dir < 0 ? "first" : "last");
+		return false;
+	}
+	enum kind t = a->order[p];
+	a->order[p] = a->order[q];
+	a->order[q] = t;
+	a->sorted = false;
+	return true;
+}
+
+bool app_apply(struct app *a, enum action act)
+{
+	char buf[64];
+	a->status[0] = '\0';
+	a->status_error = false;
+	switch (act) {
+	case ACT_NONE:
+		return false;
+	case ACT_ATTRS_DOWN: return set_attrs(a, -1);
+	case ACT_ATTRS_UP: return set_attrs(a, 1);
+	case ACT_ATTRS_DOWN10: return set_attrs(a, -10);
+	case ACT_ATTRS_UP10: return set_attrs(a, 10);
+	case ACT_SELECT_UP: select_step(a, -1); return true;
+	case ACT_SELECT_DOWN: select_step(a, 1); return true;
+	case ACT_SELECT_FIRST: select_step(a, -KIND_COUNT); return true;
+	case ACT_SELECT_LAST: select_step(a, KIND_COUNT); return true;
+	case ACT_INSTANCES_UP: return set_instances(a, true);
+	case ACT_INSTANCES_DOWN: return set_instances(a, false);
+	case ACT_VERSION_NEXT:
+	case ACT_VERSION_PREV: {
+		size_t n = a->profiles->count;
+		a->profile_index = (a->profile_index + (act == ACT_VERSION_NEXT ? 1 : n - 1)) % n;
+		setting_changed(a);
+		if (a->interp_version[0] && strcmp(a->interp_version, app_profile(a)->version) != 0)
+			app_set_status(a, false, "showing CPython %s; the interpreter is %s, so m compares "
+			               "only at %s", app_profile(a)->version, a->interp_version,
+			               a->interp_version);
+		return true;
+	}
+	case ACT_ABI_NEXT:
+		a->abi = (enum abi)((a->abi + 1) % ABI_COUNT);
+		setting_changed(a);
+		return true;
+	case ACT_ACCOUNTING_NEXT:
+		a->acc = (enum accounting)((a->acc + 1) % ACC_COUNT);
+		app_set_status(a, false, "%s: %s", accounting_name(a->acc), accounting_description(a->acc));
+		a->dirty = true;
+		return true;
+	case ACT_CHART_NEXT:
+		a->chart = (enum chart_mode)((a->chart + 1) % CHART_COUNT);
+		a->dirty = true;
+		return true;
+	case ACT_VALUES_NEXT:
+	case ACT_VALUES_PREV: {
+		int i = a->values_index + (act == ACT_VALUES_NEXT ? 1 : -1);
+		i = ((i % APP_VALUES_CHOICES) + APP_VALUES_CHOICES) % APP_VALUES_CHOICES;
+		char err[200];
+		if (!value_spec_parse(app_values_choice(i), &a->values, err, sizeof err)) {
+			app_set_status(a, true, "values: %s", err);
+			return false;
+		}
+		a->values_index = i;
+		value_spec_describe(&a->values, buf, sizeof buf);
+		app_set_status(a, false, "values: %s", buf);
+		setting_changed(a);
+		return true;
+	}
+	case ACT_HIDE_KIND:
+		if (app_visible_count(a) == 1) {
+			app_set_status(a, true, "cannot hide %s: it is the last kind shown (u shows all)",
+			               kind_info((enum kind)a->selected)->name);
+			return false;
+		} else {
+			int pos = visible_position(a, a->selected);
+			a->hidden[a->selected] = true;
+			app_set_status(a, false, "hid %s (u shows every kind)",
+			               kind_info((enum kind)a->selected)->name);
+			int n = app_visible_count(a);
+			a->selected = app_visible_kind(a, pos < n ? pos : n - 1);
+			a->dirty = true;
+			return true;
+		}
+	case ACT_SHOW_ALL:
+		for (int k = 0; k < KIND_COUNT; k++) {
+			a->hidden[k] = false;
+			a->order[k] = (enum kind)k;
+		}
+		a->sorted = false;
+		a->dirty = true;
+		return true;
+	case ACT_MOVE_UP: return move_kind(a, -1);
+	case ACT_MOVE_DOWN: return move_kind(a, 1);
+	case ACT_SORT:
+		a->sorted = !a->sorted;
+		if (!a->sorted)
+			for (int k = 0; k < KIND_COUNT; k++)
+				a->order[k] = (enum kind)k;
+		app_set_status(a, false, a->sorted ? "sorted by total, smallest first (s again: "
+		               "original order)" : "original order");
+		a->dirty = true;
+		return true;
+	case ACT_VERIFY:
+		if (!a->can_verify) {
+			app_set_status(a, true, "m: no interpreter to measure (start with --python PATH)");
+			return false;
+		}
+		if (strcmp(a->interp_version, app_profile(a)->version) != 0) {
+			app_set_status(a, true, "m: the interpreter is CPython %s; switch the version to %s "
+			               "(v) to compare", a->interp_version, a->interp_version);
+			return false;
+		}
+		app_check_reset(a);
+		a->check.active = a->check.running = true;
+		app_set_status(a, false, "measuring in %s...", a->interp_label);
+		return true;
+	case ACT_HELP:
+		a->help = true;
+		return true;
+	case ACT_REDRAW:
+		return true;
+	case ACT_QUIT:
+		a->quit = true;
+		return true;
+	case ACT_COUNT:
+		break;
+	}
+	return false;
+}
+
+void app_key(struct app *a, int key)
+{
+	if (a->help) {   /* any key closes help; a resize keeps it open */
+		a->help = key == UK_RESIZE;
+		return;
+	}
+	if (key == UK_RESIZE)
+		return;
+	enum action act = key_action(key);
+	if (act == ACT_NONE) {
+		if (key == UK_ESC)
+			return;
+		if (key >= 0x20 && key < 0x7F)
+			app_set_status(a, true, "key '%c' does nothing here; ? lists the keys", key);
+		else
+			app_set_status(a, true, "that key does nothing here; ? lists the keys");
+		return;
+	}
+	app_apply(a, act);
+}
+
+void app_mouse(struct app *a, const struct grid *g, int x, int y, int button)
+{
+	const struct zone *z = grid_zone_at(g, x, y);
+	if (!z || a->help) {
+		a->help = false;
+		return;
+	}
+	bool up = button == 4, down = button == 5;
+	switch (z->kind) {
+	case ZONE_ROW:
+		if (button == 1) {
+			a->selected = app_visible_kind(a, z->index);
+			a->dirty = true;
+		} else if (up || down)
+			app_apply(a, up ? ACT_SELECT_UP : ACT_SELECT_DOWN);
+		break;
+	case ZONE_ATTRS:
+		if (up || down)
+			app_apply(a, up ? ACT_ATTRS_UP : ACT_ATTRS_DOWN);
+		break;
+	case ZONE_INSTANCES:
+		if (up || down)
+			app_apply(a, up ? ACT_INSTANCES_UP : ACT_INSTANCES_DOWN);
+		break;
+	case ZONE_VERSION:
+		if (up || down || button == 1)
+			app_apply(a, down ? ACT_VERSION_PREV : ACT_VERSION_NEXT);
+		break;
+	case ZONE_ABI:
+		if (up || down || button == 1)
+			app_apply(a, ACT_ABI_NEXT);
+		break;
+	case ZONE_VALUES:
+		if (up || down || button == 1)
+			app_apply(a, down ? ACT_VALUES_PREV : ACT_VALUES_NEXT);
+		break;
+	case ZONE_ACCOUNTING:
+		if (up || down || button == 1)
+			app_apply(a, ACT_ACCOUNTING_NEXT);
+		break;
+	case ZONE_CHART:
+		if (button == 1)
+			app_apply(a, ACT_CHART_NEXT);
+		else if (up || down)
+			app_apply(a, a->chart == CHART_ATTRS ? (up ? ACT_ATTRS_UP : ACT_ATTRS_DOWN)
+			                                     : (up ? ACT_INSTANCES_UP : ACT_INSTANCES_DOWN));
+		break;
+	case ZONE_NONE:
+		break;
+	}
+}

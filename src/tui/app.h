@@ -1,0 +1,94 @@
+/* The explorer's state and what every key and click does to it. No curses:
+ * the headless tests and the benchmark drive it directly. */
+#ifndef SLOTEXPLORE_APP_H
+#define SLOTEXPLORE_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "core/profile.h"
+#include "render/grid.h"
+#include "tui/keys.h"
+
+enum chart_mode { CHART_INSTANCES, CHART_ATTRS, CHART_COUNT };
+
+#define APP_VALUES_CHOICES 8
+#define CHART_ATTRS_MAX 64
+#define CHART_MAX_SERIES 3
+
+/* A verification in progress or done, one kind at a time. */
+struct app_check {
+	bool active;                 /* results belong to the current setting */
+	bool running;
+	int next;                    /* position in order[] of the next kind to send */
+	bool done[KIND_COUNT];
+	bool match[KIND_COUNT];
+	uint64_t measured[KIND_COUNT][ACC_COUNT];   /* getsizeof, requested, -, deep */
+	bool has[KIND_COUNT][ACC_COUNT];
+	unsigned mismatches;
+};
+
+struct app {
+	const struct profile_set *profiles;
+	size_t profile_index;
+	enum abi abi;
+	unsigned attrs;
+	uint64_t instances;
+	int values_index;
+	struct value_spec values;
+	enum accounting acc;
+	enum chart_mode chart;
+	enum kind order[KIND_COUNT];
+	bool hidden[KIND_COUNT];
+	bool sorted;
+	int selected;                /* a kind */
+	bool help;
+	bool quit;
+	bool utf8;
+	char interp_label[160];      /* "CPython 3.11.7 (python3)" or "" */
+	char interp_version[16];     /* "3.11" of the interpreter, "" without one */
+	bool can_verify;
+	char status[240];
+	bool status_error;
+
+	/* derived, recomputed when the setting changes */
+	bool dirty;
+	struct model_setting setting;
+	struct model_eval eval;
+	int best;                    /* kind with the smallest total, -1 if none */
+	/* chart data: per series, y at each x */
+	enum kind series_kind[CHART_MAX_SERIES];
+	int nseries;
+	double series[CHART_MAX_SERIES][CHART_ATTRS_MAX + 1];  /* CHART_ATTRS: bytes per instance */
+	uint64_t mib_saved_at;       /* instances where slots saves 1 MiB, 0 if never */
+	int overflow_at;             /* first N (0..64) where regular leaves the shared keys, -1 */
+	struct app_check check;
+};
+
+/* Sets defaults: the given profile, 5 attributes, 1,000 instances. */
+void app_init(struct app *a, const struct profile_set *profiles, const struct profile *pr,
+              enum abi abi);
+/* Applies an action; false (and a status message) when it changed nothing. */
+bool app_apply(struct app *a, enum action act);
+/* A key: through the key table, or closes help. */
+void app_key(struct app *a, int key);
+/* A mouse event at (x, y) on the last rendered grid: button 1 = click,
+ * 4 = wheel up, 5 = wheel down. */
+void app_mouse(struct app *a, const struct grid *g, int x, int y, int button);
+/* Recomputes the model and chart data if the setting changed. */
+void app_update(struct app *a);
+void app_set_status(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const struct profile *app_profile(const struct app *a);
+int app_visible_count(const struct app *a);
+/* The kind at visible position i, KIND_COUNT past the end. */
+enum kind app_visible_kind(const struct app *a, int i);
+/* Total for m instances of kind k at the current setting. */
+uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m);
+/* The values choices the w key cycles through. */
+const char *app_values_choice(int i);
+/* Checks the interpreter's replies against the model (see tui/verify glue). */
+void app_check_reset(struct app *a);
+
+#endif

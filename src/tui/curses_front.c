@@ -1,0 +1,323 @@
+#include "config.h"
+
+#include "tui/curses_front.h"
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "core/probe_parse.h"
+#include "core/verify.h"
+#include "render/screen.h"
+
+static volatile sig_atomic_t got_signal;
+static bool curses_active;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* atexit and error paths: never leave the terminal in curses mode */
+static void restore_terminal(void)
+{
+	if (curses_active) {
+		curses_active = false;
+		endwin();
+	}
+}
+
+static attr_t style_attr[ST_COUNT];
+
+static void setup_colors(bool no_color)
+{
+	for (int s = 0; s < ST_COUNT; s++)
+		style_attr[s] = A_NORMAL;
+	/* monochrome: attributes only, still readable */
+	style_attr[ST_DIM] = A_DIM;
+	style_attr[ST_HEADER] = A_REVERSE;
+	style_attr[ST_HEADER_KEY] = A_REVERSE | A_BOLD;
+	style_attr[ST_HEADING] = A_BOLD;
+	style_attr[ST_SELECTED] = A_REVERSE;
+	style_attr[ST_BEST] = A_BOLD;
+	style_attr[ST_ERROR] = A_BOLD;
+	style_attr[ST_WARN] = A_BOLD;
+	style_attr[ST_STATUS] = A_NORMAL;
+	style_attr[ST_MARKER] = A_BOLD;
+	if (no_color || !has_colors() || start_color() == ERR)
+		return;
+	use_default_colors();
+	bool rich = COLORS >= 256;
+	struct { enum style s; short fg, fg256, bg, bg256; attr_t extra; } map[] = {
+		{ ST_HEADER, COLOR_BLACK, 16, COLOR_CYAN, 38, 0 },
+		{ ST_HEADER_KEY, COLOR_BLACK, 16, COLOR_CYAN, 38, A_BOLD },
+		{ ST_HEADING, COLOR_CYAN, 38, -1, -1, A_BOLD },
+		{ ST_SELECTED, COLOR_BLACK, 16, COLOR_WHITE, 252, 0 },
+		{ ST_BEST, COLOR_GREEN, 40, -1, -1, A_BOLD },
+		{ ST_GOOD, COLOR_GREEN, 71, -1, -1, 0 },
+		{ ST_BAD, COLOR_RED, 167, -1, -1, 0 },
+		{ ST_WARN, COLOR_YELLOW, 214, -1, -1, A_BOLD },
+		{ ST_ERROR, COLOR_WHITE, 231, COLOR_RED, 124, A_BOLD },
+		{ ST_STATUS, COLOR_BLACK, 16, COLOR_WHITE, 250, 0 },
+		{ ST_SERIES0, COLOR_YELLOW, 220, -1, -1, A_BOLD },
+		{ ST_SERIES1, COLOR_CYAN, 45, -1, -1, 0 },
+		{ ST_SERIES2, COLOR_MAGENTA, 170, -1, -1, 0 },
+		{ ST_MARKER, COLOR_RED, 203, -1, -1, 0 },
+		{ ST_DIM, COLOR_WHITE, 244, -1, -1, 0 },
+	};
+	short pair = 1;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++, pair++) {
+		init_pair(pair, rich ? map[i].fg256 : map[i].fg, rich ? map[i].bg256 : map[i].bg);
+		style_attr[map[i].s] = COLOR_PAIR(pair) | map[i].extra;
+	}
+	static const short part8[] = { COLOR_BLUE, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW,
+	                               COLOR_MAGENTA, COLOR_RED, COLOR_WHITE, COLOR_CYAN,
+	                               COLOR_GREEN, COLOR_WHITE };
+	static const short part256[] = { 33, 37, 71, 178, 170, 167, 110, 145, 107, 244 };
+	for (int p = 0; p < 10; p++, pair++) {
+		init_pair(pair, rich ? part256[p] : part8[p], -1);
+		style_attr[ST_PART0 + p] = COLOR_PAIR(pair);
+	}
+}
+
+static void draw_grid(const struct grid *g)
+{
+	for (int y = 0; y < g->h; y++)
+		for (int x = 0; x < g->w; x++) {
+			const struct cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+			wchar_t wc[2] = { (wchar_t)c->ch, 0 };
+			cchar_t cc;
+			attr_t at = style_attr[c->style];
+			setcchar(&cc, wc, at, PAIR_NUMBER(at), NULL);
+			/* the bottom-right cell scrolls some terminals: insert it instead */
+			if (y == g->h - 1 && x == g->w - 1)
+				mvins_wch(y, x, &cc);
+			else
+				mvadd_wch(y, x, &cc);
+		}
+}
+
+static int map_key(int status, wint_t ch)
+{
+	if (status == OK)
+		return (int)ch;
+	switch (ch) {
+	case KEY_LEFT: return UK_LEFT;
+	case KEY_RIGHT: return UK_RIGHT;
+	case KEY_UP: return UK_UP;
+	case KEY_DOWN: return UK_DOWN;
+	case KEY_SLEFT: return UK_SLEFT;
+	case KEY_SRIGHT: return UK_SRIGHT;
+	case KEY_SR: return UK_SUP;
+	case KEY_SF: return UK_SDOWN;
+	case KEY_PPAGE: return UK_PGUP;
+	case KEY_NPAGE: return UK_PGDN;
+	case KEY_HOME: return UK_HOME;
+	case KEY_END: return UK_END;
+	case KEY_F(1): return UK_F1;
+	case KEY_DC: return UK_DELETE;
+	case KEY_RESIZE: return UK_RESIZE;
+	default: return -1;
+	}
+}
+
+/* ---- m: measure the current setting in the interpreter ------------------ */
+
+/* The probe answers one request at a time: at most one is in flight. A
+ * reply that arrives after a cancel or a change of setting is dropped. */
+static struct {
+	bool awaiting;
+	enum kind kind;
+	unsigned attrs;
+	char values[64];
+	struct timespec sent_at;
+} inflight;
+
+static long ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L + (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+static void probe_lost(struct app *a, const struct tui_options *o, const char *what)
+{
+	char how[120];
+	probe_client_stop(o->probe, 500, how, sizeof how);
+	a->can_verify = false;
+	a->check.running = false;
+	inflight.awaiting = false;
+	app_set_status(a, true, "m: the interpreter %s; measuring is off", what[0] ? what : how);
+}
+
+static void check_send_next(struct app *a, const struct tui_options *o)
+{
+	struct app_check *ck = &a->check;
+	char line[256], err[256];
+	while (ck->next < app_visible_count(a)) {
+		enum kind k = app_visible_kind(a, ck->next++);
+		if (!a->eval.kinds[k].available)
+			continue;
+		inflight.kind = k;
+		inflight.attrs = a->attrs;
+		value_spec_format(&a->values, inflight.values, sizeof inflight.values);
+		snprintf(line, sizeof line, "measure kind=%s attrs=%u values=%s count=1000",
+		         kind_info(k)->name, a->attrs, inflight.values);
+		if (!probe_client_send(o->probe, line, err, sizeof err)) {
+			probe_lost(a, o, err);
+			return;
+		}
+		inflight.awaiting = true;
+		clock_gettime(CLOCK_MONOTONIC, &inflight.sent_at);
+		return;
+	}
+	ck->running = false;
+	if (ck->mismatches == 0)
+		app_set_status(a, false, "measured in %s: every figure matches the model "
+		               "(getsizeof, requested, deep, per class)", a->interp_label);
+	else
+		app_set_status(a, true, "measured in %s: %u figures differ from the model",
+		               a->interp_label, ck->mismatches);
+}
+
+static void check_take_reply(struct app *a, const char *line)
+{
+	static struct probe_record rec;
+	char err[256], values[64];
+	struct app_check *ck = &a->check;
+	value_spec_format(&a->values, values, sizeof values);
+	bool current = ck->running && inflight.attrs == a->attrs &&
+	               strcmp(inflight.values, values) == 0;
+	inflight.awaiting = false;
+	if (!current)
+		return;   /* an answer to a request the user has moved on from */
+	if (!probe_parse_line(line, &rec, err, sizeof err) || rec.verb == PROBE_ERROR) {
+		ck->running = false;
+		app_set_status(a, true, "m: the interpreter answered '%.80s'",
+		               rec.verb == PROBE_ERROR ? rec.error_text : line);
+		return;
+	}
+	struct verify_result vr;
+	if (!verify_record(&rec, app_profile(a), a->abi, &vr, err, sizeof err)) {
+		ck->running = false;
+		app_set_status(a, true, "m: %s", err);
+		return;
+	}
+	ck->done[vr.kind] = true;
+	ck->match[vr.kind] = vr.mismatches == 0;
+	ck->mismatches += vr.mismatches;
+	uint64_t v;
+	if (probe_field_u64(&rec, "getsizeof", &v))
+		ck->measured[vr.kind][ACC_GETSIZEOF] = v;
+	const char *rq = probe_field(&rec, "requested");
+	if (rq)
+		ck->measured[vr.kind][ACC_REQUESTED] = strtoull(rq, NULL, 10);
+	if (probe_field_u64(&rec, "deep", &v))
+		ck->measured[vr.kind][ACC_DEEP] = v;
+}
+
+/* Reads whatever the probe has sent, without blocking. */
+static void check_poll(struct app *a, const struct tui_options *o)
+{
+	char line[PROBE_LINE_MAX];
+	while (inflight.awaiting) {
+		enum probe_read r = probe_client_read_line(o->probe, line, sizeof line, 0);
+		if (r == PROBE_READ_TIMEOUT) {
+			if (ms_since(&inflight.sent_at) > o->timeout_ms) {
+				char what[160];
+				snprintf(what, sizeof what, "gave no answer within %d s; stopped it",
+				         o->timeout_ms / 1000);
+				probe_lost(a, o, what);
+			}
+			return;
+		}
+		if (r != PROBE_READ_LINE) {
+			probe_lost(a, o, r == PROBE_READ_EOF ? "" : "flooded its output");
+			return;
+		}
+		check_take_reply(a, line);
+	}
+}
+
+int tui_run(struct app *a, const struct tui_options *o)
+{
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	atexit(restore_terminal);
+
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "slotexplore: cannot start the terminal interface (TERM=%s); "
+		        "use --batch\n", getenv("TERM") ? getenv("TERM") : "unset");
+		return EXIT_FAILURE;
+	}
+	curses_active = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	setup_colors(o->no_color);
+	if (!o->no_mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+
+	struct grid g = { 0 };
+	int status = EXIT_SUCCESS;
+	while (!a->quit && !got_signal) {
+		if (a->check.running && !inflight.awaiting && o->probe)
+			check_send_next(a, o);
+		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
+			status = EXIT_FAILURE;
+			break;
+		}
+		render_screen(a, &g);
+		erase();
+		draw_grid(&g);
+		refresh();
+
+		timeout(inflight.awaiting ? 20 : 250);
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (inflight.awaiting)
+			check_poll(a, o);
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK) {
+				int button = ev.bstate & BUTTON4_PRESSED ? 4 : ev.bstate & BUTTON5_PRESSED ? 5 : 1;
+				app_mouse(a, &g, ev.x, ev.y, button);
+			}
+			continue;
+		}
+		if (rc == OK && (ch == 27 || ch == 3) && a->check.running) {
+			a->check.running = false;   /* a reply still in flight is read and dropped */
+			app_set_status(a, false, "m: cancelled; the figures measured so far stay");
+			continue;
+		}
+		int key = map_key(rc, ch);
+		if (key < 0)
+			continue;
+		app_key(a, key);
+	}
+	grid_free(&g);
+	restore_terminal();
+	if (got_signal) {
+		status = 128 + got_signal;
+		if (got_signal == SIGINT)
+			status = 130;
+	}
+	return status;
+}

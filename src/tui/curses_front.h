@@ -1,0 +1,22 @@
+/* The thin curses front end: terminal set-up and restore, key and mouse
+ * input, colours, and drawing the renderer's grid. */
+#ifndef SLOTEXPLORE_CURSES_FRONT_H
+#define SLOTEXPLORE_CURSES_FRONT_H
+
+#include <stdbool.h>
+
+#include "core/probe_client.h"
+#include "tui/app.h"
+
+struct tui_options {
+	bool no_color;      /* --no-color or NO_COLOR */
+	bool no_mouse;      /* --no-mouse */
+	struct probe_client *probe;   /* running interpreter for m, or NULL */
+	int timeout_ms;     /* per measurement */
+};
+
+/* Runs the explorer until q or a signal; the terminal is restored on every
+ * way out. Returns the exit status. */
+int tui_run(struct app *a, const struct tui_options *o);
+
+#endif

@@ -1,0 +1,120 @@
+/* Headless screens: runs the explorer's state and renderer with a key
+ * script and prints the screen as text, with no terminal at all.
+ *   screen_check [--ascii] [--version X.Y] WIDTH HEIGHT [TOKEN...]
+ * Tokens: a plain character is that key; <Left> <Right> <Up> <Down>
+ * <S-Left> <S-Right> <S-Up> <S-Down> <PgUp> <PgDn> <Home> <End> <F1> <Esc>
+ * <Del> <C-L>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
+ * <Dump> prints the screen so far (the final screen is always printed). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datadir.h"
+#include "core/profile.h"
+#include "render/screen.h"
+#include "tui/app.h"
+
+static const struct { const char *name; int key; } names[] = {
+	{ "<Left>", UK_LEFT }, { "<Right>", UK_RIGHT }, { "<Up>", UK_UP }, { "<Down>", UK_DOWN },
+	{ "<S-Left>", UK_SLEFT }, { "<S-Right>", UK_SRIGHT }, { "<S-Up>", UK_SUP },
+	{ "<S-Down>", UK_SDOWN }, { "<PgUp>", UK_PGUP }, { "<PgDn>", UK_PGDN },
+	{ "<Home>", UK_HOME }, { "<End>", UK_END }, { "<F1>", UK_F1 }, { "<Esc>", UK_ESC },
+	{ "<Del>", UK_DELETE }, { "<C-L>", 12 },
+};
+
+static void dump(struct app *a, struct grid *g)
+{
+	render_screen(a, g);
+	char line[4096];
+	for (int y = 0; y < g->h; y++) {
+		grid_row_text(g, y, line, sizeof line);
+		printf("%s\n", line);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+	bool ascii = false;
+	int major = 3, minor = 13;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+		if (strcmp(argv[i], "--ascii") == 0)
+			ascii = true;
+		else if (strcmp(argv[i], "--version") == 0 && i + 1 < argc)
+			sscanf(argv[++i], "%d.%d", &major, &minor);
+		else {
+			fprintf(stderr, "screen_check: unknown option %s\n", argv[i]);
+			return 2;
+		}
+	}
+	if (argc - i < 2) {
+		fprintf(stderr, "usage: screen_check [--ascii] [--version X.Y] W H [TOKEN...]\n");
+		return 2;
+	}
+	int w = atoi(argv[i]), h = atoi(argv[i + 1]);
+	i += 2;
+	char dir[4096], err[300];
+	datadir_locate(dir, sizeof dir);
+	struct profile_set set;
+	if (!profile_set_load(dir, &set, err, sizeof err)) {
+		fprintf(stderr, "screen_check: %s\n", err);
+		return 1;
+	}
+	static struct app a;
+	app_init(&a, &set, profile_set_find(&set, major, minor), ABI_LP64);
+	a.utf8 = !ascii;
+	struct grid g = { 0 };
+	if (!grid_resize(&g, w, h)) {
+		fprintf(stderr, "screen_check: bad size %dx%d\n", w, h);
+		return 2;
+	}
+	render_screen(&a, &g);
+	for (; i < argc; i++) {
+		const char *t = argv[i];
+		int x, y, key = -1;
+		if (strcmp(t, "<Dump>") == 0) {
+			dump(&a, &g);
+			printf("----\n");
+			continue;
+		}
+		if (sscanf(t, "<Resize:%dx%d>", &x, &y) == 2) {
+			if (!grid_resize(&g, x, y))
+				return 2;
+			app_key(&a, UK_RESIZE);
+			render_screen(&a, &g);
+			continue;
+		}
+		if (sscanf(t, "<Click:%d,%d>", &x, &y) == 2) {
+			app_mouse(&a, &g, x, y, 1);
+			render_screen(&a, &g);
+			continue;
+		}
+		if (sscanf(t, "<WheelUp:%d,%d>", &x, &y) == 2 || sscanf(t, "<WheelDown:%d,%d>", &x, &y) == 2) {
+			app_mouse(&a, &g, x, y, strncmp(t, "<WheelUp", 8) == 0 ? 4 : 5);
+			render_screen(&a, &g);
+			continue;
+		}
+		for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
+			if (strcmp(t, names[n].name) == 0)
+				key = names[n].key;
+		if (key < 0 && t[0] && !t[1])
+			key = (unsigned char)t[0];
+		if (key < 0) {
+			fprintf(stderr, "screen_check: unknown token %s\n", t);
+			return 2;
+		}
+		app_key(&a, key);
+		if (a.quit) {
+			printf("(quit)\n");
+			break;
+		}
+		render_screen(&a, &g);
+	}
+	if (!a.quit)
+		dump(&a, &g);
+	grid_free(&g);
+	profile_set_free(&set);
+	return 0;
+}

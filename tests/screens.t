@@ -1,0 +1,48 @@
+#!/bin/sh
+# Headless screens: the explorer's state and renderer, driven by key
+# scripts with no terminal, compared with tests/screens/*.txt
+# (tests/screens/regen.sh rewrites them; read the diff).
+. "$TOP_SRCDIR/tests/lib.sh"
+CHECK="$TOP_BUILDDIR/tests/screen_check"
+dir="$TOP_SRCDIR/tests/screens"
+export LC_ALL=C.UTF-8
+grep -v '^#' "$dir/scenarios" > "$TMP/scenarios"
+while IFS='|' read -r name args; do
+	name=$(echo $name)
+	# shellcheck disable=SC2086
+	"$CHECK" $args > "$TMP/$name.txt" 2> "$TMP/$name.err"
+	status=$?
+	if [ $status -eq 0 ] && cmp -s "$TMP/$name.txt" "$dir/$name.txt"; then
+		ok 0 "screen $name:$args"
+	else
+		ok 1 "screen $name:$args"
+		diag "exit $status; $(cat "$TMP/$name.err")"
+		diff -u "$dir/$name.txt" "$TMP/$name.txt" | head -30 | sed 's/^/#   /'
+	fi
+done < "$TMP/scenarios"
+
+# properties that hold whatever the exact layout
+out=$("$CHECK" 80 24)
+width=$(printf '%s\n' "$out" | awk '{ if (length($0) > m) m = length($0) } END { print m }')
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 24 "80x24: 24 rows"
+like "$out" "regular  *112  *122.5 KiB" "80x24: the 3.13 regular row (112 B, 122.5 KiB for 1,000)"
+batch=$("$SLOTEXPLORE" --batch --no-python --python-version 3.13 --attrs 5 --format csv)
+col=$(printf '%s\n' "$batch" | head -1 | tr ',' '\n' | grep -n '^allocated$' | cut -d: -f1)
+want=$(printf '%s\n' "$batch" | grep ',slots,' | cut -d, -f"$col")
+like "$out" "slots  *$want " "80x24: slots per instance equals --batch's allocated ($want)"
+out=$("$CHECK" 80 24 q)
+like "$out" "(quit)" "q quits"
+out=$("$CHECK" 80 24 \? q)
+like "$out" "regular" "q on the help screen closes help, does not quit"
+out=$("$CHECK" 80 24 H H)
+like "$out" "attributes: already at the minimum (0)" "attributes stop at 0, with a message"
+out=$("$CHECK" 80 24 - - - -)
+like "$out" "instances: already at the minimum (1)" "instances stop at 1, with a message"
+like "$out" "1 instance" "the total column says 1 instance"
+out=$("$CHECK" 80 24 x x x x x x x x x x x x)
+like "$out" "cannot hide dict: it is the last kind shown" "the last kind cannot be hidden"
+out=$("$CHECK" 80 24 x x u)
+like "$out" "regular-external" "u shows the hidden kinds again"
+out=$("$CHECK" 80 24 m)
+like "$out" "m: no interpreter to measure" "m without an interpreter says so"
+done_testing

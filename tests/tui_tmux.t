@@ -1,0 +1,87 @@
+#!/bin/sh
+# The explorer in a real terminal (tmux): start, keys, resize, help, q,
+# Ctrl-C and SIGTERM, each leaving the terminal restored.
+. "$TOP_SRCDIR/tests/lib.sh"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
+export LC_ALL=C.UTF-8 TERM=xterm-256color
+SOCK="$TMP/tmux.sock"
+T() { tmux -S "$SOCK" "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# start SESSION W H ARGS...: the explorer in a fresh session; the shell
+# prints EXIT=status when it ends and then waits
+start() {
+	s=$1 w=$2 h=$3
+	shift 3
+	T new-session -d -s "$s" -x "$w" -y "$h" \
+		"'$SLOTEXPLORE' $*; echo EXIT=\$?; sleep 60" || return 1
+	T set-option -t "$s" -g status off 2>/dev/null
+	wait_for "$s" "inst" || wait_for "$s" "instances"
+}
+screen() { T capture-pane -p -t "$1"; }
+# wait_for SESSION PATTERN: up to 5 s for the pattern to show
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen "$1" | grep -q -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+restored() { [ "$(T display-message -p -t "$1" '#{alternate_on}')" = 0 ]; }
+
+start a 80 24 --no-python --python-version 3.13; ok $? "starts at 80x24"
+s=$(screen a)
+like "$s" "CPython 3.13 lp64 │ 5 attrs │ 1,000 inst" "80x24: header"
+like "$s" "regular  *112  *122.5 KiB" "80x24: the regular row"
+T send-keys -t a Right Right +
+wait_for a "7 attrs │ 10,000 inst"; ok $? "Right Right + : 7 attributes, 10,000 instances"
+like "$(screen a)" "regular  *128  *1.3 MiB" "the table follows"
+T send-keys -t a v a
+wait_for a "CPython 3.14 lp64"; ok $? "v: next version"
+like "$(screen a)" "│ deep" "a: next accounting (allocated → deep)"
+T send-keys -t a '?'
+wait_for a "slotexplore keys"; ok $? "?: help screen"
+T send-keys -t a x
+wait_for a "kind  *per inst"; ok $? "any key closes help"
+T resize-window -t a -x 200 -y 50 2>/dev/null || T resize-pane -t a -x 200 -y 50
+wait_for a "slotexplore │ CPython 3.14"; ok $? "resize to 200x50: wide header"
+T resize-window -t a -x 40 -y 10 2>/dev/null || T resize-pane -t a -x 40 -y 10
+wait_for a "Terminal too small: 40x10"; ok $? "resize to 40x10: too-small message"
+T resize-window -t a -x 80 -y 24 2>/dev/null || T resize-pane -t a -x 80 -y 24
+wait_for a "kind  *per inst"; ok $? "back to 80x24"
+T send-keys -t a q
+wait_for a "EXIT=0"; ok $? "q quits with status 0"
+restored a; ok $? "q: terminal restored (alternate screen off)"
+
+start b 80 24 --no-python
+T send-keys -t b C-c
+wait_for b "EXIT=130"; ok $? "Ctrl-C ends with status 130"
+restored b; ok $? "Ctrl-C: terminal restored"
+
+start c 80 24 --no-python
+pid=$(pgrep -f "^$SLOTEXPLORE --no-python" | head -1)
+[ -n "$pid" ] && kill -TERM "$pid"
+wait_for c "EXIT=143"; ok $? "SIGTERM ends with status 143"
+restored c; ok $? "SIGTERM: terminal restored"
+
+# with an interpreter: m measures, and q leaves no probe behind
+py=$(find_pythons | while read -r p; do
+	"$p" -c 'import sys; sys.exit(0 if (3, 8) <= sys.version_info[:2] <= (3, 14) else 1)' \
+		2>/dev/null && { echo "$p"; break; }
+done)
+if [ -n "$py" ]; then
+	mkdir -p "$TMP/data" && cp "$TOP_SRCDIR"/data/* "$TMP/data/"
+	SLOTEXPLORE_DATADIR="$TMP/data" start d 80 24 --python "$py" --kind regular --kind slots
+	T send-keys -t d m
+	wait_for d "every figure matches the model"; ok $? "m: measured in $py, every figure matches"
+	like "$(screen d)" "✓" "m: a check mark per kind"
+	T send-keys -t d q
+	wait_for d "EXIT=0"; ok $? "q after m: status 0"
+	sleep 0.3
+	pgrep -f "$TMP/data/probe.py" >/dev/null; is $? 1 "no probe process is left"
+else
+	ok 0 "# SKIP no CPython 3.8+ found for the m key"
+fi
+done_testing
