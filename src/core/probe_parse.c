@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const verbs[] = { "hello", "measure", "warmup", "unsupported", "error" };
+static const char *const verbs[] = { "hello", "measure", "warmup", "unsupported", "error",
+                                     "bulk" };
 
 static bool parse_u64(const char *s, uint64_t *out)
 {
@@ -41,7 +42,7 @@ bool probe_parse_line(const char *line, struct probe_record *rec, char *err, siz
 	if (space)
 		*space = '\0';
 	int verb = -1;
-	for (int v = 0; v < 5; v++)
+	for (int v = 0; v < (int)(sizeof verbs / sizeof verbs[0]); v++)
 		if (strcmp(p, verbs[v]) == 0)
 			verb = v;
 	if (verb < 0) {

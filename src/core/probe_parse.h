@@ -15,7 +15,8 @@
 #define PROBE_LINE_MAX 8192
 #define PROBE_MAX_FIELDS 32
 
-enum probe_verb { PROBE_HELLO, PROBE_MEASURE, PROBE_WARMUP, PROBE_UNSUPPORTED, PROBE_ERROR };
+enum probe_verb { PROBE_HELLO, PROBE_MEASURE, PROBE_WARMUP, PROBE_UNSUPPORTED, PROBE_ERROR,
+                  PROBE_BULK };
 
 struct probe_record {
 	enum probe_verb verb;
