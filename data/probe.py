@@ -22,10 +22,11 @@ request gets "error <text>" and the probe carries on.
     -> measure kind=K attrs=N values=V count=C getsizeof=G requested=R
                per_class=P deep=D dict_getsizeof=X
        G  sys.getsizeof of a steady-state instance
-       R  tracemalloc bytes per instance over C instances made after a
-          first batch of max(C, 100) (which settles the class and empties
-          the free lists); an integer, or a decimal with 3 places when the
-          measurement was not exact
+       R  tracemalloc bytes per instance over the last C-8 of C instances
+          made after a first batch of max(C, 100) (which settles the class
+          and empties the free lists), minus the same loop run empty; the
+          smallest of up to three runs. An integer, or a decimal with 3
+          places when no run was exact
        P  sys.getsizeof(cls), "-" for tuple and dict
        D  the seed paper's measure_deep_size(instance)
        X  sys.getsizeof(instance.__dict__) for regular kinds, else "-"
