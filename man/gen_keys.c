@@ -1,12 +1,22 @@
-/* Prints the man page's KEYS section from the TUI's key table. */
+/* Prints the man page's KEYS or COMMANDS section from the tables that also
+ * drive the help screen and the command help. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include "cmd/commands.h"
 #include "tui/keys.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
-	keys_write_man(stdout);
+	if (argc == 2 && strcmp(argv[1], "keys") == 0)
+		keys_write_man(stdout);
+	else if (argc == 2 && strcmp(argv[1], "commands") == 0)
+		cmd_write_man(stdout);
+	else {
+		fprintf(stderr, "usage: gen_keys keys|commands\n");
+		return 2;
+	}
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli/options.h"
+#include "cli/repl.h"
+#include "cmd/commands.h"
 #include "tui/app.h"
 #include "tui/curses_front.h"
 #include "core/datadir.h"
@@ -247,49 +249,271 @@ static int run_verify(const struct options *opt, struct chosen *ch)
 	return status == EXIT_SUCCESS && sum.mismatches == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-static int run_tui(const struct options *opt, const struct profile_set *profiles,
-                   const struct profile *pr, enum abi abi, struct chosen *ch)
+/* ---- sessions: the explorer, scripts, the REPL ---------------------------- */
+
+static struct chosen *session_chosen;   /* the interpreter the hooks act on */
+static const char *session_dir;
+
+static void app_follow_interpreter(struct app *a, const struct chosen *ch)
 {
-	static struct app app;
-	app_init(&app, profiles, pr, abi);
-	app.attrs = opt->attrs;
-	app.instances = opt->instances;
-	app.values = opt->values;
-	char given[64];
-	value_spec_format(&opt->values, given, sizeof given);
-	for (int i = 0; i < APP_VALUES_CHOICES; i++)
-		if (strcmp(app_values_choice(i), given) == 0)
-			app.values_index = i;
-	app.acc = opt->accounting;
-	if (opt->kinds_given) {
-		app.selected = -1;
-		for (int k = 0; k < KIND_COUNT; k++) {
-			app.hidden[k] = !opt->kinds[k];
-			if (opt->kinds[k] && app.selected < 0)
-				app.selected = k;
+	a->interp_label[0] = a->interp_version[0] = '\0';
+	a->can_verify = ch->have;
+	if (!ch->have)
+		return;
+	const char *base = strrchr(ch->interp.path, '/');
+	snprintf(a->interp_label, sizeof a->interp_label, "CPython %.20s (%.100s)",
+	         ch->interp.version, base ? base + 1 : ch->interp.path);
+	snprintf(a->interp_version, sizeof a->interp_version, "%s", ch->profile->version);
+}
+
+static bool hook_python(struct cmd_context *c, const char *path, char *err, size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	struct options one;
+	memset(&one, 0, sizeof one);
+	one.pythons[0] = path;
+	one.npythons = 1;
+	one.timeout_ms = 10000;
+	static struct chosen next;
+	char why[600];
+	if (!choose_interpreter(&one, c->app->profiles, session_dir, &next, why, sizeof why)) {
+		snprintf(err, errlen, "python: %s", why + (strncmp(why, "--python: ", 10) ? 0 : 10));
+		return false;
+	}
+	release_interpreter(ch);
+	*ch = next;
+	app_follow_interpreter(c->app, ch);
+	c->app->profile_index = (size_t)(ch->profile - c->app->profiles->items);
+	c->app->abi = ch->abi;
+	c->app->dirty = true;
+	app_check_reset(c->app);
+	if (c->tui)
+		app_set_status(c->app, false, "now using %s", c->app->interp_label);
+	else if (c->out && isatty(fileno(c->out)))
+		fprintf(c->out, "now using %s\n", c->app->interp_label);
+	return true;
+}
+
+static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	struct chosen *ch = session_chosen;
+	if (!ch->have) {
+		snprintf(err, errlen, "verify: no interpreter (python PATH first)");
+		return false;
+	}
+	if (c->tui)
+		return app_apply(a, ACT_VERIFY) ? true
+		       : (snprintf(err, errlen, "%s", a->status), false);
+	if (app_profile(a) != ch->profile) {
+		snprintf(err, errlen, "verify: the interpreter is CPython %s; set version %s first",
+		         ch->interp.version, ch->profile->version);
+		return false;
+	}
+	static uint64_t grid[1];
+	grid[0] = a->attrs;
+	struct verify_plan plan = {
+		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = 1,
+		.values = a->values, .count = 1000, .timeout_ms = 120000,
+	};
+	for (int k = 0; k < KIND_COUNT; k++)
+		plan.kinds[k] = !a->hidden[k];
+	struct verify_writer w = {
+		.out = c->out, .format = FORMAT_TEXT, .utf8 = utf8_locale(), .interp = &ch->interp,
+		.profile = ch->profile, .abi = ch->abi,
+	};
+	verify_write_begin(&w);
+	struct verify_summary sum;
+	char why[600];
+	if (!verify_run(&ch->pc, &plan, verify_write_row, &w, &sum, why, sizeof why)) {
+		snprintf(err, errlen, "verify: %s", why);
+		release_interpreter(ch);
+		app_follow_interpreter(a, ch);
+		return false;
+	}
+	verify_write_end(&w, &sum);
+	c->printed = true;
+	if (sum.mismatches) {
+		snprintf(err, errlen, "verify: %u figures differ from the model", sum.mismatches);
+		return false;
+	}
+	return true;
+}
+
+/* The config file: --config, $SLOTEXPLORE_CONFIG, else the XDG default (which
+ * may be missing). */
+static bool config_path(const struct options *opt, char *buf, size_t n, bool *required)
+{
+	const char *env = getenv("SLOTEXPLORE_CONFIG");
+	*required = true;
+	if (opt->config) {
+		snprintf(buf, n, "%s", opt->config);
+		return true;
+	}
+	if (env && *env) {
+		snprintf(buf, n, "%s", env);
+		return true;
+	}
+	*required = false;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg == '/')
+		snprintf(buf, n, "%s/slotexplore/config", xdg);
+	else if (home && *home)
+		snprintf(buf, n, "%s/.config/slotexplore/config", home);
+	else
+		return false;
+	return true;
+}
+
+/* Runs commands from a stream; an error names the line. Returns the exit status. */
+static int run_command_stream(FILE *in, const char *name, struct cmd_context *c)
+{
+	char line[CMD_MAX_LINE + 2], err[700];
+	unsigned lineno = 0;
+	while (!c->quit && fgets(line, sizeof line, in)) {
+		lineno++;
+		size_t len = strlen(line);
+		if (len && line[len - 1] != '\n' && !feof(in)) {
+			fprintf(stderr, "slotexplore: %s:%u: the line is too long (at most %d characters)\n",
+			        name, lineno, CMD_MAX_LINE - 1);
+			return EXIT_USAGE;
+		}
+		if (!cmd_run_line(c, line, err, sizeof err)) {
+			fflush(stdout);
+			fprintf(stderr, "slotexplore: %s:%u: %s\n", name, lineno, err);
+			return EXIT_USAGE;
 		}
 	}
-	app.utf8 = utf8_locale();
-	if (ch->have) {
-		const char *base = strrchr(ch->interp.path, '/');
-		snprintf(app.interp_label, sizeof app.interp_label, "CPython %.20s (%.100s)",
-		         ch->interp.version, base ? base + 1 : ch->interp.path);
-		snprintf(app.interp_version, sizeof app.interp_version, "%s", ch->profile->version);
-		app.can_verify = true;
+	if (ferror(in)) {
+		fprintf(stderr, "slotexplore: %s: read error: %s\n", name, strerror(errno));
+		return EXIT_FAILURE;
 	}
+	return EXIT_SUCCESS;
+}
+
+/* Builds the session's app: defaults, the interpreter, the config file,
+ * then the options given on the command line (which win). */
+static int session_setup(const struct options *opt, const struct profile_set *profiles,
+                         const struct profile *pr, enum abi abi, struct chosen *ch,
+                         struct app *app, struct cmd_context *ctx)
+{
+	app_init(app, profiles, pr, abi);
+	app->utf8 = utf8_locale();
+	app_follow_interpreter(app, ch);
+	session_chosen = ch;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->app = app;
+	ctx->out = stdout;
+	ctx->hooks.python = hook_python;
+	ctx->hooks.verify = hook_verify;
+
+	char path[PATH_MAX];
+	bool required;
+	if (!opt->no_config && config_path(opt, path, sizeof path, &required)) {
+		FILE *f = fopen(path, "r");
+		if (!f && (required || errno != ENOENT)) {
+			fprintf(stderr, "slotexplore: config %s: %s\n", path, strerror(errno));
+			return EXIT_USAGE;
+		}
+		if (f) {
+			int st = run_command_stream(f, path, ctx);
+			fclose(f);
+			if (st != EXIT_SUCCESS)
+				return st;
+			if (ctx->quit) {
+				fprintf(stderr, "slotexplore: config %s: quit is not allowed in a config "
+				        "file\n", path);
+				return EXIT_USAGE;
+			}
+		}
+	}
+	if (opt->attrs_given)
+		app->attrs = opt->attrs;
+	if (opt->instances_given)
+		app->instances = opt->instances;
+	if (opt->version_given)
+		app->profile_index = (size_t)(pr - profiles->items);
+	if (opt->abi_given)
+		app->abi = opt->abi;
+	if (opt->values_given) {
+		char given[64];
+		app->values = opt->values;
+		value_spec_format(&opt->values, given, sizeof given);
+		for (int i = 0; i < APP_VALUES_CHOICES; i++)
+			if (strcmp(app_values_choice(i), given) == 0)
+				app->values_index = i;
+	}
+	if (opt->accounting_given)
+		app->acc = opt->accounting;
+	if (opt->kinds_given) {
+		app->selected = -1;
+		for (int k = 0; k < KIND_COUNT; k++) {
+			app->hidden[k] = !opt->kinds[k];
+			if (opt->kinds[k] && app->selected < 0)
+				app->selected = k;
+		}
+	}
+	app->dirty = true;
+	return EXIT_SUCCESS;
+}
+
+static int run_tui(const struct options *opt, struct app *app, struct cmd_context *ctx,
+                   struct chosen *ch)
+{
+	const struct profile *pr = app_profile(app);
 	if (ch->note[0])
-		app_set_status(&app, false, "%s", ch->note);
+		app_set_status(app, false, "%s", ch->note);
 	else if (ch->have && pr != ch->profile)
-		app_set_status(&app, false, "showing CPython %s; m measures only at the interpreter's "
+		app_set_status(app, false, "showing CPython %s; m measures only at the interpreter's "
 		               "%s", pr->version, ch->profile->version);
 	const char *no_color = getenv("NO_COLOR");
 	struct tui_options to = {
 		.no_color = opt->no_color || (no_color && no_color[0]),
 		.no_mouse = opt->no_mouse,
-		.probe = ch->have ? &ch->pc : NULL,
+		.probe = &ch->pc,
 		.timeout_ms = opt->timeout_ms * 12,
+		.commands = ctx,
 	};
-	return tui_run(&app, &to);
+	return tui_run(app, &to);
+}
+
+static int run_script(const struct options *opt, struct cmd_context *ctx)
+{
+	char err[700];
+	for (int i = 0; i < opt->ncommands && !ctx->quit; i++)
+		if (!cmd_run_line(ctx, opt->commands[i], err, sizeof err)) {
+			fflush(stdout);
+			if (opt->ncommands > 1)
+				fprintf(stderr, "slotexplore: -c #%d: %s\n", i + 1, err);
+			else
+				fprintf(stderr, "slotexplore: -c: %s\n", err);
+			return EXIT_USAGE;
+		}
+	int status = EXIT_SUCCESS;
+	if (!ctx->quit && opt->script) {
+		if (strcmp(opt->script, "-") == 0) {
+			status = run_command_stream(stdin, "(stdin)", ctx);
+		} else {
+			FILE *f = fopen(opt->script, "r");
+			if (!f) {
+				fprintf(stderr, "slotexplore: --script %s: %s\n", opt->script, strerror(errno));
+				return EXIT_USAGE;
+			}
+			status = run_command_stream(f, opt->script, ctx);
+			fclose(f);
+		}
+	} else if (!ctx->quit && !opt->ncommands) {
+		/* commands on standard input; with none at all, the table */
+		status = run_command_stream(stdin, "(stdin)", ctx);
+		if (status == EXIT_SUCCESS && !ctx->printed && !ctx->quit) {
+			struct cmd_context quiet = *ctx;
+			char e2[80];
+			cmd_run_line(&quiet, "show", e2, sizeof e2);
+		}
+	}
+	if (status != EXIT_SUCCESS)
+		return status;
+	return finish_output();
 }
 
 int main(int argc, char **argv)
@@ -316,7 +540,8 @@ int main(int argc, char **argv)
 			        "use --batch for output into a pipe or file\n");
 			return EXIT_USAGE;
 		}
-		opt.mode = MODE_BATCH;
+		/* commands come from a pipe or file on stdin; else the table */
+		opt.mode = isatty(STDIN_FILENO) ? MODE_BATCH : MODE_SCRIPT;
 	}
 
 	char dir[PATH_MAX];
@@ -344,7 +569,8 @@ int main(int argc, char **argv)
 	const struct profile *pr = NULL;
 	enum abi abi = opt.abi;
 	bool want_interpreter = opt.mode == MODE_VERIFY ||
-	                        (!opt.no_python && opt.mode == MODE_TUI) ||
+	                        (!opt.no_python && (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT ||
+	                                            opt.mode == MODE_REPL)) ||
 	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH);
 	if (want_interpreter) {
 		if (!choose_interpreter(&opt, &profiles, dir, &ch, err, sizeof err)) {
@@ -411,8 +637,19 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	if (opt.mode == MODE_TUI) {
-		status = run_tui(&opt, &profiles, pr, abi, &ch);
+	if (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT || opt.mode == MODE_REPL) {
+		static struct app app;
+		static struct cmd_context ctx;
+		session_dir = dir;
+		status = session_setup(&opt, &profiles, pr, abi, &ch, &app, &ctx);
+		if (status == EXIT_SUCCESS) {
+			if (opt.mode == MODE_TUI)
+				status = run_tui(&opt, &app, &ctx, &ch);
+			else if (opt.mode == MODE_REPL)
+				status = repl_run(&ctx);
+			else
+				status = run_script(&opt, &ctx);
+		}
 		goto done;
 	}
 	struct model_eval eval;

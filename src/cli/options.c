@@ -11,12 +11,18 @@
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
-	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
+	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG
 };
 
 static const struct option long_options[] = {
 	{ "batch", no_argument, NULL, 'b' },
 	{ "tui", no_argument, NULL, OPT_TUI },
+	{ "command", required_argument, NULL, 'c' },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
+	{ "repl", no_argument, NULL, OPT_REPL },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -54,6 +60,12 @@ void options_print_help(FILE *out)
 "Modes:\n"
 "      --tui                the full-screen explorer (keys: press ? inside)\n"
 "  -b, --batch              print the model's table and exit\n"
+"  -c, --command CMDS       run commands ('set attrs 8; export out.csv') without\n"
+"                           curses and exit; repeatable\n"
+"      --script FILE        run a file of commands (- reads standard input); with\n"
+"                           no mode and standard input not a terminal, commands\n"
+"                           are read from it\n"
+"      --repl               a plain prompt with the same commands and completion\n"
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
@@ -94,11 +106,16 @@ void options_print_help(FILE *out)
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
 "      --no-color           explorer: no colours (also when NO_COLOR is set)\n"
 "      --no-mouse           explorer: leave the mouse to the terminal\n"
+"      --config FILE        run this file of commands at start (default\n"
+"                           $XDG_CONFIG_HOME/slotexplore/config, or\n"
+"                           $SLOTEXPLORE_CONFIG); options given here win\n"
+"      --no-config          do not read a config file\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
 "\n"
 "Environment: SLOTEXPLORE_DATADIR overrides where the CPython profiles are read;\n"
-"NO_COLOR turns colours off.\n"
+"NO_COLOR turns colours off; SLOTEXPLORE_CONFIG names the config file;\n"
+"history is kept in $XDG_STATE_HOME/slotexplore/history.\n"
 "Exit status: 0 success, 1 runtime error (data files, output), 2 bad usage.\n"
 "See slotexplore(1) for the accounting modes, the JSON schema and examples.\n");
 }
@@ -128,11 +145,12 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	optind = 1;
 	int c;
 	char why[300];
-	while ((c = getopt_long(argc, argv, ":bhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":bc:hV", long_options, NULL)) != -1) {
 		uint64_t v;
 		switch (c) {
 		case 'b':
-			o->mode = MODE_BATCH;
+			if (o->mode != MODE_SCRIPT)
+				o->mode = MODE_BATCH;
 			o->mode_given = true;
 			break;
 		case 'h':
@@ -158,6 +176,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			if (parse_count_grid(optarg, 0, MODEL_MAX_ATTRS, grid, 1, why, sizeof why) != 1)
 				return opt_error(err, errlen, "--attrs: %s%s", why, "");
 			o->attrs = (unsigned)grid[0];
+			o->attrs_given = true;
 			break;
 		}
 		case OPT_INSTANCES:
@@ -198,6 +217,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_ABI:
 			o->abi = abi_from_name(optarg);
+			o->abi_given = true;
 			if (o->abi == ABI_COUNT)
 				return opt_error(err, errlen, "--abi: '%s' is not an ABI (lp64, ilp32 or i386)%s",
 				                 optarg, "");
@@ -214,9 +234,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_VALUES:
 			if (!value_spec_parse(optarg, &o->values, why, sizeof why))
 				return opt_error(err, errlen, "--values: %s%s", why, "");
+			o->values_given = true;
 			break;
 		case OPT_ACCOUNTING:
 			o->accounting = accounting_from_name(optarg);
+			o->accounting_given = true;
 			if (o->accounting == ACC_COUNT)
 				return opt_error(err, errlen, "--accounting: '%s' is not getsizeof, requested, "
 				                 "allocated or deep%s", optarg, "");
@@ -228,6 +250,29 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_BREAKDOWN:
 			o->breakdown = true;
+			break;
+		case 'c':
+			if (o->ncommands == (int)(sizeof o->commands / sizeof o->commands[0]))
+				return opt_error(err, errlen, "-c: at most %s%s", "16", " times");
+			o->commands[o->ncommands++] = optarg;
+			if (o->mode != MODE_REPL)
+				o->mode = MODE_SCRIPT;
+			o->mode_given = true;
+			break;
+		case OPT_SCRIPT:
+			o->script = optarg;
+			o->mode = MODE_SCRIPT;
+			o->mode_given = true;
+			break;
+		case OPT_REPL:
+			o->mode = MODE_REPL;
+			o->mode_given = true;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o->no_config = true;
 			break;
 		case OPT_TUI:
 			o->mode = MODE_TUI;
@@ -262,6 +307,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (!o->kinds_given)
 		for (int k = 0; k < KIND_COUNT; k++)
 			o->kinds[k] = true;
+	if (o->no_config && o->config)
+		return opt_error(err, errlen, "--no-config cannot go with --config%s%s", "", "");
+	if (o->mode == MODE_REPL && (o->ncommands || o->script))
+		return opt_error(err, errlen, "--repl cannot go with %s%s",
+		                 o->script ? "--script" : "-c", " (run them first, then --repl)");
 	/* asking for a file format or a breakdown means the batch table */
 	if (!o->mode_given && (o->format != FORMAT_TEXT || o->breakdown))
 		o->mode = MODE_BATCH;

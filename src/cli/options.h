@@ -10,7 +10,7 @@
 #include "output/report.h"
 
 enum run_mode {
-	MODE_TUI, MODE_BATCH, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
 	MODE_HELP, MODE_VERSION
 };
 
@@ -19,6 +19,12 @@ struct options {
 	bool mode_given;             /* a mode option was given (else TUI on a terminal) */
 	bool tui_forced;             /* --tui */
 	bool no_color, no_mouse;
+	bool attrs_given, abi_given, values_given, accounting_given;
+	const char *commands[16];    /* -c CMDS, in order */
+	int ncommands;
+	const char *script;          /* --script FILE ("-": standard input) */
+	const char *config;          /* --config FILE */
+	bool no_config;
 	unsigned attrs;
 	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;

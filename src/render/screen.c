@@ -324,6 +324,25 @@ static void render_status(const struct app *a, struct grid *g)
 {
 	int y = g->h - 1;
 	grid_fill(g, 0, y, g->w, ' ', ST_STATUS);
+	if (a->cmd_active) {
+		grid_fill(g, 0, y, g->w, ' ', ST_NORMAL);
+		grid_put(g, 0, y, 1, ST_HEADER_KEY, ":");
+		/* scroll the text left when the cursor would leave the screen */
+		const char *t = a->cmd_text;
+		int skip = a->cmd_cursor > g->w - 3 ? a->cmd_cursor - (g->w - 3) : 0;
+		while (skip > 0 && *t) {
+			t++;
+			while (((unsigned char)*t & 0xC0) == 0x80)
+				t++;
+			skip--;
+		}
+		grid_put(g, 1, y, g->w - 1, ST_NORMAL, t);
+		if (a->status[0] && g->h > 1) {
+			grid_fill(g, 0, y - 1, g->w, ' ', a->status_error ? ST_ERROR : ST_STATUS);
+			grid_put(g, 0, y - 1, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
+		}
+		return;
+	}
 	if (a->status[0]) {
 		grid_put(g, 0, y, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
 		return;
@@ -339,7 +358,7 @@ static void render_help(const struct app *a, struct grid *g)
 {
 	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
 	grid_put(g, 1, 0, g->w - 1, ST_HEADER, "slotexplore keys (any key closes this help)");
-	int y = 2, kw = 0;
+	int y = g->h >= 26 ? 2 : 1, kw = 0;
 	for (int r = 0; r < key_table_rows; r++) {
 		int w = utf8_columns(a->utf8 ? key_table[r].label : key_table[r].ascii);
 		if (w > kw)
@@ -355,6 +374,29 @@ static void render_help(const struct app *a, struct grid *g)
 	               "over the chart it changes the chart's axis. Counts: the per-instance "
 	               "figure is steady state; totals add the list, the class and the first "
 	               "instances' spare slots. See man slotexplore.");
+	render_status(a, g);
+}
+
+static void render_pager(const struct app *a, struct grid *g)
+{
+	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
+	grid_put(g, 1, 0, g->w - 1, ST_HEADER, "command output (\u2191\u2193 PgUp PgDn scroll, "
+	         "any other key closes)");
+	const char *p = a->pager;
+	for (int skip = a->pager_top; skip > 0 && *p; p++)
+		if (*p == '\n')
+			skip--;
+	for (int y = 1; y < g->h - 1 && *p; y++) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char line[1024];
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		grid_put(g, 0, y, g->w, ST_NORMAL, line);
+		p = e ? e + 1 : p + len;
+	}
 	render_status(a, g);
 }
 
@@ -380,6 +422,10 @@ void render_screen(struct app *a, struct grid *g)
 	}
 	if (a->help) {
 		render_help(a, g);
+		return;
+	}
+	if (a->pager) {
+		render_pager(a, g);
 		return;
 	}
 	render_header(a, g);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const values_choices[APP_VALUES_CHOICES] = {
@@ -385,6 +386,9 @@ bool app_apply(struct app *a, enum action act)
 	case ACT_HELP:
 		a->help = true;
 		return true;
+	case ACT_COMMAND:
+		a->cmd_active = true;   /* the front end starts the line editor */
+		return true;
 	case ACT_REDRAW:
 		return true;
 	case ACT_QUIT:
@@ -396,8 +400,43 @@ bool app_apply(struct app *a, enum action act)
 	return false;
 }
 
+void app_show_pager(struct app *a, char *text)
+{
+	free(a->pager);
+	a->pager = text;
+	a->pager_top = 0;
+}
+
+static void pager_key(struct app *a, int key)
+{
+	int lines = 0;
+	for (const char *p = a->pager; *p; p++)
+		lines += *p == '\n';
+	switch (key) {
+	case UK_DOWN: case 'j': a->pager_top++; break;
+	case UK_UP: case 'k': a->pager_top--; break;
+	case UK_PGDN: case ' ': a->pager_top += 10; break;
+	case UK_PGUP: a->pager_top -= 10; break;
+	case UK_HOME: case 'g': a->pager_top = 0; break;
+	case UK_END: case 'G': a->pager_top = lines; break;
+	case UK_RESIZE: break;
+	default:
+		free(a->pager);
+		a->pager = NULL;
+		return;
+	}
+	if (a->pager_top > lines - 1)
+		a->pager_top = lines - 1;
+	if (a->pager_top < 0)
+		a->pager_top = 0;
+}
+
 void app_key(struct app *a, int key)
 {
+	if (a->pager) {
+		pager_key(a, key);
+		return;
+	}
 	if (a->help) {   /* any key closes help; a resize keeps it open */
 		a->help = key == UK_RESIZE;
 		return;

@@ -64,6 +64,14 @@ struct app {
 	uint64_t mib_saved_at;       /* instances where slots saves 1 MiB, 0 if never */
 	int overflow_at;             /* first N (0..64) where regular leaves the shared keys, -1 */
 	struct app_check check;
+
+	/* the ':' command line (text and cursor column kept by tui/cmdline.c) */
+	bool cmd_active;
+	char cmd_text[1024];
+	int cmd_cursor;
+	/* output of a command shown full screen; NULL when none */
+	char *pager;
+	int pager_top;
 };
 
 /* Sets defaults: the given profile, 5 attributes, 1,000 instances. */
@@ -88,7 +96,9 @@ enum kind app_visible_kind(const struct app *a, int i);
 uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m);
 /* The values choices the w key cycles through. */
 const char *app_values_choice(int i);
-/* Checks the interpreter's replies against the model (see tui/verify glue). */
+/* Forgets the results of m (the setting changed). */
 void app_check_reset(struct app *a);
+/* Shows text full screen (takes ownership); any key but scrolling closes it. */
+void app_show_pager(struct app *a, char *text);
 
 #endif

@@ -11,11 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "core/probe_parse.h"
 #include "core/verify.h"
+#include "cli/line_edit.h"
 #include "render/screen.h"
+#include "tui/cmdline.h"
 
 static volatile sig_atomic_t got_signal;
 static bool curses_active;
@@ -246,7 +249,97 @@ static void check_poll(struct app *a, const struct tui_options *o)
 	}
 }
 
-int tui_run(struct app *a, const struct tui_options *o)
+/* Keys that curses decoded, re-encoded as the bytes readline expects. */
+static const char *key_sequence(int ch)
+{
+	switch (ch) {
+	case KEY_LEFT: return "\033[D";
+	case KEY_RIGHT: return "\033[C";
+	case KEY_UP: return "\033[A";
+	case KEY_DOWN: return "\033[B";
+	case KEY_HOME: return "\033[H";
+	case KEY_END: return "\033[F";
+	case KEY_DC: return "\033[3~";
+	case KEY_BACKSPACE: return "\177";
+	case KEY_ENTER: return "\r";
+	case KEY_SLEFT: return "\033b";      /* word left/right, as M-b / M-f */
+	case KEY_SRIGHT: return "\033f";
+	default: return NULL;
+	}
+}
+
+/* Runs an entered ':' line; printed output goes to the pager. */
+static void run_command(struct app *a, const struct tui_options *o, const char *line)
+{
+	line_edit_history_add(line);
+	struct cmd_context *c = o->commands;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out) {
+		app_set_status(a, true, "cannot run commands: out of memory");
+		return;
+	}
+	c->out = out;
+	c->tui = true;
+	c->printed = false;
+	char err[700];
+	a->status[0] = '\0';
+	bool ok = cmd_run_line(c, line, err, sizeof err);
+	fclose(out);
+	c->out = NULL;
+	if (!ok)
+		app_set_status(a, true, "%s", err);
+	if (c->quit)
+		a->quit = true;
+	if (c->printed && len)
+		app_show_pager(a, text);
+	else
+		free(text);
+}
+
+/* Input while the ':' line is open. */
+static void command_key(struct app *a, const struct tui_options *o, int rc, wint_t ch)
+{
+	char bytes[16];
+	size_t n = 0;
+	if (rc == OK && (ch == 27)) {
+		/* a lone Esc cancels; Esc followed by a key is Meta-key */
+		timeout(0);
+		wint_t next;
+		int rc2 = get_wch(&next);
+		if (rc2 == ERR) {
+			cmdline_cancel(a);
+			app_set_status(a, false, "command cancelled");
+			return;
+		}
+		bytes[n++] = 27;
+		if (rc2 == OK)
+			n += wcrtomb(bytes + n, (wchar_t)next, &(mbstate_t){ 0 });
+	} else if (rc == OK && ch == 3) {
+		cmdline_cancel(a);
+		app_set_status(a, false, "command cancelled");
+		return;
+	} else if (rc == OK) {
+		size_t m = wcrtomb(bytes, (wchar_t)ch, &(mbstate_t){ 0 });
+		if (m == (size_t)-1)
+			return;
+		n = m;
+	} else {
+		const char *seq = key_sequence((int)ch);
+		if (!seq)
+			return;
+		n = strlen(seq);
+		memcpy(bytes, seq, n);
+	}
+	char line[1024];
+	if (cmdline_feed(a, bytes, n, line, sizeof line) && line[0])
+		run_command(a, o, line);
+}
+
+/* Ours, and set again after readline runs: whatever it does with signals,
+ * Ctrl-C must reach this loop, which restores the terminal. */
+static void install_signal_handlers(void)
 {
 	struct sigaction sa = { 0 };
 	sa.sa_handler = on_signal;
@@ -254,6 +347,11 @@ int tui_run(struct app *a, const struct tui_options *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+int tui_run(struct app *a, const struct tui_options *o)
+{
+	install_signal_handlers();
 	atexit(restore_terminal);
 
 	if (!newterm(NULL, stdout, stdin)) {
@@ -262,7 +360,9 @@ int tui_run(struct app *a, const struct tui_options *o)
 		return EXIT_FAILURE;
 	}
 	curses_active = true;
-	cbreak();
+	/* raw: Ctrl-C arrives as a key, in order with what was typed before it,
+	 * so it can cancel the command line; Ctrl-Z is handled below */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -275,8 +375,15 @@ int tui_run(struct app *a, const struct tui_options *o)
 
 	struct grid g = { 0 };
 	int status = EXIT_SUCCESS;
-	while (!a->quit && !got_signal) {
-		if (a->check.running && !inflight.awaiting && o->probe)
+	while (!a->quit) {
+		if (got_signal == SIGINT && a->cmd_active) {
+			got_signal = 0;   /* Ctrl-C on the command line cancels it */
+			cmdline_cancel(a);
+			app_set_status(a, false, "command cancelled");
+		}
+		if (got_signal)
+			break;
+		if (a->check.running && !inflight.awaiting && o->probe && o->probe->pid)
 			check_send_next(a, o);
 		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
 			status = EXIT_FAILURE;
@@ -285,6 +392,13 @@ int tui_run(struct app *a, const struct tui_options *o)
 		render_screen(a, &g);
 		erase();
 		draw_grid(&g);
+		if (a->cmd_active && g.w >= SCREEN_MIN_W && g.h >= SCREEN_MIN_H) {
+			int x = 1 + (a->cmd_cursor > g.w - 3 ? g.w - 3 : a->cmd_cursor);
+			move(g.h - 1, x);
+			curs_set(1);
+		} else {
+			curs_set(0);
+		}
 		refresh();
 
 		timeout(inflight.awaiting ? 20 : 250);
@@ -294,6 +408,11 @@ int tui_run(struct app *a, const struct tui_options *o)
 			check_poll(a, o);
 		if (rc == ERR)
 			continue;
+		if (a->cmd_active && !(rc == KEY_CODE_YES && (ch == KEY_RESIZE || ch == KEY_MOUSE))) {
+			command_key(a, o, rc, ch);
+			install_signal_handlers();
+			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
 			MEVENT ev;
 			if (getmouse(&ev) == OK) {
@@ -307,11 +426,28 @@ int tui_run(struct app *a, const struct tui_options *o)
 			app_set_status(a, false, "m: cancelled; the figures measured so far stay");
 			continue;
 		}
+		if (rc == OK && (ch == 3 || ch == 28)) {   /* Ctrl-C, Ctrl-\ */
+			got_signal = ch == 3 ? SIGINT : SIGQUIT;
+			break;
+		}
+		if (rc == OK && ch == 26) {                /* Ctrl-Z: suspend as a shell expects */
+			endwin();
+			kill(getpid(), SIGTSTP);
+			refresh();
+			continue;
+		}
 		int key = map_key(rc, ch);
 		if (key < 0)
 			continue;
 		app_key(a, key);
+		if (a->cmd_active) {
+			cmdline_begin(a);
+			install_signal_handlers();
+		}
 	}
+	char herr[300];
+	if (o->commands)
+		line_edit_history_save(herr, sizeof herr);
 	grid_free(&g);
 	restore_terminal();
 	if (got_signal) {

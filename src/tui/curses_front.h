@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "cmd/commands.h"
 #include "core/probe_client.h"
 #include "tui/app.h"
 
@@ -13,6 +14,7 @@ struct tui_options {
 	bool no_mouse;      /* --no-mouse */
 	struct probe_client *probe;   /* running interpreter for m, or NULL */
 	int timeout_ms;     /* per measurement */
+	struct cmd_context *commands;  /* what ':' lines run against */
 };
 
 /* Runs the explorer until q or a signal; the terminal is restored on every

@@ -39,6 +39,8 @@ const struct key_row key_table[] = {
 	{ "s", "s", "sort the kinds by cost / back to the original order", { K('s', ACT_SORT) } },
 	{ "m", "m", "measure this setting in the interpreter, beside the model",
 	  { K('m', ACT_VERIFY) } },
+	{ ":", ":", "command line (help lists the commands; Tab completes)",
+	  { K(':', ACT_COMMAND) } },
 	{ "? F1", "? F1", "this help (any key closes it)", { K('?', ACT_HELP), K(UK_F1, ACT_HELP) } },
 	{ "Ctrl-L", "Ctrl-L", "redraw the screen", { K(12, ACT_REDRAW) } },
 	{ "q", "q", "quit", { K('q', ACT_QUIT) } },
@@ -58,7 +60,13 @@ enum action key_action(int key)
  * characters the help texts use. */
 static void man_text(FILE *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	int col = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++, col++) {
+		if (*p == ' ' && col > 64) {
+			fputc('\n', out);   /* keep man source lines short */
+			col = -1;
+			continue;
+		}
 		if (*p == '\\')
 			fputs("\\e", out);
 		else if (*p == '-')

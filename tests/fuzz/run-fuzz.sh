@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang in a separate build directory and
-# runs each for a short while (default 60 s), seeded with real probe replies.
+# runs each for a short while (default 60 s each), seeded with real probe
+# replies and with commands.
 # Usage: tests/fuzz/run-fuzz.sh [SECONDS]
 set -eu
 seconds=${1:-60}
@@ -18,7 +19,18 @@ if [ -f "$top/config.status" ]; then
 fi
 cd "$build"
 [ -f Makefile ] || "$src/configure" -q CC=clang --enable-fuzzing
-make -j2 tests/fuzz/fuzz_probe_parse
+make -j2 tests/fuzz/fuzz_probe_parse tests/fuzz/fuzz_command
+export SLOTEXPLORE_DATADIR="$top/data"
+# the command parser, seeded with every command's usage and some scripts
+corpus=$build/corpus-command
+mkdir -p "$corpus"
+i=0
+for line in "set attrs 8; set instances 1e6" "set version 3.12" "set values str:10:ucs2,shared" \
+	"hide dict; show" "compare regular slots" "export 'a b.csv' json" "help set" "seed" \
+	"set kind dataclass-slots-weakref" "set chart attrs; quit"; do
+	i=$((i + 1)); printf '%s' "$line" > "$corpus/seed-$i"
+done
+./tests/fuzz/fuzz_command -max_total_time="$seconds" -max_len=1100 -print_final_stats=1 "$corpus"
 corpus=$build/corpus-probe
 mkdir -p "$corpus"
 # seeds: one reply per file, from the golden transcripts
@@ -28,5 +40,4 @@ for f in "$top"/tests/golden/*.probe; do
 		i=$((i + 1)); printf '%s' "$line" > "$corpus/seed-$(basename "$f")-$i"
 	done
 done
-export SLOTEXPLORE_DATADIR="$top/data"
 ./tests/fuzz/fuzz_probe_parse -max_total_time="$seconds" -max_len=9000 -print_final_stats=1 "$corpus"

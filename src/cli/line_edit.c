@@ -1,0 +1,120 @@
+#include "config.h"
+
+#include "cli/line_edit.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "cmd/commands.h"
+
+#define MAX_MATCHES 64
+
+static const char *matches[MAX_MATCHES];
+static int nmatches;
+
+static char *next_match(const char *text, int state)
+{
+	static int i;
+	(void)text;
+	if (state == 0)
+		i = 0;
+	return i < nmatches ? strdup(matches[i++]) : NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+	(void)end;
+	char before[CMD_MAX_LINE];
+	size_t n = (size_t)start < sizeof before - 1 ? (size_t)start : sizeof before - 1;
+	memcpy(before, rl_line_buffer, n);
+	before[n] = '\0';
+	nmatches = cmd_complete(before, text, matches, MAX_MATCHES);
+	if (nmatches < 0) {
+		rl_attempted_completion_over = 0;   /* a path: readline completes file names */
+		return NULL;
+	}
+	rl_attempted_completion_over = 1;
+	return nmatches ? rl_completion_matches(text, next_match) : NULL;
+}
+
+void line_edit_init(void)
+{
+	rl_readline_name = "slotexplore";
+	rl_attempted_completion_function = complete;
+	rl_basic_word_break_characters = " \t;";
+	rl_completer_quote_characters = "\"'";
+	stifle_history(HISTORY_MAX);
+}
+
+bool line_edit_history_path(char *buf, size_t n)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	if (state && *state == '/')
+		snprintf(buf, n, "%s/slotexplore/history", state);
+	else if (home && *home)
+		snprintf(buf, n, "%s/.local/state/slotexplore/history", home);
+	else
+		return false;
+	return true;
+}
+
+void line_edit_history_load(void)
+{
+	char path[4096];
+	if (line_edit_history_path(path, sizeof path))
+		read_history(path);   /* a missing file is an empty history */
+}
+
+void line_edit_history_add(const char *line)
+{
+	const char *p = line;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return;
+	HIST_ENTRY *last = history_length ? history_get(history_base + history_length - 1) : NULL;
+	if (last && strcmp(last->line, line) == 0)
+		return;
+	add_history(line);
+}
+
+/* mkdir -p for the directory part of path */
+static bool make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int rc = mkdir(path, 0700);
+		*p = '/';
+		if (rc != 0 && errno != EEXIST)
+			return false;
+	}
+	return true;
+}
+
+bool line_edit_history_save(char *err, size_t errlen)
+{
+	char path[4096];
+	if (!line_edit_history_path(path, sizeof path)) {
+		snprintf(err, errlen, "no HOME or XDG_STATE_HOME for the history");
+		return false;
+	}
+	if (!make_parents(path)) {
+		snprintf(err, errlen, "history %s: %s", path, strerror(errno));
+		return false;
+	}
+	int rc = write_history(path);
+	if (rc != 0) {
+		snprintf(err, errlen, "history %s: %s", path, strerror(rc));
+		return false;
+	}
+	history_truncate_file(path, HISTORY_MAX);
+	return true;
+}

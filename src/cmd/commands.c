@@ -1,0 +1,640 @@
+#include "config.h"
+
+#include "cmd/commands.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/numparse.h"
+#include "core/seed.h"
+#include "core/units.h"
+#include "output/report.h"
+
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static const char *const setting_names[] = {
+	"attrs", "instances", "version", "abi", "values", "accounting", "kind", "chart", NULL,
+};
+static const char *const abi_names[] = { "lp64", "ilp32", "i386", NULL };
+static const char *const accounting_names[] = { "getsizeof", "requested", "allocated", "deep", NULL };
+static const char *const chart_names[] = { "instances", "attrs", NULL };
+static const char *const format_names[] = { "text", "csv", "json", NULL };
+static const char *const values_names[] = {
+	"none", "smallint", "int:64", "int:200", "float", "str:10", "str:10:ucs2", "str:50",
+	"int:64,shared", "str:10,shared", NULL,
+};
+
+static const char *join(const char *const *names, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; names[i] && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", names[i]);
+	return buf;
+}
+
+/* ---- set ----------------------------------------------------------------- */
+
+static bool set_version(struct app *a, const char *v, char *err, size_t errlen)
+{
+	int major, minor;
+	char extra;
+	if (sscanf(v, "%d.%d%c", &major, &minor, &extra) != 2)
+		return fail(err, errlen, "set version: '%s' is not a version like 3.12", v);
+	const struct profile *pr = profile_set_find(a->profiles, major, minor);
+	if (!pr)
+		return fail(err, errlen, "set version: no profile for CPython %d.%d (%s to %s)", major,
+		            minor, a->profiles->items[0].version,
+		            a->profiles->items[a->profiles->count - 1].version);
+	a->profile_index = (size_t)(pr - a->profiles->items);
+	a->dirty = true;
+	app_check_reset(a);
+	return true;
+}
+
+static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	char list[200], why[300];
+	if (argc != 3)
+		return fail(err, errlen, "set: usage: set SETTING VALUE (settings: %s)",
+		            join(setting_names, list, sizeof list));
+	const char *what = argv[1], *v = argv[2];
+	uint64_t n;
+	if (strcmp(what, "attrs") == 0) {
+		if (!parse_count(v, 0, MODEL_MAX_ATTRS, &n, why, sizeof why))
+			return fail(err, errlen, "set attrs: %s", why);
+		a->attrs = (unsigned)n;
+	} else if (strcmp(what, "instances") == 0) {
+		if (!parse_count(v, 1, MODEL_MAX_INSTANCES, &n, why, sizeof why))
+			return fail(err, errlen, "set instances: %s", why);
+		a->instances = n;
+	} else if (strcmp(what, "version") == 0) {
+		return set_version(a, v, err, errlen);
+	} else if (strcmp(what, "abi") == 0) {
+		enum abi abi = abi_from_name(v);
+		if (abi == ABI_COUNT)
+			return fail(err, errlen, "set abi: '%s' is not an ABI (%s)", v,
+			            join(abi_names, list, sizeof list));
+		a->abi = abi;
+	} else if (strcmp(what, "values") == 0) {
+		struct value_spec spec;
+		if (!value_spec_parse(v, &spec, why, sizeof why))
+			return fail(err, errlen, "set values: %s", why);
+		a->values = spec;
+		for (int i = 0; i < APP_VALUES_CHOICES; i++)
+			if (strcmp(app_values_choice(i), v) == 0)
+				a->values_index = i;
+	} else if (strcmp(what, "accounting") == 0) {
+		enum accounting acc = accounting_from_name(v);
+		if (acc == ACC_COUNT)
+			return fail(err, errlen, "set accounting: '%s' is not %s", v,
+			            join(accounting_names, list, sizeof list));
+		a->acc = acc;
+	} else if (strcmp(what, "kind") == 0) {
+		enum kind k = kind_from_name(v);
+		if (k == KIND_COUNT)
+			return fail(err, errlen, "set kind: '%s' is not a kind (%s)", v, kind_name_list());
+		a->selected = k;
+		a->hidden[k] = false;
+	} else if (strcmp(what, "chart") == 0) {
+		if (strcmp(v, "instances") == 0)
+			a->chart = CHART_INSTANCES;
+		else if (strcmp(v, "attrs") == 0)
+			a->chart = CHART_ATTRS;
+		else
+			return fail(err, errlen, "set chart: '%s' is not instances or attrs", v);
+	} else {
+		return fail(err, errlen, "set: '%s' is not a setting (%s)", what,
+		            join(setting_names, list, sizeof list));
+	}
+	a->dirty = true;
+	app_check_reset(a);
+	return true;
+}
+
+/* ---- show / hide ---------------------------------------------------------- */
+
+static bool kind_arg(const char *cmd, const char *name, enum kind *k, char *err, size_t errlen)
+{
+	*k = kind_from_name(name);
+	if (*k == KIND_COUNT)
+		return fail(err, errlen, "%s: '%s' is not a kind (%s)", cmd, name, kind_name_list());
+	return true;
+}
+
+static void write_table(struct cmd_context *c, enum report_format f, bool breakdown);
+
+static bool run_show(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	if (argc > 2)
+		return fail(err, errlen, "show: usage: show [KIND]");
+	if (argc == 1) {
+		for (int k = 0; k < KIND_COUNT; k++)
+			a->hidden[k] = false;
+		a->dirty = true;
+		if (!c->tui)
+			write_table(c, FORMAT_TEXT, false);
+		return true;
+	}
+	enum kind k;
+	if (!kind_arg("show", argv[1], &k, err, errlen))
+		return false;
+	a->hidden[k] = false;
+	a->dirty = true;
+	return true;
+}
+
+static bool run_hide(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	if (argc != 2)
+		return fail(err, errlen, "hide: usage: hide KIND");
+	enum kind k;
+	if (!kind_arg("hide", argv[1], &k, err, errlen))
+		return false;
+	if (!a->hidden[k] && app_visible_count(a) == 1)
+		return fail(err, errlen, "hide: %s is the last kind shown", argv[1]);
+	a->hidden[k] = true;
+	if (a->selected == (int)k)
+		a->selected = app_visible_kind(a, 0);
+	a->dirty = true;
+	return true;
+}
+
+/* ---- python / verify ------------------------------------------------------ */
+
+static bool run_python(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	if (argc != 2)
+		return fail(err, errlen, "python: usage: python PATH");
+	if (!c->hooks.python)
+		return fail(err, errlen, "python: interpreters cannot be switched here");
+	return c->hooks.python(c, argv[1], err, errlen);
+}
+
+static bool run_verify(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	(void)argv;
+	if (argc != 1)
+		return fail(err, errlen, "verify: takes no arguments (it checks the current setting)");
+	if (!c->hooks.verify)
+		return fail(err, errlen, "verify: no interpreter here (python PATH first)");
+	return c->hooks.verify(c, err, errlen);
+}
+
+/* ---- export --------------------------------------------------------------- */
+
+static void fill_report(struct cmd_context *c, struct report *r, bool breakdown)
+{
+	struct app *a = c->app;
+	app_update(a);
+	memset(r, 0, sizeof *r);
+	r->setting = &a->setting;
+	r->eval = &a->eval;
+	r->accounting = a->acc;
+	r->breakdown = breakdown;
+	for (int k = 0; k < KIND_COUNT; k++)
+		r->shown[k] = !a->hidden[k];
+	r->profile_note = a->interp_label[0] ? a->interp_label : NULL;
+}
+
+static void write_table(struct cmd_context *c, enum report_format f, bool breakdown)
+{
+	struct report r;
+	fill_report(c, &r, breakdown);
+	report_write(c->out, &r, f);
+	c->printed = true;
+}
+
+static enum report_format format_for(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && strcmp(dot, ".csv") == 0)
+		return FORMAT_CSV;
+	if (dot && strcmp(dot, ".json") == 0)
+		return FORMAT_JSON;
+	return FORMAT_TEXT;
+}
+
+/* Writes into a temporary file beside the target and renames it into
+ * place, so a failure never leaves a truncated or half-written file. */
+static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	char list[64];
+	if (argc < 2 || argc > 3)
+		return fail(err, errlen, "export: usage: export FILE [%s]",
+		            join(format_names, list, sizeof list));
+	const char *path = argv[1];
+	enum report_format f = format_for(path);
+	if (argc == 3) {
+		f = report_format_from_name(argv[2]);
+		if (f == FORMAT_COUNT)
+			return fail(err, errlen, "export: '%s' is not a format (%s)", argv[2],
+			            join(format_names, list, sizeof list));
+	}
+	struct report r;
+	fill_report(c, &r, true);
+	if (strcmp(path, "-") == 0) {
+		if (c->tui)
+			return fail(err, errlen, "export: '-' (standard output) is not available in the "
+			            "explorer; give a file name");
+		c->printed = true;
+		return report_write(c->out, &r, f) == 0 ? true
+		       : fail(err, errlen, "export: cannot write to standard output");
+	}
+	if (!*path)
+		return fail(err, errlen, "export: an empty file name");
+	if (c->no_files)
+		return fail(err, errlen, "export: writing files is off here");
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return fail(err, errlen, "export: %s exists and is not a regular file; give a file name",
+		            path);
+	char tmp[4096];
+	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp)
+		return fail(err, errlen, "export: the path is too long");
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(errno));
+	FILE *out = fdopen(fd, "w");
+	if (!out) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
+	}
+	int rc = report_write(out, &r, f);
+	if (fflush(out) != 0 || ferror(out))
+		rc = -1;
+	int e = errno;
+	if (fsync(fileno(out)) != 0 && rc == 0)
+		rc = -1, e = errno;
+	if (fclose(out) != 0 && rc == 0)
+		rc = -1, e = errno;
+	if (rc != 0) {
+		unlink(tmp);
+		return fail(err, errlen, "export: writing %s failed: %s; the old file is untouched",
+		            path, strerror(e));
+	}
+	/* mkstemp makes 0600; an export is an ordinary file */
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(tmp, 0666 & ~mask);
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
+	}
+	if (c->tui)
+		app_set_status(c->app, false, "exported %s (%s)", path, report_format_name(f));
+	else if (c->out && isatty(fileno(c->out)))
+		fprintf(c->out, "exported %s (%s)\n", path, report_format_name(f));
+	return true;
+}
+
+/* ---- compare -------------------------------------------------------------- */
+
+static bool run_compare(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	if (argc != 3)
+		return fail(err, errlen, "compare: usage: compare KIND KIND");
+	enum kind k1, k2;
+	if (!kind_arg("compare", argv[1], &k1, err, errlen) ||
+	    !kind_arg("compare", argv[2], &k2, err, errlen))
+		return false;
+	struct app *a = c->app;
+	app_update(a);
+	const struct kind_result *r1 = &a->eval.kinds[k1], *r2 = &a->eval.kinds[k2];
+	if (!r1->available || !r2->available)
+		return fail(err, errlen, "compare: %s", !r1->available ? r1->unavailable : r2->unavailable);
+	FILE *o = c->out;
+	char count[32];
+	format_grouped(a->instances, count, sizeof count);
+	fprintf(o, "compare %s and %s: CPython %s %s, %u attributes, %s bytes per instance\n\n",
+	        argv[1], argv[2], app_profile(a)->version, abi_name(a->abi), a->attrs,
+	        accounting_name(a->acc));
+	fprintf(o, "%-20s %14s %14s %12s\n", "part", argv[1], argv[2], "difference");
+	for (int p = 0; p < PART_COUNT; p++) {
+		uint64_t v1 = r1->part[a->acc][p], v2 = r2->part[a->acc][p];
+		if (!v1 && !v2)
+			continue;
+		fprintf(o, "%-20s %14llu %14llu %+12lld\n", part_label((enum part)p),
+		        (unsigned long long)v1, (unsigned long long)v2, (long long)v2 - (long long)v1);
+	}
+	char pct[16];
+	format_change_percent(r1->fig[a->acc], r2->fig[a->acc], pct, sizeof pct);
+	fprintf(o, "%-20s %14llu %14llu %+12lld  (%s)\n", "per instance",
+	        (unsigned long long)r1->fig[a->acc], (unsigned long long)r2->fig[a->acc],
+	        (long long)r2->fig[a->acc] - (long long)r1->fig[a->acc], pct);
+	char t1[32], t2[32];
+	format_bytes_human(r1->total[a->acc], t1, sizeof t1);
+	format_bytes_human(r2->total[a->acc], t2, sizeof t2);
+	format_change_percent(r1->total[a->acc], r2->total[a->acc], pct, sizeof pct);
+	fprintf(o, "%-20s %14s %14s %12s  (%s instances, with class and list)\n", "total", t1, t2,
+	        pct, count);
+	c->printed = true;
+	return true;
+}
+
+/* ---- seed / help / quit ---------------------------------------------------- */
+
+static bool run_seed(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	(void)argv;
+	if (argc != 1)
+		return fail(err, errlen, "seed: takes no arguments");
+	const struct profile *pr = profile_set_find(c->app->profiles, 3, 14);
+	if (!pr)
+		pr = app_profile(c->app);
+	struct seed_report s;
+	seed_compute(pr, c->app->abi, &s);
+	seed_report_write(c->out, &s, c->app->abi, FORMAT_TEXT);
+	c->printed = true;
+	return true;
+}
+
+static bool run_help(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	if (argc > 2)
+		return fail(err, errlen, "help: usage: help [COMMAND]");
+	const struct command *only = NULL;
+	if (argc == 2 && !(only = cmd_find(argv[1])))
+		return fail(err, errlen, "help: '%s' is not a command (help lists them)", argv[1]);
+	cmd_write_help(c->out, only);
+	c->printed = true;
+	return true;
+}
+
+static bool run_quit(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	(void)argv;
+	if (argc != 1)
+		return fail(err, errlen, "quit: takes no arguments");
+	c->quit = true;
+	return true;
+}
+
+const struct command command_table[] = {
+	{ "set", "set SETTING VALUE",
+	  "change the setting: attrs N, instances M (1e6, 1k, 2M), version X.Y, abi ABI, "
+	  "values SPEC, accounting A, kind KIND (select), chart instances|attrs",
+	  { ARG_SETTING, ARG_TEXT, ARG_NONE }, run_set },
+	{ "show", "show [KIND]", "show a hidden kind; without KIND show every kind (and, outside "
+	  "the explorer, print the table)", { ARG_KIND, ARG_NONE, ARG_NONE }, run_show },
+	{ "hide", "hide KIND", "hide a kind from the table and from exports",
+	  { ARG_KIND, ARG_NONE, ARG_NONE }, run_hide },
+	{ "python", "python PATH", "use this interpreter: its version and ABI, and verify against it",
+	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },
+	{ "verify", "verify", "measure the current setting in the interpreter and compare with "
+	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
+	{ "export", "export FILE [text|csv|json]", "write the shown kinds and their breakdowns "
+	  "(format from the extension unless given; - is standard output outside the explorer)",
+	  { ARG_FILE, ARG_FORMAT, ARG_NONE }, run_export },
+	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
+	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
+	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
+	  { ARG_NONE, ARG_NONE, ARG_NONE }, run_seed },
+	{ "help", "help [COMMAND]", "list the commands, or explain one",
+	  { ARG_COMMAND, ARG_NONE, ARG_NONE }, run_help },
+	{ "quit", "quit", "leave slotexplore", { ARG_NONE, ARG_NONE, ARG_NONE }, run_quit },
+};
+const int command_count = (int)(sizeof command_table / sizeof command_table[0]);
+
+const struct command *cmd_find(const char *name)
+{
+	for (int i = 0; i < command_count; i++)
+		if (strcmp(command_table[i].name, name) == 0)
+			return &command_table[i];
+	return NULL;
+}
+
+int cmd_split(const char *line, char *buf, size_t bufsize, char **words, int max, char *err,
+              size_t errlen)
+{
+	size_t o = 0;
+	int n = 0;
+	const char *p = line;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '\n' || *p == '\r')
+			break;
+		if (n == max) {
+			fail(err, errlen, "too many words (at most %d)", max);
+			return -1;
+		}
+		words[n++] = buf + o;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+			if (o + 2 >= bufsize) {
+				fail(err, errlen, "the line is too long");
+				return -1;
+			}
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+				while (*p && *p != q) {
+					if (q == '"' && *p == '\\' && p[1])
+						p++;
+					if (o + 2 >= bufsize) {
+						fail(err, errlen, "the line is too long");
+						return -1;
+					}
+					buf[o++] = *p++;
+				}
+				if (*p != q) {
+					fail(err, errlen, "a %s quote is not closed", q == '"' ? "double" : "single");
+					return -1;
+				}
+				p++;
+			} else {
+				buf[o++] = *p++;
+			}
+		}
+		buf[o++] = '\0';
+	}
+	return n;
+}
+
+/* Cuts the line at top-level ';' (not inside quotes). */
+static const char *next_command(const char *p, char *one, size_t n)
+{
+	size_t o = 0;
+	char q = 0;
+	for (; *p; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+			else if (q == '"' && *p == '\\' && p[1]) {
+				if (o + 2 < n)
+					one[o++] = *p;
+				p++;
+			}
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (*p == ';') {
+			p++;
+			break;
+		}
+		if (o + 1 < n)
+			one[o++] = *p;
+	}
+	one[o] = '\0';
+	return p;
+}
+
+bool cmd_run_line(struct cmd_context *c, const char *line, char *err, size_t errlen)
+{
+	if (strlen(line) >= CMD_MAX_LINE)
+		return fail(err, errlen, "the line is too long (at most %d characters)", CMD_MAX_LINE - 1);
+	const char *p = line;
+	while (*p) {
+		char one[CMD_MAX_LINE], buf[CMD_MAX_LINE + CMD_MAX_WORDS];
+		char *words[CMD_MAX_WORDS + 1];
+		p = next_command(p, one, sizeof one);
+		const char *s = one;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '#' || *s == '\n' || *s == '\r')
+			continue;
+		char why[200];
+		int n = cmd_split(s, buf, sizeof buf, words, CMD_MAX_WORDS, why, sizeof why);
+		if (n < 0)
+			return fail(err, errlen, "%s", why);
+		if (n == 0)
+			continue;
+		words[n] = NULL;
+		const struct command *cmd = cmd_find(words[0]);
+		if (!cmd)
+			return fail(err, errlen, "'%.40s' is not a command (help lists them)", words[0]);
+		if (!cmd->run(c, n, words, err, errlen))
+			return false;
+		if (c->quit)
+			break;
+	}
+	return true;
+}
+
+/* ---- completion ----------------------------------------------------------- */
+
+static int match_list(const char *const *names, const char *word, const char **out, int max,
+                      int n)
+{
+	size_t len = strlen(word);
+	for (int i = 0; names[i] && n < max; i++)
+		if (strncmp(names[i], word, len) == 0)
+			out[n++] = names[i];
+	return n;
+}
+
+int cmd_complete(const char *before, const char *word, const char **out, int max)
+{
+	char buf[CMD_MAX_LINE + CMD_MAX_WORDS], err[80];
+	char *words[CMD_MAX_WORDS];
+	/* only the last command of a ';' line matters */
+	const char *semi = strrchr(before, ';');
+	int n = cmd_split(semi ? semi + 1 : before, buf, sizeof buf, words, CMD_MAX_WORDS, err,
+	                  sizeof err);
+	if (n < 0)
+		return 0;
+	enum cmd_arg want = ARG_COMMAND;
+	if (n > 0) {
+		const struct command *cmd = cmd_find(words[0]);
+		if (!cmd || n > 3)
+			return 0;
+		want = cmd->args[n - 1];
+		if (cmd->run == run_set && n == 2) {
+			/* the value depends on the setting */
+			const char *s = words[1];
+			want = strcmp(s, "kind") == 0 ? ARG_KIND : strcmp(s, "version") == 0 ? ARG_VERSION
+			     : strcmp(s, "abi") == 0 ? ARG_ABI : strcmp(s, "values") == 0 ? ARG_VALUES
+			     : strcmp(s, "accounting") == 0 ? ARG_ACCOUNTING
+			     : strcmp(s, "chart") == 0 ? ARG_CHART : ARG_NONE;
+		}
+	}
+	int k = 0;
+	switch (want) {
+	case ARG_COMMAND:
+		for (int i = 0; i < command_count && k < max; i++)
+			if (strncmp(command_table[i].name, word, strlen(word)) == 0)
+				out[k++] = command_table[i].name;
+		return k;
+	case ARG_SETTING: return match_list(setting_names, word, out, max, 0);
+	case ARG_KIND:
+		for (int i = 0; i < KIND_COUNT && k < max; i++)
+			if (strncmp(kind_info((enum kind)i)->name, word, strlen(word)) == 0)
+				out[k++] = kind_info((enum kind)i)->name;
+		return k;
+	case ARG_VERSION: {
+		static const char *const versions[] = { "3.8", "3.9", "3.10", "3.11", "3.12", "3.13",
+		                                        "3.14", NULL };
+		return match_list(versions, word, out, max, 0);
+	}
+	case ARG_ABI: return match_list(abi_names, word, out, max, 0);
+	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
+	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);
+	case ARG_CHART: return match_list(chart_names, word, out, max, 0);
+	case ARG_FORMAT: return match_list(format_names, word, out, max, 0);
+	case ARG_FILE: return -1;
+	case ARG_NONE: case ARG_NUMBER: case ARG_TEXT: return 0;
+	}
+	return 0;
+}
+
+/* ---- help and man ---------------------------------------------------------- */
+
+void cmd_write_help(FILE *out, const struct command *only)
+{
+	if (only) {
+		fprintf(out, "%s\n  %s\n", only->usage, only->help);
+		return;
+	}
+	fprintf(out, "Commands (several on one line with ';'; counts accept 1e6, 1k, 2M):\n");
+	for (int i = 0; i < command_count; i++)
+		fprintf(out, "  %-30s %s\n", command_table[i].usage, command_table[i].help);
+}
+
+static void man_escape(FILE *out, const char *s)
+{
+	int col = 0;
+	for (; *s; s++, col++) {
+		if (*s == ' ' && col > 64) {
+			fputc('\n', out);   /* keep man source lines short */
+			col = -1;
+			continue;
+		}
+		if (*s == '-')
+			fputs("\\-", out);
+		else if (*s == '\\')
+			fputs("\\e", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void cmd_write_man(FILE *out)
+{
+	for (int i = 0; i < command_count; i++) {
+		fputs(".TP\n.B ", out);
+		man_escape(out, command_table[i].usage);
+		fputc('\n', out);
+		char first = command_table[i].help[0];
+		fputc(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first, out);
+		man_escape(out, command_table[i].help + 1);
+		fputs(".\n", out);
+	}
+}

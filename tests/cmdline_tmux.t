@@ -1,0 +1,76 @@
+#!/bin/sh
+# The explorer's ':' command line in a real terminal (tmux): typing,
+# editing keys, Tab completion, Esc and Ctrl-C, a bad command, output in
+# the pager, and history across two runs.
+. "$TOP_SRCDIR/tests/lib.sh"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
+export LC_ALL=C.UTF-8 TERM=xterm-256color INPUTRC=/dev/null
+export XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config" HOME="$TMP/home"
+SOCK="$TMP/tmux.sock"
+T() { tmux -S "$SOCK" "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+screen() { T capture-pane -p -t "$1"; }
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen "$1" | grep -q -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+start() {
+	T new-session -d -s "$1" -x 80 -y 24 "'$SLOTEXPLORE' --no-python; echo EXIT=\$?; sleep 60"
+	wait_for "$1" "inst"
+}
+last_line() { screen "$1" | tail -1; }
+
+start a; ok $? "the explorer starts"
+T send-keys -t a : 'set attrs 12' Enter
+wait_for a "12 attrs"; ok $? ": set attrs 12 changes the setting"
+T send-keys -t a : 'set vers' Tab
+wait_for a ":set version"; ok $? "Tab completes a setting name"
+T send-keys -t a '3.1' Tab Tab
+wait_for a "5 matches: 3.10 3.11 3.12 3.13 3.14"; ok $? "Tab twice shows the matches"
+T send-keys -t a '2' Enter
+wait_for a "CPython 3.12 lp64"; ok $? "the completed command runs"
+T send-keys -t a : 'set instances 1' C-a
+T send-keys -t a 'X' C-e '0k'
+wait_for a ":Xset instances 10k"; ok $? "C-a and C-e move; typing inserts"
+T send-keys -t a C-a C-d Enter
+wait_for a "10,000 inst"; ok $? "C-d deletes; the edited line runs"
+T send-keys -t a : 'set attrs 99 extra words' C-w C-w Enter
+wait_for a "99 attrs"; ok $? "C-w deletes words"
+T send-keys -t a : 'set attrs 40' Escape
+wait_for a "command cancelled"; ok $? "Esc cancels"
+like "$(screen a)" "99 attrs" "a cancelled command changes nothing"
+T send-keys -t a : 'set attrs 41' C-c
+wait_for a "command cancelled"; ok $? "Ctrl-C cancels the line, not the program"
+like "$(screen a)" "99 attrs" "and changes nothing"
+T send-keys -t a : 'set attrz 5' Enter
+wait_for a "set: 'attrz' is not a setting"; ok $? "a bad command: one line on the status line"
+like "$(screen a)" "99 attrs" "a bad command changes nothing"
+T send-keys -t a : 'compare regular slots' Enter
+wait_for a "command output"; ok $? "printed output opens the pager"
+like "$(screen a)" "per instance" "compare's table is shown"
+T send-keys -t a q
+wait_for a "kind  *per inst"; ok $? "a key closes the pager"
+T send-keys -t a : 'set values str:5:ucs2' Enter
+wait_for a "values str:5:ucs2"; ok $? "a value with colons"
+T send-keys -t a : 'export' Space "$TMP/ex.csv" Enter
+sleep 0.5
+like "$(cat "$TMP/ex.csv" 2>/dev/null | sed -n 2p)" "^3.12,lp64,99," "export from the explorer"
+T send-keys -t a : 'quit' Enter
+wait_for a "EXIT=0"; ok $? ":quit quits"
+[ -s "$XDG_STATE_HOME/slotexplore/history" ]; ok $? "the history file is written"
+
+start b
+T send-keys -t b : Up
+wait_for b ":quit"; ok $? "history survives a restart (Up recalls the last command)"
+T send-keys -t b Up
+wait_for b ":export"; ok $? "Up again goes further back"
+T send-keys -t b Escape
+wait_for b "command cancelled"
+T send-keys -t b q
+wait_for b "EXIT=0"; ok $? "q quits"
+done_testing

@@ -1,0 +1,91 @@
+#!/bin/sh
+# The command language outside the explorer: -c, --script, commands on
+# stdin, --repl through a pipe, export round trips, and the config file.
+. "$TOP_SRCDIR/tests/lib.sh"
+JSON="$TOP_BUILDDIR/tests/json_check"
+export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
+unset SLOTEXPLORE_CONFIG
+S() { "$SLOTEXPLORE" --no-python "$@"; }
+cd "$TMP" || exit 1
+
+# -c
+out=$(S --batch -c 'set attrs 8; set version 3.13; export out.csv'); ok $? "-c runs and exits 0"
+is "$out" "" "-c with export prints nothing"
+is "$(sed -n 2p out.csv | cut -d, -f1-3,7,11)" "3.13,lp64,8,regular,144" "export out.csv: 3.13 regular at 8 attrs is 144 allocated"
+is "$(wc -l < out.csv | tr -d ' ')" 13 "export csv: header and 12 kinds"
+S -c 'set attrs 5' -c 'hide dict; hide tuple; export two.csv csv'; ok $? "-c twice"
+is "$(wc -l < two.csv | tr -d ' ')" 11 "hidden kinds are not exported"
+S -c 'set version 3.12; set attrs 30; export out.json' && "$JSON" schema < out.json
+ok $? "export json: read back, schema holds, breakdowns add up"
+is "$("$JSON" get python_version < out.json)" 3.12 "export json: the version set"
+S -c 'set attrs 3; export out.txt'; like "$(cat out.txt)" "^regular .*breakdown\|GC header" "export text has the breakdowns"
+like "$(S -c 'export - csv')" "^python_version,abi" "export - writes to stdout"
+err=$(S -c 'set attrs 3; bogus; export never.csv' 2>&1); is $? 2 "-c: a bad command exits 2"
+like "$err" "^slotexplore: -c: 'bogus' is not a command" "-c: the message names the command"
+[ ! -e never.csv ]; ok $? "-c: nothing after the error ran"
+err=$(S -c 'set attrs 1' -c 'set attrs x' 2>&1); like "$err" "-c #2: set attrs:" "-c twice: the message says which"
+
+# --script and line numbers
+printf 'set attrs 4\n\n# comment\nset instances 1k; export s.csv\nset values str:10:klingon\nexport t.csv\n' > s.cmd
+err=$(S --script s.cmd 2>&1); is $? 2 "--script: an error exits 2"
+like "$err" "^slotexplore: s.cmd:5: set values:" "--script: the message names file and line"
+[ -e s.csv ] && [ ! -e t.csv ]; ok $? "--script: lines before the error ran, lines after did not"
+err=$(S --script missing.cmd 2>&1); is $? 2 "--script: a missing file exits 2"
+like "$err" "--script missing.cmd: No such file or directory" "--script: names the missing file"
+printf 'set attrs 2\nshow\n' | S --script - > o.txt; ok $? "--script - reads stdin"
+like "$(cat o.txt)" "2 attributes" "--script -: show prints the table"
+
+# commands on stdin when it is not a terminal
+out=$(printf 'set attrs 7\ncompare regular slots\n' | S); ok $? "commands on stdin"
+like "$out" "compare regular and slots: CPython 3.13 lp64, 7 attributes" "stdin: compare prints"
+like "$out" "per instance  *128  *96  *-32" "stdin: compare's per-instance line"
+out=$(S < /dev/null); like "$out" "^regular  " "no commands on stdin: the table"
+err=$(printf 'set attrs 7\nset attrs seven\n' | S 2>&1); is $? 2 "stdin: an error exits 2"
+like "$err" "(stdin):2: set attrs:" "stdin: the message names the line"
+
+# the REPL through a pipe: errors do not stop it
+out=$(printf 'set attrs 8\nbogus\nshow slots\nhelp hide\nquit\nset attrs 1\n' | S --repl 2>"$TMP/repl.err")
+is $? 0 "--repl through a pipe exits 0"
+like "$out" "CPython 3.13 lp64, 8 attrs, 1,000 instances, values none, allocated bytes: regular 144" \
+	"--repl: set prints the new setting"
+like "$(cat "$TMP/repl.err")" "error: 'bogus' is not a command" "--repl: errors go to stderr and it goes on"
+like "$out" "hide KIND" "--repl: help COMMAND"
+out2=$(printf 'set attrs 8\nquit\nset attrs 1\n' | S --repl | grep -c 'attrs')
+is "$out2" 1 "--repl: quit ends it"
+like "$(printf 'seed\n' | S --repl)" "694" "--repl: seed prints the paper's table"
+
+# export is atomic: a failed export never truncates the old file
+echo "precious" > keep.csv
+mkdir ro && chmod 555 ro
+if [ "$(id -u)" -ne 0 ]; then
+	err=$(S -c 'export ro/x.csv' 2>&1); is $? 2 "export into a read-only directory fails"
+	like "$err" "export: cannot write ro/x.csv: Permission denied" "export: names the path and why"
+else
+	ok 0 "# SKIP export into a read-only directory (running as root)"
+	ok 0 "# SKIP export: permission message (running as root)"
+fi
+err=$(S -c 'export nodir/x.csv' 2>&1); like "$err" "export: cannot write nodir/x.csv: No such file or directory" "export: a missing directory is named"
+err=$(S -c 'export /dev/null' 2>&1); is $? 2 "export onto a device fails"
+like "$err" "export: /dev/null exists and is not a regular file" "export: says it is not a file"
+[ -c /dev/null ]; ok $? "/dev/null is still a device"
+mkdir adir; err=$(S -c 'export adir' 2>&1); like "$err" "adir exists and is not a regular file" "export onto a directory fails"
+S -c 'export keep.csv yaml' 2>/dev/null; is "$(cat keep.csv)" "precious" "a bad export format leaves the file alone"
+ls keep.csv.tmp.* >/dev/null 2>&1; is $? 2 "no temporary file is left behind"
+S -c 'export keep.csv'; like "$(head -1 keep.csv)" "^python_version" "a good export replaces the file"
+
+# the config file
+mkdir -p "$XDG_CONFIG_HOME/slotexplore"
+printf '# teaching defaults\nset version 3.12\nset attrs 6\n' > "$XDG_CONFIG_HOME/slotexplore/config"
+like "$(S -c 'export - csv' | sed -n 2p)" "^3.12,lp64,6," "config: XDG_CONFIG_HOME/slotexplore/config is run"
+like "$(S --attrs 9 -c 'export - csv' | sed -n 2p)" "^3.12,lp64,9," "config: options win over it"
+like "$(S --no-config -c 'export - csv' | sed -n 2p)" "^3.13,lp64,5," "--no-config skips it"
+printf 'set attrs 11\n' > other.cfg
+like "$(S --config other.cfg -c 'export - csv' | sed -n 2p)" ",11," "--config FILE"
+like "$(SLOTEXPLORE_CONFIG=other.cfg S -c 'export - csv' | sed -n 2p)" ",11," "SLOTEXPLORE_CONFIG"
+err=$(S --config nope.cfg -c 'show' 2>&1); is $? 2 "--config: a missing file exits 2"
+like "$err" "config nope.cfg: No such file or directory" "--config: names the file"
+printf 'set attrs 3\nset bogus 1\n' > bad.cfg
+err=$(S --config bad.cfg -c 'show' 2>&1); like "$err" "bad.cfg:2: set: 'bogus' is not a setting" "config: an error names file and line"
+like "$(S --batch --attrs 5 --format csv | sed -n 2p)" "^3.13,lp64,5," "--batch tables ignore the config"
+err=$(S --no-config --config x 2>&1); is $? 2 "--no-config with --config is a usage error"
+done_testing
