@@ -34,6 +34,22 @@ request gets "error <text>" and the probe carries on.
     -> warmup ... count=C requested=r0,r1,...
        tracemalloc bytes of each of the first C instances of a fresh class,
        including class-level allocations made during that instance
+  time kind=K attrs=N op=OP [samples=S] [loops=L] [unroll=U] [warmups=W]
+       [min_ms=T]
+    -> sample kind=K attrs=N op=OP i=I loops=L unroll=U raw_ns=R
+              baseline_raw_ns=B ns=X baseline_ns=Y      (one per value)
+       timed kind=K attrs=N op=OP samples=S loops=L unroll=U
+       OP: read, write, read_all, getattr, setattr, hasattr_present,
+       hasattr_missing. Each value runs the statement unrolled U times in a
+       loop of L iterations (L=0: doubled until a value lasts T ms, default
+       10), then the baseline statement the same way ("o" for reads, "x = v"
+       for writes); X = (R - B) / (L * U * accesses per statement) in ns,
+       Y = B / (same). GC is off while timing; W values (default 1) are
+       discarded first. tracemalloc is stopped for timing.
+  seedtime kind=K attrs=N op=read|write
+    -> seedtime kind=K attrs=N op=OP reps=r1,...,r5 median_ns=M
+       the seed paper's harness: a zero-argument closure, 100 warm-up
+       calls, 5 x 10,000 calls, ns per call of each, and their median
   bulk kind=K attrs=N values=V count=M
     -> bulk ... count=M traced=T rss_growth=S seconds=F
        T  tracemalloc bytes of [make() for _ in range(M)] on a fresh class
@@ -488,6 +504,137 @@ def bulk(kind, n, spec, count):
 
 # ---- the protocol loop -----------------------------------------------------------
 
+
+# ---- timing attribute access -------------------------------------------------
+
+TIME_OPS = ("read", "write", "read_all", "getattr", "setattr", "hasattr_present",
+            "hasattr_missing")
+
+
+def timing_statements(kind, n, op):
+    """(statement, baseline statement, accesses per statement) for op, or
+    raises Unsupported. o, v, g, s, h are locals of the timed function."""
+    if n < 1:
+        raise Unsupported("timing-needs-at-least-1-attribute")
+    if kind == "tuple":
+        reads = ["o[%d]" % i for i in range(n)]
+        if op in ("write", "setattr"):
+            raise Unsupported("a-tuple-cannot-be-written")
+        if op in ("getattr", "hasattr_present", "hasattr_missing"):
+            raise Unsupported("a-tuple-has-no-named-attributes")
+        one_read, one_write = reads[0], None
+    elif kind == "dict":
+        reads = ["o['a%d']" % i for i in range(n)]
+        if op in ("getattr", "setattr", "hasattr_present", "hasattr_missing"):
+            raise Unsupported("a-dict-has-keys-not-attributes")
+        one_read, one_write = reads[0], "o['a0'] = v"
+    else:
+        reads = ["o.a%d" % i for i in range(n)]
+        one_read, one_write = reads[0], "o.a0 = v"
+        if kind in ("namedtuple", "typing-namedtuple") and op in ("write", "setattr"):
+            raise Unsupported("a-namedtuple-is-immutable")
+    if op == "read":
+        return one_read, "o", 1
+    if op == "write":
+        return one_write, "x = v", 1
+    if op == "read_all":
+        return "; ".join(reads), "; ".join(["o"] * n), n
+    if op == "getattr":
+        return "g(o, 'a0')", "o", 1
+    if op == "setattr":
+        return "s(o, 'a0', v)", "o", 1
+    if op == "hasattr_present":
+        return "h(o, 'a0')", "o", 1
+    if op == "hasattr_missing":
+        return "h(o, 'missing')", "o", 1
+    raise ValueError("unknown op '%s' (%s)" % (op[:30], ", ".join(TIME_OPS)))
+
+
+def timed_function(stmt, unroll):
+    """A fresh function per statement, as timeit makes: the loop over
+    itertools.repeat, the statement unrolled, perf_counter_ns around it."""
+    body = "".join("        %s\n" % stmt for _ in range(unroll))
+    src = ("def inner(o, v, g, s, h, it, _t):\n    t0 = _t()\n    for _ in it:\n%s"
+           "    return _t() - t0\n" % body)
+    ns = {}
+    exec(compile(src, "<slotexplore-timing>", "exec"), ns)
+    return ns["inner"]
+
+
+def time_request(fields):
+    import itertools
+    clock = getattr(time, "perf_counter_ns", None)
+    if clock is None:
+        raise Unsupported("no-perf_counter_ns-before-3.7")
+    kind, n, op = fields.get("kind", ""), int(fields.get("attrs", "5")), fields.get("op", "read")
+    loops = int(fields.get("loops", "0"))
+    unroll = int(fields.get("unroll", "100"))
+    values = int(fields.get("samples", "3"))
+    warmups = int(fields.get("warmups", "1"))
+    min_ms = float(fields.get("min_ms", "10"))
+    if kind not in KINDS or not 1 <= unroll <= 1000 or not 1 <= values <= 1000:
+        raise ValueError("bad time request")
+    stmt, base_stmt, per = timing_statements(kind, n, op)
+    cls, make = build(kind, n)
+    o = make([1] * n) if kind not in ("tuple",) else tuple([1] * n)
+    run = timed_function(stmt, unroll)
+    base = timed_function(base_stmt, unroll)
+    args = (o, 1, getattr, setattr, hasattr)
+    gc.disable()
+    try:
+        if loops <= 0:   # calibrate: double until one value lasts min_ms
+            loops = 1
+            while True:
+                raw = run(*(args + (itertools.repeat(None, loops), clock)))
+                if raw >= min_ms * 1e6 or loops >= 1 << 30:
+                    break
+                loops *= 2
+        for i in range(warmups + values):
+            raw = run(*(args + (itertools.repeat(None, loops), clock)))
+            braw = base(*(args + (itertools.repeat(None, loops), clock)))
+            if i < warmups:
+                continue
+            accesses = float(loops) * unroll * per
+            write("sample kind=%s attrs=%d op=%s i=%d loops=%d unroll=%d raw_ns=%d "
+                  "baseline_raw_ns=%d ns=%.4f baseline_ns=%.4f" % (
+                      kind, n, op, i - warmups, loops, unroll, raw, braw,
+                      (raw - braw) / accesses, braw / accesses))
+    finally:
+        gc.enable()
+    return [("op", op), ("samples", values), ("loops", loops), ("unroll", unroll)]
+
+
+def seedtime_request(fields):
+    """The seed paper's harness: a zero-argument closure, 100 warm-up calls,
+    5 x 10,000 calls, the median of the five per-call times."""
+    kind, n, op = fields.get("kind", ""), int(fields.get("attrs", "5")), fields.get("op", "read")
+    if kind not in KINDS or kind in ("tuple", "dict") or n < 1:
+        raise Unsupported("the-seed-harness-times-attributes")
+    if op not in ("read", "write"):
+        raise ValueError("the seed harness times read or write")
+    if op == "write" and kind in ("namedtuple", "typing-namedtuple"):
+        raise Unsupported("a-namedtuple-is-immutable")
+    cls, make = build(kind, n)
+    o = make([1] * n)
+    if op == "read":
+        def f():
+            return o.a0
+    else:
+        def f():
+            o.a0 = 1
+    clock = getattr(time, "perf_counter_ns", None) or (lambda: int(time.perf_counter() * 1e9))
+    for _ in range(100):
+        f()
+    reps = []
+    for _ in range(5):
+        t0 = clock()
+        for _ in range(10000):
+            f()
+        reps.append((clock() - t0) / 10000.0)
+    med = sorted(reps)[2]
+    return [("op", op), ("reps", ",".join("%.3f" % r for r in reps)), ("median_ns", "%.3f" % med)]
+
+
 def parse_request(line):
     words = line.split()
     verb, fields = words[0], {}
@@ -497,6 +644,30 @@ def parse_request(line):
         key, value = word.split("=", 1)
         fields[key] = value
     return verb, fields
+
+
+def serve_timing(verb, fields, why_not):
+    head = "kind=%s attrs=%s" % (fields.get("kind", "?")[:40], fields.get("attrs", "?")[:10])
+    if why_not:
+        write("unsupported %s op=%s reason=%s" % (head, fields.get("op", "read")[:30], why_not))
+        return
+    try:
+        import tracemalloc
+        if tracemalloc.is_tracing():   # it would slow down everything timed
+            tracemalloc.stop()
+            fillers.clear()
+        result = time_request(fields) if verb == "time" else seedtime_request(fields)
+    except Unsupported as e:
+        write("unsupported %s op=%s reason=%s" % (head, fields.get("op", "read")[:30], e))
+        return
+    except (ValueError, KeyError) as e:
+        write("error %s" % e)
+        return
+    except Exception as e:  # the probe must answer, whatever happens
+        write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
+        return
+    write("%s %s %s" % ("timed" if verb == "time" else "seedtime", head,
+                        " ".join("%s=%s" % (k, v) for k, v in result)))
 
 
 def serve(f):
@@ -510,6 +681,9 @@ def serve(f):
             break
         try:
             verb, fields = parse_request(line)
+            if verb in ("time", "seedtime"):
+                serve_timing(verb, fields, why_not)
+                continue
             if verb not in ("measure", "warmup", "bulk"):
                 raise ValueError("unknown request '%s'" % verb[:40])
             kind = fields.get("kind", "")

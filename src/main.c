@@ -24,8 +24,10 @@
 #include "core/numparse.h"
 #include "core/profile.h"
 #include "core/seed.h"
+#include "core/timing_run.h"
 #include "core/verify_run.h"
 #include "output/report.h"
+#include "output/timing_report.h"
 #include "output/verify_report.h"
 
 #define DEFAULT_MAJOR 3
@@ -516,6 +518,99 @@ static int run_script(const struct options *opt, struct cmd_context *ctx)
 	return finish_output();
 }
 
+/* ---- --measure and --load ------------------------------------------------ */
+
+static volatile sig_atomic_t measure_cancel;
+
+static void on_measure_signal(int sig)
+{
+	(void)sig;
+	measure_cancel = 1;
+}
+
+/* A progress bar on stderr when it is a terminal. */
+static bool measure_progress(void *user, const struct timing_result *r, double frac, double eta)
+{
+	(void)r;
+	bool *tty = user;
+	if (*tty) {
+		int width = 30, fill = (int)(frac * width + 0.5);
+		char bar[64];
+		for (int i = 0; i < width; i++)
+			bar[i] = i < fill ? '#' : '.';
+		bar[width] = '\0';
+		if (eta >= 0)
+			fprintf(stderr, "\r  timing [%s] %3.0f%%  about %.0f s left  (Ctrl-C stops and "
+			        "keeps the samples) ", bar, 100 * frac, eta);
+		else
+			fprintf(stderr, "\r  timing [%s] %3.0f%%  calibrating...", bar, 100 * frac);
+		if (frac >= 1)
+			fprintf(stderr, "\r%*s\r", 100, "");
+		fflush(stderr);
+	}
+	return !measure_cancel;
+}
+
+static int run_measure(const struct options *opt, struct chosen *ch, const char *dir)
+{
+	if (!ch->have) {
+		fprintf(stderr, "slotexplore: --measure needs a CPython 3.8+ interpreter: %s\n", ch->note);
+		return EXIT_FAILURE;
+	}
+	if (opt->attrs < 1) {
+		fprintf(stderr, "slotexplore: --measure: --attrs must be at least 1 (there is nothing "
+		        "to read at 0)\n");
+		return EXIT_USAGE;
+	}
+	char script[PATH_MAX + 16];
+	probe_path(dir, script, sizeof script);
+	release_interpreter(ch);   /* the timing workers are fresh processes */
+	struct timing_plan plan = {
+		.python = ch->interp.path, .script = script, .attrs = opt->attrs,
+		.budget_s = opt->measure_time, .samples_per_process = 3, .min_ms = 10,
+		.seed_harness = opt->seed_harness, .timeout_ms = opt->timeout_ms * 12,
+	};
+	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
+	memcpy(plan.ops, opt->ops, sizeof plan.ops);
+	struct sigaction sa = { 0 }, old_int, old_term;
+	sa.sa_handler = on_measure_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	bool tty = isatty(STDERR_FILENO);
+	static struct timing_result res;
+	char err[600];
+	bool ok = timing_run(&plan, &res, measure_progress, &tty, err, sizeof err);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (tty)
+		fprintf(stderr, "\r%*s\r", 100, "");
+	if (!ok) {
+		fprintf(stderr, "slotexplore: --measure: %s\n", err);
+		timing_result_free(&res);
+		return EXIT_FAILURE;
+	}
+	int rc = timing_report_write(stdout, &res, opt->attrs, opt->format, utf8_locale());
+	timing_result_free(&res);
+	if (rc != 0)
+		return EXIT_FAILURE;
+	return finish_output();
+}
+
+static int run_load(const struct options *opt)
+{
+	static struct timing_result res;
+	unsigned attrs;
+	char err[600];
+	if (!timing_load(opt->load, &res, &attrs, err, sizeof err)) {
+		fprintf(stderr, "slotexplore: --load %s\n", err);
+		return EXIT_FAILURE;
+	}
+	int rc = timing_report_write(stdout, &res, attrs, opt->format, utf8_locale());
+	timing_result_free(&res);
+	return rc == 0 ? finish_output() : EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -564,11 +659,15 @@ int main(int argc, char **argv)
 		status = list_pythons(&opt, &profiles, dir, opt.timeout_ms);
 		goto done;
 	}
+	if (opt.mode == MODE_LOAD) {
+		status = run_load(&opt);
+		goto done;
+	}
 
 	/* Which profile: --python-version, else the interpreter's, else 3.13. */
 	const struct profile *pr = NULL;
 	enum abi abi = opt.abi;
-	bool want_interpreter = opt.mode == MODE_VERIFY ||
+	bool want_interpreter = opt.mode == MODE_VERIFY || opt.mode == MODE_MEASURE ||
 	                        (!opt.no_python && (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT ||
 	                                            opt.mode == MODE_REPL)) ||
 	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH);
@@ -618,6 +717,10 @@ int main(int argc, char **argv)
 	if (opt.mode == MODE_VERIFY) {
 		ch.abi = ch.interp.abi;
 		status = run_verify(&opt, &ch);
+		goto done;
+	}
+	if (opt.mode == MODE_MEASURE) {
+		status = run_measure(&opt, &ch, dir);
 		goto done;
 	}
 	if (opt.mode == MODE_SEED_REPORT) {

@@ -12,7 +12,8 @@ enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
-	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG
+	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
+	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD
 };
 
 static const struct option long_options[] = {
@@ -21,6 +22,11 @@ static const struct option long_options[] = {
 	{ "command", required_argument, NULL, 'c' },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "repl", no_argument, NULL, OPT_REPL },
+	{ "measure", no_argument, NULL, OPT_MEASURE },
+	{ "measure-time", required_argument, NULL, OPT_MEASURE_TIME },
+	{ "seed-harness", no_argument, NULL, OPT_SEED_HARNESS },
+	{ "op", required_argument, NULL, OPT_OP },
+	{ "load", required_argument, NULL, OPT_LOAD },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
@@ -66,6 +72,11 @@ void options_print_help(FILE *out)
 "                           no mode and standard input not a terminal, commands\n"
 "                           are read from it\n"
 "      --repl               a plain prompt with the same commands and completion\n"
+"      --measure            time attribute reads and writes in the interpreter\n"
+"                           (regular and slots unless --kind) and print their\n"
+"                           distributions and comparison; Ctrl-C keeps the samples\n"
+"      --load FILE          show the distributions in a saved --measure JSON file\n"
+"                           or a pyperf JSON result file\n"
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
@@ -101,6 +112,10 @@ void options_print_help(FILE *out)
 "\n"
 "Output:\n"
 "      --format F           text, csv or json (default text)\n"
+"      --measure-time SECONDS  time budget for --measure (default 10)\n"
+"      --op OP              --measure: read, write, read_all, getattr, setattr,\n"
+"                           hasattr_present, hasattr_missing; repeatable (default all)\n"
+"      --seed-harness       --measure: also run the seed paper's closure harness\n"
 "      --timeout SECONDS    how long an interpreter may take to answer (default 10;\n"
 "                           each measurement gets 12 times as long)\n"
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
@@ -140,6 +155,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->accounting = ACC_ALLOCATED;
 	o->format = FORMAT_TEXT;
 	o->timeout_ms = 10000;
+	o->measure_time = 10;
 
 	opterr = 0;
 	optind = 1;
@@ -268,6 +284,37 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			o->mode = MODE_REPL;
 			o->mode_given = true;
 			break;
+		case OPT_MEASURE:
+			o->mode = MODE_MEASURE;
+			o->mode_given = true;
+			break;
+		case OPT_LOAD:
+			o->load = optarg;
+			o->mode = MODE_LOAD;
+			o->mode_given = true;
+			break;
+		case OPT_MEASURE_TIME:
+			if (!parse_count(optarg, 1, 3600, &v, why, sizeof why))
+				return opt_error(err, errlen, "--measure-time: %s%s", why, "");
+			o->measure_time = (double)v;
+			break;
+		case OPT_SEED_HARNESS:
+			o->seed_harness = true;
+			break;
+		case OPT_OP: {
+			static const char *const names[] = { "read", "write", "read_all", "getattr", "setattr",
+			                                     "hasattr_present", "hasattr_missing" };
+			int found = -1;
+			for (int i = 0; i < 7; i++)
+				if (strcmp(optarg, names[i]) == 0)
+					found = i;
+			if (found < 0)
+				return opt_error(err, errlen, "--op: '%s' is not read, write, read_all, getattr, "
+				                 "setattr, hasattr_present or hasattr_missing%s", optarg, "");
+			o->ops[found] = true;
+			o->ops_given = true;
+			break;
+		}
 		case OPT_CONFIG:
 			o->config = optarg;
 			break;
@@ -304,9 +351,17 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (o->no_python && (o->mode == MODE_VERIFY || o->npythons))
 		return opt_error(err, errlen, "--no-python cannot go with %s%s",
 		                 o->mode == MODE_VERIFY ? "--verify" : "--python", "");
-	if (!o->kinds_given)
+	if (!o->kinds_given && o->mode == MODE_MEASURE) {
+		o->kinds[KIND_REGULAR] = o->kinds[KIND_SLOTS] = true;
+	} else if (!o->kinds_given)
 		for (int k = 0; k < KIND_COUNT; k++)
 			o->kinds[k] = true;
+	if (!o->ops_given)
+		for (int i = 0; i < 7; i++)
+			o->ops[i] = true;
+	if ((o->seed_harness || o->ops_given) && o->mode != MODE_MEASURE)
+		return opt_error(err, errlen, "%s needs --measure%s",
+		                 o->seed_harness ? "--seed-harness" : "--op", "");
 	if (o->no_config && o->config)
 		return opt_error(err, errlen, "--no-config cannot go with --config%s%s", "", "");
 	if (o->mode == MODE_REPL && (o->ncommands || o->script))

@@ -10,7 +10,7 @@
 #include "output/report.h"
 
 enum run_mode {
-	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_MEASURE, MODE_LOAD, MODE_SEED_REPORT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
 	MODE_HELP, MODE_VERSION
 };
 
@@ -25,6 +25,11 @@ struct options {
 	const char *script;          /* --script FILE ("-": standard input) */
 	const char *config;          /* --config FILE */
 	bool no_config;
+	double measure_time;         /* --measure-time SECONDS */
+	bool seed_harness;
+	bool ops[8];                 /* --op OP; all when none given */
+	bool ops_given;
+	const char *load;            /* --load FILE */
 	unsigned attrs;
 	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;

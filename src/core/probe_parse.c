@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char *const verbs[] = { "hello", "measure", "warmup", "unsupported", "error",
-                                     "bulk" };
+                                     "bulk", "sample", "timed", "seedtime" };
 
 static bool parse_u64(const char *s, uint64_t *out)
 {

@@ -16,7 +16,7 @@
 #define PROBE_MAX_FIELDS 32
 
 enum probe_verb { PROBE_HELLO, PROBE_MEASURE, PROBE_WARMUP, PROBE_UNSUPPORTED, PROBE_ERROR,
-                  PROBE_BULK };
+                  PROBE_BULK, PROBE_SAMPLE, PROBE_TIMED, PROBE_SEEDTIME };
 
 struct probe_record {
 	enum probe_verb verb;
