@@ -255,6 +255,7 @@ static int run_verify(const struct options *opt, struct chosen *ch)
 
 static struct chosen *session_chosen;   /* the interpreter the hooks act on */
 static const char *session_dir;
+static char session_script[PATH_MAX + 16];
 
 static void app_follow_interpreter(struct app *a, const struct chosen *ch)
 {
@@ -475,6 +476,9 @@ static int run_tui(const struct options *opt, struct app *app, struct cmd_contex
 		.probe = &ch->pc,
 		.timeout_ms = opt->timeout_ms * 12,
 		.commands = ctx,
+		.python = ch->interp.path,
+		.script = session_script,
+		.measure_time = opt->measure_time,
 	};
 	return tui_run(app, &to);
 }
@@ -744,6 +748,7 @@ int main(int argc, char **argv)
 		static struct app app;
 		static struct cmd_context ctx;
 		session_dir = dir;
+		probe_path(dir, session_script, sizeof session_script);
 		status = session_setup(&opt, &profiles, pr, abi, &ch, &app, &ctx);
 		if (status == EXIT_SUCCESS) {
 			if (opt.mode == MODE_TUI)

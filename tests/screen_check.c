@@ -4,7 +4,8 @@
  * Tokens: a plain character is that key; <Left> <Right> <Up> <Down>
  * <S-Left> <S-Right> <S-Up> <S-Down> <PgUp> <PgDn> <Home> <End> <F1> <Esc>
  * <Del> <C-L>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
- * <Dump> prints the screen so far (the final screen is always printed). */
+ * <Dump> prints the screen so far (the final screen is always printed).
+ * --timing FILE opens the timing pane on saved --measure JSON results. */
 #include "config.h"
 
 #include <stdio.h>
@@ -38,12 +39,15 @@ int main(int argc, char **argv)
 {
 	int i = 1;
 	bool ascii = false;
+	const char *timing_file = NULL;   /* show the timing pane with these results */
 	int major = 3, minor = 13;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--ascii") == 0)
 			ascii = true;
 		else if (strcmp(argv[i], "--version") == 0 && i + 1 < argc)
 			sscanf(argv[++i], "%d.%d", &major, &minor);
+		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
+			timing_file = argv[++i];
 		else {
 			fprintf(stderr, "screen_check: unknown option %s\n", argv[i]);
 			return 2;
@@ -65,6 +69,18 @@ int main(int argc, char **argv)
 	static struct app a;
 	app_init(&a, &set, profile_set_find(&set, major, minor), ABI_LP64);
 	a.utf8 = !ascii;
+	static struct timing_result timing;
+	if (timing_file) {
+		unsigned attrs;
+		if (!timing_load(timing_file, &timing, &attrs, err, sizeof err)) {
+			fprintf(stderr, "screen_check: %s\n", err);
+			return 1;
+		}
+		a.timing = &timing;
+		a.timing_view = true;
+		a.timing_kinds[0] = KIND_REGULAR;
+		a.timing_kinds[1] = KIND_SLOTS;
+	}
 	struct grid g = { 0 };
 	if (!grid_resize(&g, w, h)) {
 		fprintf(stderr, "screen_check: bad size %dx%d\n", w, h);
@@ -115,6 +131,7 @@ int main(int argc, char **argv)
 	if (!a.quit)
 		dump(&a, &g);
 	grid_free(&g);
+	timing_result_free(&timing);
 	profile_set_free(&set);
 	return 0;
 }

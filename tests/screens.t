@@ -9,6 +9,7 @@ export LC_ALL=C.UTF-8
 grep -v '^#' "$dir/scenarios" > "$TMP/scenarios"
 while IFS='|' read -r name args; do
 	name=$(echo $name)
+	args=$(printf '%s' "$args" | sed "s|@srcdir@|$TOP_SRCDIR|g")
 	# shellcheck disable=SC2086
 	"$CHECK" $args > "$TMP/$name.txt" 2> "$TMP/$name.err"
 	status=$?

@@ -73,12 +73,25 @@ py=$(find_pythons | while read -r p; do
 done)
 if [ -n "$py" ]; then
 	mkdir -p "$TMP/data" && cp "$TOP_SRCDIR"/data/* "$TMP/data/"
-	SLOTEXPLORE_DATADIR="$TMP/data" start d 80 24 --python "$py" --kind regular --kind slots
+	SLOTEXPLORE_DATADIR="$TMP/data" start d 80 24 --python "$py" --kind regular --kind slots \
+		--measure-time 3
 	T send-keys -t d m
 	wait_for d "every figure matches the model"; ok $? "m: measured in $py, every figure matches"
 	like "$(screen d)" "✓" "m: a check mark per kind"
+	T send-keys -t d t
+	wait_for d "attribute access timing"; ok $? "t opens the timing pane"
+	wait_for d "timing done" || wait_for d "timing done"; ok $? "t: the timing run finishes within its budget"
+	like "$(screen d)" "slots read is .* than regular (95% CI" "t: the comparison sentence"
+	T send-keys -t d o
+	wait_for d "│ write │"; ok $? "o: the next operation"
+	T send-keys -t d r
+	wait_for d "running"; ok $? "r: runs again"
+	T send-keys -t d Escape
+	wait_for d "timing stopped: the .* samples so far are kept"; ok $? "Esc stops a run and keeps the samples"
+	T send-keys -t d Escape
+	wait_for d "kind  *per inst"; ok $? "Esc again goes back to the table"
 	T send-keys -t d q
-	wait_for d "EXIT=0"; ok $? "q after m: status 0"
+	wait_for d "EXIT=0"; ok $? "q after m and t: status 0"
 	sleep 0.3
 	pgrep -f "$TMP/data/probe.py" >/dev/null; is $? 1 "no probe process is left"
 else

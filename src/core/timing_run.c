@@ -72,94 +72,91 @@ static bool parse_double(const char *s, double *out)
 	return end != s && *end == '\0' && isfinite(*out);
 }
 
-/* Reads replies to one request until its final line. */
-static bool read_replies(struct probe_client *pc, struct timing_series *s,
-                         const struct timing_plan *plan, struct timing_result *r,
-                         timing_progress_fn progress, void *user, double done, double step,
-                         double started, char *err, size_t errlen)
+/* One reply line for the request in flight: 0 keep waiting, 1 the request
+ * is finished, -1 an error (j->err says what). */
+static int handle_line(struct timing_job *j, const char *line)
 {
 	static struct probe_record rec;
-	char line[PROBE_LINE_MAX], why[200];
-	for (;;) {
-		enum probe_read rd = probe_client_read_line(pc, line, sizeof line, plan->timeout_ms);
-		if (rd == PROBE_READ_TIMEOUT) {
-			snprintf(err, errlen, "%s gave no timing within %d s; stopped it", plan->python,
-			         plan->timeout_ms / 1000);
-			return false;
+	char why[200];
+	struct timing_series *s = &j->r->series[j->i];
+	if (!probe_parse_line(line, &rec, why, sizeof why)) {
+		snprintf(j->err, sizeof j->err, "%s answered '%.60s': %s", j->plan.python, line, why);
+		return -1;
+	}
+	switch (rec.verb) {
+	case PROBE_SAMPLE: {
+		double ns, base;
+		uint64_t loops = 0, unroll = 0;
+		if (!parse_double(probe_field(&rec, "ns"), &ns) ||
+		    !parse_double(probe_field(&rec, "baseline_ns"), &base) ||
+		    !probe_field_u64(&rec, "loops", &loops) || !probe_field_u64(&rec, "unroll", &unroll)) {
+			snprintf(j->err, sizeof j->err, "a malformed sample: '%.80s'", line);
+			return -1;
 		}
-		if (rd != PROBE_READ_LINE) {
-			char how[120];
-			probe_client_stop(pc, 500, how, sizeof how);
-			snprintf(err, errlen, "%s %s while timing", plan->python,
-			         rd == PROBE_READ_EOF ? how : "flooded its output");
-			return false;
+		if (!timing_series_push(s, ns, base)) {
+			snprintf(j->err, sizeof j->err, "out of memory for the samples");
+			return -1;
 		}
-		if (!probe_parse_line(line, &rec, why, sizeof why)) {
-			snprintf(err, errlen, "%s answered '%.60s': %s", plan->python, line, why);
-			return false;
+		s->loops = (unsigned long)loops;
+		s->unroll = (unsigned)unroll;
+		j->samples++;
+		return 0;
+	}
+	case PROBE_TIMED:
+		return 1;
+	case PROBE_SEEDTIME: {
+		const char *reps = probe_field(&rec, "reps");
+		if (!parse_double(probe_field(&rec, "median_ns"), &s->seed_median) || !reps) {
+			snprintf(j->err, sizeof j->err, "a malformed seedtime reply: '%.80s'", line);
+			return -1;
 		}
-		switch (rec.verb) {
-		case PROBE_SAMPLE: {
-			double ns, base;
-			uint64_t loops = 0, unroll = 0;
-			if (!parse_double(probe_field(&rec, "ns"), &ns) ||
-			    !parse_double(probe_field(&rec, "baseline_ns"), &base) ||
-			    !probe_field_u64(&rec, "loops", &loops) || !probe_field_u64(&rec, "unroll", &unroll)) {
-				snprintf(err, errlen, "a malformed sample: '%.80s'", line);
-				return false;
-			}
-			if (!timing_series_push(s, ns, base)) {
-				snprintf(err, errlen, "out of memory for the samples");
-				return false;
-			}
-			s->loops = (unsigned long)loops;
-			s->unroll = (unsigned)unroll;
-			if (progress) {
-				double frac = done + step * 0.5;
-				double el = now_s() - started;
-				double eta = frac > 0.02 ? el / frac - el : -1;
-				if (!progress(user, r, frac > 1 ? 1 : frac, eta)) {
-					r->cancelled = true;
-					return true;
-				}
-			}
-			break;
-		}
-		case PROBE_TIMED:
-			return true;
-		case PROBE_SEEDTIME: {
-			const char *reps = probe_field(&rec, "reps");
-			if (!parse_double(probe_field(&rec, "median_ns"), &s->seed_median) || !reps) {
-				snprintf(err, errlen, "a malformed seedtime reply: '%.80s'", line);
-				return false;
-			}
-			s->has_seed = sscanf(reps, "%lf,%lf,%lf,%lf,%lf", &s->seed_reps[0], &s->seed_reps[1],
-			                     &s->seed_reps[2], &s->seed_reps[3], &s->seed_reps[4]) == 5;
-			return true;
-		}
-		case PROBE_UNSUPPORTED: {
-			const char *reason = probe_field(&rec, "reason");
-			snprintf(s->unsupported, sizeof s->unsupported, "%s", reason ? reason : "unsupported");
-			for (char *p = s->unsupported; *p; p++)
-				if (*p == '-')
-					*p = ' ';
-			return true;
-		}
-		case PROBE_ERROR:
-			snprintf(err, errlen, "the probe said: %.150s", rec.error_text);
-			return false;
-		default:
-			snprintf(err, errlen, "an unexpected reply while timing: '%.60s'", line);
-			return false;
-		}
+		s->has_seed = sscanf(reps, "%lf,%lf,%lf,%lf,%lf", &s->seed_reps[0], &s->seed_reps[1],
+		                     &s->seed_reps[2], &s->seed_reps[3], &s->seed_reps[4]) == 5;
+		return 1;
+	}
+	case PROBE_UNSUPPORTED: {
+		const char *reason = probe_field(&rec, "reason");
+		snprintf(s->unsupported, sizeof s->unsupported, "%s", reason ? reason : "unsupported");
+		for (char *p = s->unsupported; *p; p++)
+			if (*p == '-')
+				*p = ' ';
+		return 1;
+	}
+	case PROBE_ERROR:
+		snprintf(j->err, sizeof j->err, "the probe said: %.150s", rec.error_text);
+		return -1;
+	default:
+		snprintf(j->err, sizeof j->err, "an unexpected reply while timing: '%.60s'", line);
+		return -1;
 	}
 }
 
-bool timing_run(const struct timing_plan *plan, struct timing_result *r,
-                timing_progress_fn progress, void *user, char *err, size_t errlen)
+static void stop_worker(struct timing_job *j, bool polite)
 {
+	if (!j->worker)
+		return;
+	char how[120];
+	if (polite)
+		probe_client_send(&j->pc, "quit", how, sizeof how);
+	probe_client_stop(&j->pc, polite ? 2000 : 300, how, sizeof how);
+	j->worker = false;
+}
+
+static bool fail_job(struct timing_job *j)
+{
+	stop_worker(j, false);
+	j->state = JOB_ERROR;
+	j->r->seconds = now_s() - j->started;
+	return false;
+}
+
+void timing_job_start(struct timing_job *j, const struct timing_plan *plan,
+                      struct timing_result *r)
+{
+	memset(j, 0, sizeof *j);
 	memset(r, 0, sizeof *r);
-	err[0] = '\0';
+	j->plan = *plan;
+	j->r = r;
 	for (int k = 0; k < KIND_COUNT; k++)
 		for (int o = 0; o < OP_COUNT; o++)
 			if (plan->kinds[k] && plan->ops[o]) {
@@ -167,63 +164,166 @@ bool timing_run(const struct timing_plan *plan, struct timing_result *r,
 				s->kind = (enum kind)k;
 				s->op = (enum time_op)o;
 			}
-	if (r->nseries == 0) {
-		snprintf(err, errlen, "nothing to time: no kind or operation chosen");
-		return false;
-	}
-	double started = now_s();
-	int planned = 2;   /* revised after the first process, from its duration */
-	r->processes_planned = planned;
-	for (int p = 0; p < planned && !r->cancelled; p++) {
-		double t0 = now_s();
-		struct probe_client pc;
-		if (!interp_open(plan->python, plan->script, &r->interp, &pc, plan->timeout_ms)) {
-			snprintf(err, errlen, "%s", r->interp.problem);
-			return false;
-		}
-		double step = 1.0 / planned / r->nseries;
-		for (int i = 0; i < r->nseries && !r->cancelled; i++) {
-			struct timing_series *s = &r->series[i];
-			if (s->unsupported[0])
-				continue;
-			char req[256], why[300];
-			snprintf(req, sizeof req, "time kind=%s attrs=%u op=%s samples=%d loops=%lu "
-			         "min_ms=%d", kind_info(s->kind)->name, plan->attrs, time_op_name(s->op),
-			         plan->samples_per_process, s->loops, plan->min_ms);
-			double done = (double)p / planned + (double)i / planned / r->nseries;
-			if (!probe_client_send(&pc, req, why, sizeof why) ||
-			    !read_replies(&pc, s, plan, r, progress, user, done, step, started, err, errlen)) {
-				if (!err[0])
-					snprintf(err, errlen, "%s", why);
-				char how[80];
-				probe_client_stop(&pc, 500, how, sizeof how);
-				return false;
-			}
-			if (p == 0 && plan->seed_harness && !s->unsupported[0] &&
+	j->planned = 2;   /* revised after the first process, from its duration */
+	r->processes_planned = j->planned;
+	j->started = now_s();
+	j->state = r->nseries ? JOB_START_PROCESS : JOB_ERROR;
+	if (!r->nseries)
+		snprintf(j->err, sizeof j->err, "nothing to time: no kind or operation chosen");
+}
+
+/* Sends the next request of this process, or ends the process. */
+static bool send_next(struct timing_job *j)
+{
+	struct timing_result *r = j->r;
+	char req[256], why[300];
+	for (;;) {
+		if (j->seed_next) {
+			/* series i was just timed: the seed harness next, once */
+			j->seed_next = false;
+			struct timing_series *s = &r->series[j->i];
+			if (j->p == 0 && j->plan.seed_harness && !s->unsupported[0] &&
 			    (s->op == OP_READ || s->op == OP_WRITE)) {
 				snprintf(req, sizeof req, "seedtime kind=%s attrs=%u op=%s",
-				         kind_info(s->kind)->name, plan->attrs, time_op_name(s->op));
-				if (!probe_client_send(&pc, req, why, sizeof why) ||
-				    !read_replies(&pc, s, plan, r, NULL, NULL, done, step, started, err, errlen)) {
-					char how[80];
-					probe_client_stop(&pc, 500, how, sizeof how);
-					return false;
-				}
+				         kind_info(s->kind)->name, j->plan.attrs, time_op_name(s->op));
+				j->seed_sent = true;
+				break;
 			}
+			j->i++;
+		} else if (j->seed_sent) {
+			j->seed_sent = false;
+			j->i++;
 		}
-		char how[80];
-		probe_client_send(&pc, "quit", how, sizeof how);
-		probe_client_stop(&pc, 2000, how, sizeof how);
-		r->processes++;
-		if (p == 0) {
-			/* as many processes as the budget allows: 2 to 40 */
-			double one = now_s() - t0;
-			int want = one > 0 ? (int)(plan->budget_s / one) : 2;
-			planned = want < 2 ? 2 : want > 40 ? 40 : want;
-			r->processes_planned = planned;
+		if (j->i >= r->nseries) {
+			stop_worker(j, true);
+			r->processes++;
+			if (j->p == 0) {
+				/* as many processes as the budget allows: 2 to 40 */
+				double one = now_s() - j->process_started;
+				int want = one > 0 ? (int)(j->plan.budget_s / one) : 2;
+				j->planned = want < 2 ? 2 : want > 40 ? 40 : want;
+				r->processes_planned = j->planned;
+			}
+			j->p++;
+			j->i = 0;
+			j->state = j->p < j->planned ? JOB_START_PROCESS : JOB_DONE;
+			if (j->state == JOB_DONE)
+				r->seconds = now_s() - j->started;
+			return true;
+		}
+		struct timing_series *s = &r->series[j->i];
+		if (s->unsupported[0]) {
+			j->i++;
+			continue;
+		}
+		snprintf(req, sizeof req, "time kind=%s attrs=%u op=%s samples=%d loops=%lu min_ms=%d",
+		         kind_info(s->kind)->name, j->plan.attrs, time_op_name(s->op),
+		         j->plan.samples_per_process, s->loops, j->plan.min_ms);
+		j->seed_next = true;
+		break;
+	}
+	if (!probe_client_send(&j->pc, req, why, sizeof why)) {
+		snprintf(j->err, sizeof j->err, "%s", why);
+		return fail_job(j);
+	}
+	j->sent_at = now_s();
+	j->state = JOB_WAITING;
+	return true;
+}
+
+bool timing_job_step(struct timing_job *j, int timeout_ms)
+{
+	struct timing_result *r = j->r;
+	for (;;) {
+		switch (j->state) {
+		case JOB_DONE:
+		case JOB_ERROR:
+			return false;
+		case JOB_START_PROCESS:
+			j->process_started = now_s();
+			if (!interp_open(j->plan.python, j->plan.script, &r->interp, &j->pc,
+			                 j->plan.timeout_ms)) {
+				snprintf(j->err, sizeof j->err, "%s", r->interp.problem);
+				return fail_job(j);
+			}
+			j->worker = true;
+			j->i = 0;
+			j->seed_next = j->seed_sent = false;
+			if (!send_next(j))
+				return false;
+			continue;
+		case JOB_WAITING: {
+			char line[PROBE_LINE_MAX];
+			enum probe_read rd = probe_client_read_line(&j->pc, line, sizeof line, timeout_ms);
+			if (rd == PROBE_READ_TIMEOUT) {
+				if ((now_s() - j->sent_at) * 1000 > j->plan.timeout_ms) {
+					snprintf(j->err, sizeof j->err, "%s gave no timing within %d s; stopped it",
+					         j->plan.python, j->plan.timeout_ms / 1000);
+					return fail_job(j);
+				}
+				return true;
+			}
+			if (rd != PROBE_READ_LINE) {
+				char how[120] = "flooded its output";
+				if (rd == PROBE_READ_EOF) {
+					probe_client_stop(&j->pc, 500, how, sizeof how);
+					j->worker = false;
+				}
+				snprintf(j->err, sizeof j->err, "%s %s while timing", j->plan.python, how);
+				return fail_job(j);
+			}
+			int h = handle_line(j, line);
+			if (h < 0)
+				return fail_job(j);
+			if (h == 1 && !send_next(j))
+				return false;
+			timeout_ms = 0;   /* take what else is there, then return */
+			continue;
+		}
 		}
 	}
-	r->seconds = now_s() - started;
+}
+
+void timing_job_cancel(struct timing_job *j)
+{
+	if (j->state == JOB_DONE || j->state == JOB_ERROR)
+		return;
+	stop_worker(j, false);
+	j->r->cancelled = true;
+	j->r->seconds = now_s() - j->started;
+	j->state = JOB_DONE;
+}
+
+double timing_job_fraction(const struct timing_job *j, double *eta_s)
+{
+	const struct timing_result *r = j->r;
+	double per = r->nseries ? 1.0 / j->planned / r->nseries : 0;
+	double f = j->state == JOB_DONE ? 1.0 : (double)j->p / j->planned + j->i * per;
+	if (f > 1)
+		f = 1;
+	double el = now_s() - j->started;
+	*eta_s = j->p >= 1 && f > 0.02 && f < 1 ? el / f - el : -1;
+	return f;
+}
+
+bool timing_run(const struct timing_plan *plan, struct timing_result *r,
+                timing_progress_fn progress, void *user, char *err, size_t errlen)
+{
+	static struct timing_job j;
+	timing_job_start(&j, plan, r);
+	size_t seen = 0;
+	while (timing_job_step(&j, 200)) {
+		if (progress && j.samples != seen) {
+			seen = j.samples;
+			double eta, f = timing_job_fraction(&j, &eta);
+			if (!progress(user, r, f, eta))
+				timing_job_cancel(&j);
+		}
+	}
+	if (j.state == JOB_ERROR) {
+		snprintf(err, errlen, "%s", j.err);
+		return false;
+	}
 	if (progress && !r->cancelled)
 		progress(user, r, 1.0, 0);
 	return true;

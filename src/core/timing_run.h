@@ -58,6 +58,30 @@ typedef bool (*timing_progress_fn)(void *user, const struct timing_result *r, do
 
 bool timing_run(const struct timing_plan *plan, struct timing_result *out,
                 timing_progress_fn progress, void *user, char *err, size_t errlen);
+
+/* The same, step by step, for an event loop that must stay live. */
+enum job_state { JOB_START_PROCESS, JOB_WAITING, JOB_DONE, JOB_ERROR };
+struct timing_job {
+	struct timing_plan plan;
+	struct timing_result *r;
+	enum job_state state;
+	struct probe_client pc;
+	bool worker;                 /* pc is running */
+	int p, planned, i;           /* process, processes planned, series index */
+	bool seed_next;              /* series i was timed: maybe the seed harness */
+	bool seed_sent;              /* the seed harness for series i is in flight */
+	size_t samples;              /* received so far */
+	double started, process_started, sent_at;
+	char err[600];
+};
+void timing_job_start(struct timing_job *j, const struct timing_plan *plan,
+                      struct timing_result *r);
+/* Handles what the worker sent within timeout_ms (0: only what is there).
+ * False once finished: done, cancelled, or JOB_ERROR with j->err. */
+bool timing_job_step(struct timing_job *j, int timeout_ms);
+/* Stops the worker; the samples so far stay in the result. */
+void timing_job_cancel(struct timing_job *j);
+double timing_job_fraction(const struct timing_job *j, double *eta_s);
 /* Reads samples back from slotexplore's --measure JSON or a pyperf JSON
  * result file (values in seconds, shown in ns). */
 bool timing_load(const char *path, struct timing_result *out, unsigned *attrs, char *err,

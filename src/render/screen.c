@@ -7,6 +7,7 @@
 
 #include "core/units.h"
 #include "render/chart.h"
+#include "render/timing_pane.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
 {
@@ -349,7 +350,7 @@ static void render_status(const struct app *a, struct grid *g)
 	}
 	grid_put(g, 0, y, g->w, ST_STATUS,
 	         a->utf8 ? "\u2190\u2192 attrs  +- inst  \u2191\u2193 kind  v ver  b ABI  a bytes  "
-	                   "w values  c chart  m measure  ? help  q quit"
+	                   "w values  c chart  m measure  t time  ? help  q quit"
 	                 : "<- -> attrs  +- inst  up/dn kind  v ver  b ABI  a bytes  w values  "
 	                   "c chart  ? help  q quit");
 }
@@ -426,6 +427,10 @@ void render_screen(struct app *a, struct grid *g)
 	}
 	if (a->pager) {
 		render_pager(a, g);
+		return;
+	}
+	if (a->timing_view) {
+		render_timing_pane(a, g);
 		return;
 	}
 	render_header(a, g);

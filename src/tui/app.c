@@ -386,6 +386,21 @@ bool app_apply(struct app *a, enum action act)
 	case ACT_HELP:
 		a->help = true;
 		return true;
+	case ACT_TIMING:
+		if (!a->can_verify) {
+			app_set_status(a, true, "t: no interpreter to time (start with --python PATH, or "
+			               ":python PATH)");
+			return false;
+		}
+		if (a->attrs < 1) {
+			app_set_status(a, true, "t: there is no attribute to read at 0 attributes");
+			return false;
+		}
+		a->timing_view = true;
+		a->timing_requested = true;
+		a->timing_kinds[0] = KIND_REGULAR;
+		a->timing_kinds[1] = a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
+		return true;
 	case ACT_COMMAND:
 		a->cmd_active = true;   /* the front end starts the line editor */
 		return true;
@@ -431,10 +446,43 @@ static void pager_key(struct app *a, int key)
 		a->pager_top = 0;
 }
 
+static void timing_key(struct app *a, int key)
+{
+	switch (key) {
+	case 'o': case UK_RIGHT: case 'l':
+		a->timing_op = (enum time_op)((a->timing_op + 1) % OP_COUNT);
+		break;
+	case 'O': case UK_LEFT: case 'h':
+		a->timing_op = (enum time_op)((a->timing_op + OP_COUNT - 1) % OP_COUNT);
+		break;
+	case 'r':
+		if (!a->timing_running)
+			a->timing_requested = true;
+		break;
+	case 'q':
+		a->quit = true;
+		break;
+	case UK_RESIZE:
+		break;
+	case 't': case UK_ESC:
+		/* Esc while running is handled by the front end (cancel, keep) */
+		if (!a->timing_running)
+			a->timing_view = false;
+		break;
+	default:
+		app_set_status(a, false, "timing pane: o next operation, r run again, t or Esc back, "
+		               "q quit");
+	}
+}
+
 void app_key(struct app *a, int key)
 {
 	if (a->pager) {
 		pager_key(a, key);
+		return;
+	}
+	if (a->timing_view) {
+		timing_key(a, key);
 		return;
 	}
 	if (a->help) {   /* any key closes help; a resize keeps it open */

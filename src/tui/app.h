@@ -8,6 +8,7 @@
 
 #include "core/model.h"
 #include "core/profile.h"
+#include "core/timing_run.h"
 #include "render/grid.h"
 #include "tui/keys.h"
 
@@ -69,6 +70,14 @@ struct app {
 	bool cmd_active;
 	char cmd_text[1024];
 	int cmd_cursor;
+	/* the timing pane (t): results live in `timing`, filled by the front end */
+	bool timing_view;
+	bool timing_running;
+	bool timing_requested;       /* t pressed: the front end starts a run */
+	enum time_op timing_op;      /* which operation the pane shows */
+	enum kind timing_kinds[2];   /* compared: a (reference) and b */
+	struct timing_result *timing;
+	double timing_fraction, timing_eta;
 	/* output of a command shown full screen; NULL when none */
 	char *pager;
 	int pager_top;

@@ -349,6 +349,61 @@ static void install_signal_handlers(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* ---- t: timing in worker processes, stepped from the event loop ---------- */
+
+static struct timing_job timing_job;
+static struct timing_result timing_result;
+
+static void timing_start(struct app *a, const struct tui_options *o)
+{
+	a->timing_requested = false;
+	if (!o->python || !o->python[0] || !o->script) {
+		app_set_status(a, true, "t: no interpreter to time");
+		a->timing_view = false;
+		return;
+	}
+	timing_result_free(&timing_result);
+	struct timing_plan plan = {
+		.python = o->python, .script = o->script, .attrs = a->attrs,
+		.budget_s = o->measure_time > 0 ? o->measure_time : 10, .samples_per_process = 3,
+		.min_ms = 10, .timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : 120000,
+	};
+	plan.kinds[a->timing_kinds[0]] = plan.kinds[a->timing_kinds[1]] = true;
+	for (int i = 0; i < OP_COUNT; i++)
+		plan.ops[i] = true;
+	timing_job_start(&timing_job, &plan, &timing_result);
+	a->timing = &timing_result;
+	a->timing_running = true;
+	a->timing_fraction = 0;
+	a->timing_eta = -1;
+	a->status[0] = '\0';
+}
+
+static void timing_poll(struct app *a)
+{
+	if (!a->timing_running)
+		return;
+	bool more = timing_job_step(&timing_job, 0);
+	a->timing_fraction = timing_job_fraction(&timing_job, &a->timing_eta);
+	if (more)
+		return;
+	a->timing_running = false;
+	if (timing_job.state == JOB_ERROR)
+		app_set_status(a, true, "t: %s", timing_job.err);
+	else
+		app_set_status(a, false, "timing done: %d processes, %.1f s (o: next operation, r: again)",
+		               timing_result.processes, timing_result.seconds);
+}
+
+static void timing_stop(struct app *a)
+{
+	if (!a->timing_running)
+		return;
+	timing_job_cancel(&timing_job);
+	a->timing_running = false;
+	app_set_status(a, false, "timing stopped: the %zu samples so far are kept", timing_job.samples);
+}
+
 int tui_run(struct app *a, const struct tui_options *o)
 {
 	install_signal_handlers();
@@ -385,6 +440,9 @@ int tui_run(struct app *a, const struct tui_options *o)
 			break;
 		if (a->check.running && !inflight.awaiting && o->probe && o->probe->pid)
 			check_send_next(a, o);
+		if (a->timing_requested)
+			timing_start(a, o);
+		timing_poll(a);
 		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
 			status = EXIT_FAILURE;
 			break;
@@ -401,7 +459,7 @@ int tui_run(struct app *a, const struct tui_options *o)
 		}
 		refresh();
 
-		timeout(inflight.awaiting ? 20 : 250);
+		timeout(inflight.awaiting || a->timing_running ? 20 : 250);
 		wint_t ch;
 		int rc = get_wch(&ch);
 		if (inflight.awaiting)
@@ -419,6 +477,10 @@ int tui_run(struct app *a, const struct tui_options *o)
 				int button = ev.bstate & BUTTON4_PRESSED ? 4 : ev.bstate & BUTTON5_PRESSED ? 5 : 1;
 				app_mouse(a, &g, ev.x, ev.y, button);
 			}
+			continue;
+		}
+		if (rc == OK && ch == 27 && a->timing_running) {
+			timing_stop(a);
 			continue;
 		}
 		if (rc == OK && (ch == 27 || ch == 3) && a->check.running) {
@@ -448,6 +510,9 @@ int tui_run(struct app *a, const struct tui_options *o)
 	char herr[300];
 	if (o->commands)
 		line_edit_history_save(herr, sizeof herr);
+	timing_stop(a);
+	timing_result_free(&timing_result);
+	a->timing = NULL;
 	grid_free(&g);
 	restore_terminal();
 	if (got_signal) {

@@ -15,6 +15,9 @@ struct tui_options {
 	struct probe_client *probe;   /* running interpreter for m, or NULL */
 	int timeout_ms;     /* per measurement */
 	struct cmd_context *commands;  /* what ':' lines run against */
+	const char *python;          /* interpreter path for t (kept current by main) */
+	const char *script;          /* probe.py */
+	double measure_time;         /* t's time budget in seconds */
 };
 
 /* Runs the explorer until q or a signal; the terminal is restored on every

@@ -39,6 +39,8 @@ const struct key_row key_table[] = {
 	{ "s", "s", "sort the kinds by cost / back to the original order", { K('s', ACT_SORT) } },
 	{ "m", "m", "measure this setting in the interpreter, beside the model",
 	  { K('m', ACT_VERIFY) } },
+	{ "t", "t", "time attribute access: the selected kind against regular",
+	  { K('t', ACT_TIMING) } },
 	{ ":", ":", "command line (help lists the commands; Tab completes)",
 	  { K(':', ACT_COMMAND) } },
 	{ "? F1", "? F1", "this help (any key closes it)", { K('?', ACT_HELP), K(UK_F1, ACT_HELP) } },
