@@ -256,6 +256,7 @@ static int run_verify(const struct options *opt, struct chosen *ch)
 static struct chosen *session_chosen;   /* the interpreter the hooks act on */
 static const char *session_dir;
 static char session_script[PATH_MAX + 16];
+static bool hook_measure(struct cmd_context *c, char *err, size_t errlen);
 
 static void app_follow_interpreter(struct app *a, const struct chosen *ch)
 {
@@ -343,6 +344,42 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 	return true;
 }
 
+static double session_measure_time = 10;
+
+static bool hook_measure(struct cmd_context *c, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	struct chosen *ch = session_chosen;
+	if (!ch->interp.path[0] || !ch->have) {
+		snprintf(err, errlen, "measure: no interpreter (python PATH first)");
+		return false;
+	}
+	if (a->attrs < 1) {
+		snprintf(err, errlen, "measure: there is no attribute to read at 0 attributes");
+		return false;
+	}
+	struct timing_plan plan = {
+		.python = ch->interp.path, .script = session_script, .attrs = a->attrs,
+		.budget_s = session_measure_time, .samples_per_process = 3, .min_ms = 10,
+		.timeout_ms = 120000,
+	};
+	plan.kinds[KIND_REGULAR] = true;
+	plan.kinds[a->selected == KIND_REGULAR ? KIND_SLOTS : a->selected] = true;
+	for (int i = 0; i < OP_COUNT; i++)
+		plan.ops[i] = true;
+	static struct timing_result res;
+	char why[600];
+	if (!timing_run(&plan, &res, NULL, NULL, why, sizeof why)) {
+		snprintf(err, errlen, "measure: %s", why);
+		timing_result_free(&res);
+		return false;
+	}
+	timing_report_write(c->out, &res, a->attrs, FORMAT_TEXT, utf8_locale());
+	timing_result_free(&res);
+	c->printed = true;
+	return true;
+}
+
 /* The config file: --config, $SLOTEXPLORE_CONFIG, else the XDG default (which
  * may be missing). */
 static bool config_path(const struct options *opt, char *buf, size_t n, bool *required)
@@ -409,6 +446,8 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	ctx->out = stdout;
 	ctx->hooks.python = hook_python;
 	ctx->hooks.verify = hook_verify;
+	ctx->hooks.measure = hook_measure;
+	session_measure_time = opt->measure_time;
 
 	char path[PATH_MAX];
 	bool required;

@@ -8,7 +8,7 @@ like "$out" '^slotexplore [0-9]' "--version names the program"
 out=$("$SLOTEXPLORE" --help); ok $? "--help exits 0"
 for opt in batch tui no-color no-mouse attrs instances python-version abi kind values accounting \
 	format breakdown seed-report list-profiles list-pythons python no-python verify timeout help \
-	version command script repl config no-config; do
+	version command script repl config no-config measure measure-time op seed-harness load; do
 	like "$out" "--$opt" "--help documents --$opt"
 done
 

@@ -90,6 +90,8 @@ int main(void)
 		{ "seed now", "seed: takes no arguments" },
 		{ "quit now", "quit: takes no arguments" },
 		{ "verify", "verify: no interpreter here" },
+		{ "measure", "measure: no interpreter here" },
+		{ "measure now", "measure: takes no arguments" },
 		{ "python /usr/bin/python3", "python: interpreters cannot be switched here" },
 		{ "frobnicate", "'frobnicate' is not a command" },
 	};
@@ -121,6 +123,8 @@ int main(void)
 	   "quit stops the line");
 
 	const char *m[64];
+	n = cmd_complete("", "m", m, 64);
+	ok(n == 1 && strcmp(m[0], "measure") == 0, "complete 'm': measure");
 	n = cmd_complete("", "s", m, 64);
 	ok(n == 3, "complete 's': set, show, seed (%d)", n);
 	n = cmd_complete("set ", "a", m, 64);

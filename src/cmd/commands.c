@@ -198,6 +198,19 @@ static bool run_verify(struct cmd_context *c, int argc, char **argv, char *err, 
 	return c->hooks.verify(c, err, errlen);
 }
 
+static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	(void)argv;
+	if (argc != 1)
+		return fail(err, errlen, "measure: takes no arguments (it times the current setting)");
+	if (c->tui)
+		return app_apply(c->app, ACT_TIMING) ? true
+		       : fail(err, errlen, "%s", c->app->status);
+	if (!c->hooks.measure)
+		return fail(err, errlen, "measure: no interpreter here (python PATH first)");
+	return c->hooks.measure(c, err, errlen);
+}
+
 /* ---- export --------------------------------------------------------------- */
 
 static void fill_report(struct cmd_context *c, struct report *r, bool breakdown)
@@ -403,6 +416,8 @@ const struct command command_table[] = {
 	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },
 	{ "verify", "verify", "measure the current setting in the interpreter and compare with "
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
+	{ "measure", "measure", "time attribute reads and writes: the selected kind against "
+	  "regular (the t pane in the explorer)", { ARG_NONE, ARG_NONE, ARG_NONE }, run_measure },
 	{ "export", "export FILE [text|csv|json]", "write the shown kinds and their breakdowns "
 	  "(format from the extension unless given; - is standard output outside the explorer)",
 	  { ARG_FILE, ARG_FORMAT, ARG_NONE }, run_export },

@@ -27,6 +27,8 @@ struct cmd_hooks {
 	bool (*python)(struct cmd_context *c, const char *path, char *err, size_t errlen);
 	/* compares the current setting with the interpreter */
 	bool (*verify)(struct cmd_context *c, char *err, size_t errlen);
+	/* times attribute access (the selected kind against regular) */
+	bool (*measure)(struct cmd_context *c, char *err, size_t errlen);
 };
 
 struct cmd_context {
