@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/options.h"
@@ -431,6 +432,68 @@ static int run_command_stream(FILE *in, const char *name, struct cmd_context *c)
 	return EXIT_SUCCESS;
 }
 
+/* The explorer remembers its last setting in $XDG_CONFIG_HOME/slotexplore/last
+ * as commands; the config file runs first, options given here win. */
+static bool remember_path(char *buf, size_t n)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg == '/')
+		snprintf(buf, n, "%s/slotexplore/last", xdg);
+	else if (home && *home)
+		snprintf(buf, n, "%s/.config/slotexplore/last", home);
+	else
+		return false;
+	return true;
+}
+
+static void remember_load(struct cmd_context *ctx)
+{
+	char path[PATH_MAX], line[CMD_MAX_LINE + 2], err[600];
+	if (!remember_path(path, sizeof path))
+		return;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f))
+		if (!cmd_run_line(ctx, line, err, sizeof err)) {
+			app_set_status(ctx->app, true, "ignored the rest of %s: %s", path, err);
+			break;
+		}
+	fclose(f);
+}
+
+static void remember_save(const struct app *a)
+{
+	char path[PATH_MAX], tmp[PATH_MAX + 16], values[64];
+	if (!remember_path(path, sizeof path))
+		return;
+	/* mkdir -p the directory */
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0700);
+			*p = '/';
+		}
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return;
+	value_spec_format(&a->values, values, sizeof values);
+	fprintf(f, "# slotexplore's last setting, written when the explorer quits\n"
+	        "set version %s\nset abi %s\nset attrs %u\nset instances %llu\nset values %s\n"
+	        "set accounting %s\nset chart %s\nset kind %s\n", app_profile(a)->version,
+	        abi_name(a->abi), a->attrs, (unsigned long long)a->instances, values,
+	        accounting_name(a->acc), a->chart == CHART_ATTRS ? "attrs" : "instances",
+	        kind_info((enum kind)a->selected)->name);
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (a->hidden[k])
+			fprintf(f, "hide %s\n", kind_info((enum kind)k)->name);
+	if (fclose(f) == 0)
+		rename(tmp, path);
+	else
+		unlink(tmp);
+}
+
 /* Builds the session's app: defaults, the interpreter, the config file,
  * then the options given on the command line (which win). */
 static int session_setup(const struct options *opt, const struct profile_set *profiles,
@@ -468,6 +531,11 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 				return EXIT_USAGE;
 			}
 		}
+	}
+	if (opt->mode == MODE_TUI && !opt->no_config) {
+		remember_load(ctx);
+		if (opt->npythons && ch->have)   /* an interpreter named here sets the version */
+			app->profile_index = (size_t)(ch->profile - profiles->items);
 	}
 	if (opt->attrs_given)
 		app->attrs = opt->attrs;
@@ -519,7 +587,10 @@ static int run_tui(const struct options *opt, struct app *app, struct cmd_contex
 		.script = session_script,
 		.measure_time = opt->measure_time,
 	};
-	return tui_run(app, &to);
+	int status = tui_run(app, &to);
+	if (!opt->no_config)
+		remember_save(app);
+	return status;
 }
 
 static int run_script(const struct options *opt, struct cmd_context *ctx)

@@ -4,6 +4,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
 export LC_ALL=C.UTF-8 TERM=xterm-256color
+export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
 SOCK="$TMP/tmux.sock"
 T() { tmux -S "$SOCK" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
@@ -56,11 +57,14 @@ wait_for a "EXIT=0"; ok $? "q quits with status 0"
 restored a; ok $? "q: terminal restored (alternate screen off)"
 
 start b 80 24 --no-python
+like "$(screen b)" "CPython 3.14 lp64 │ 7 attrs │ 10,000 inst" "the last setting is remembered"
+like "$(cat "$XDG_CONFIG_HOME/slotexplore/last")" "set attrs 7" "in \$XDG_CONFIG_HOME/slotexplore/last"
 T send-keys -t b C-c
 wait_for b "EXIT=130"; ok $? "Ctrl-C ends with status 130"
 restored b; ok $? "Ctrl-C: terminal restored"
 
-start c 80 24 --no-python
+start c 80 24 --no-python --no-config --attrs 3
+like "$(screen c)" "CPython 3.13 lp64 │ 3 attrs │ 1,000 inst" "--no-config starts from the defaults and options"
 pid=$(pgrep -f "^$SLOTEXPLORE --no-python" | head -1)
 [ -n "$pid" ] && kill -TERM "$pid"
 wait_for c "EXIT=143"; ok $? "SIGTERM ends with status 143"
