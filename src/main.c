@@ -516,7 +516,7 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	bool required;
 	if (!opt->no_config && config_path(opt, path, sizeof path, &required)) {
 		FILE *f = fopen(path, "r");
-		if (!f && (required || errno != ENOENT)) {
+		if (!f && (required || (errno != ENOENT && errno != ENOTDIR))) {
 			fprintf(stderr, "slotexplore: config %s: %s\n", path, strerror(errno));
 			return EXIT_USAGE;
 		}
@@ -751,6 +751,18 @@ int main(int argc, char **argv)
 		}
 		/* commands come from a pipe or file on stdin; else the table */
 		opt.mode = isatty(STDIN_FILENO) ? MODE_BATCH : MODE_SCRIPT;
+	}
+	if (opt.mode == MODE_TUI) {
+		char why[200];
+		if (!tui_terminal_usable(why, sizeof why)) {
+			if (opt.tui_forced) {
+				fprintf(stderr, "slotexplore: --tui: %s; use --repl or --batch\n", why);
+				return EXIT_FAILURE;
+			}
+			fprintf(stderr, "slotexplore: %s, so here is the plain prompt (--repl); "
+			        "--batch prints the table\n", why);
+			opt.mode = MODE_REPL;
+		}
 	}
 
 	char dir[PATH_MAX];

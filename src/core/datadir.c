@@ -52,7 +52,8 @@ const char *datadir_locate(char *buf, size_t n)
 	/* Run from a build tree (in-tree or VPATH): use the source tree's data/. */
 	char here[PATH_MAX];
 	exe_dir(here, sizeof here);
-	if (here[0] && SLOTEXPLORE_BUILDDIR[0]) {
+	static const char build_dir[] = SLOTEXPLORE_BUILDDIR;
+	if (here[0] && build_dir[0]) {
 		char real_build[PATH_MAX], real_here[PATH_MAX];
 		if (realpath(SLOTEXPLORE_BUILDDIR, real_build) && realpath(here, real_here) &&
 		    strcmp(real_build, real_here) == 0) {

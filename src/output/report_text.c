@@ -86,9 +86,17 @@ int report_text(FILE *out, const struct report *r)
 		const struct kind_result *kr = &e->kinds[k];
 		char human[32], avg[32], pct[32], delta[40];
 		format_bytes_human(kr->total[acc], human, sizeof human);
-		format_grouped(kr->total[acc] / s->instances, avg, sizeof avg);
+		/* a saturated total says nothing per instance; nor does a comparison
+		 * with one */
+		if (kr->saturated)
+			snprintf(avg, sizeof avg, "-");
+		else
+			format_grouped(kr->total[acc] / s->instances, avg, sizeof avg);
 		if (k == KIND_REGULAR) {
 			snprintf(pct, sizeof pct, "baseline");
+			delta[0] = '\0';
+		} else if (kr->saturated || base->saturated || !base->available) {
+			snprintf(pct, sizeof pct, "-");
 			delta[0] = '\0';
 		} else {
 			format_change_percent(base->total[acc], kr->total[acc], pct, sizeof pct);

@@ -24,6 +24,8 @@ static void render_header(const struct app *a, struct grid *g)
 	int x = grid_put(g, 0, 0, g->w, ST_HEADER, wide ? " slotexplore " : "");
 	char count[32], values[64];
 	format_grouped(a->instances, count, sizeof count);
+	if (!wide && utf8_columns(count) > 9)   /* keep the narrow header on one line */
+		snprintf(count, sizeof count, "%.0e", (double)a->instances);
 	value_spec_format(&a->values, values, sizeof values);
 	const struct profile *pr = app_profile(a);
 	struct field { enum zone_kind z; const char *before, *value, *after; } f[] = {
@@ -97,6 +99,8 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 	table_columns(a, g->w, &c);
 	char total_head[48], m[32];
 	format_grouped(a->instances, m, sizeof m);
+	if (utf8_columns(m) > 11)   /* 1,000,000,000,000 -> 1e12 */
+		snprintf(m, sizeof m, "%.0e", (double)a->instances);
 	snprintf(total_head, sizeof total_head, "%11s", a->instances == 1 ? "1 instance" : m);
 	grid_printf(g, c.name, y0, g->w, ST_HEADING, "%-24s", "kind");
 	grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
@@ -135,9 +139,12 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		else
 			format_grouped(r->fig[a->acc], buf, sizeof buf);
 		grid_printf(g, c.per - 1, y, 12, base, "%10s%s", buf, r->estimate && a->acc == ACC_ALLOCATED ? "*" : " ");
-		format_bytes_human(r->total[a->acc], buf, sizeof buf);
+		format_bytes_human(r->total[a->acc], buf2, sizeof buf2);
+		snprintf(buf, sizeof buf, "%s%.40s", r->saturated ? ">" : "", buf2);   /* > = saturated */
 		grid_printf(g, c.total - 1, y, 12, (int)k == a->best && !sel ? ST_BEST : base, "%11s", buf);
-		if (k == KIND_REGULAR || !reg->available) {
+		if (r->saturated || reg->saturated) {
+			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, "> 2^64 bytes");
+		} else if (k == KIND_REGULAR || !reg->available) {
 			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, k == KIND_REGULAR ? "(baseline)" : "");
 		} else {
 			int64_t d = (int64_t)r->total[a->acc] - (int64_t)reg->total[a->acc];
@@ -404,13 +411,11 @@ static void render_pager(const struct app *a, struct grid *g)
 static void render_too_small(const struct app *a, struct grid *g)
 {
 	(void)a;
-	char line[128];
-	snprintf(line, sizeof line, "Terminal too small: %dx%d.", g->w, g->h);
+	char line[160];
+	snprintf(line, sizeof line, "Terminal too small: %dx%d. slotexplore needs %dx%d. Enlarge it, "
+	         "or q to quit.", g->w, g->h, SCREEN_MIN_W, SCREEN_MIN_H);
 	int y = g->h / 2 - 1;
-	grid_put(g, 0, y < 0 ? 0 : y, g->w, ST_WARN, line);
-	snprintf(line, sizeof line, "slotexplore needs %dx%d. Enlarge it, or q to quit.",
-	         SCREEN_MIN_W, SCREEN_MIN_H);
-	render_wrapped(g, 0, (y < 0 ? 0 : y) + 1, g->w, g->h - y - 1, ST_NORMAL, line);
+	render_wrapped(g, 0, y < 0 ? 0 : y, g->w, g->h - (y < 0 ? 0 : y), ST_WARN, line);
 }
 
 void render_screen(struct app *a, struct grid *g)

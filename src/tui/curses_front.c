@@ -4,6 +4,7 @@
 
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <term.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -337,6 +338,28 @@ static void command_key(struct app *a, const struct tui_options *o, int rc, wint
 		run_command(a, o, line);
 }
 
+bool tui_terminal_usable(char *why, size_t n)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+	if (!term || !*term) {
+		snprintf(why, n, "TERM is not set");
+		return false;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		snprintf(why, n, "TERM=%s is not a terminal type this system knows", term);
+		return false;
+	}
+	const char *cup = tigetstr("cup");
+	bool usable = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!usable) {
+		snprintf(why, n, "TERM=%s cannot move the cursor", term);
+		return false;
+	}
+	return true;
+}
+
 /* Ours, and set again after readline runs: whatever it does with signals,
  * Ctrl-C must reach this loop, which restores the terminal. */
 static void install_signal_handlers(void)
@@ -458,6 +481,10 @@ int tui_run(struct app *a, const struct tui_options *o)
 			curs_set(0);
 		}
 		refresh();
+		if (getenv("SLOTEXPLORE_BENCH_FIRST_FRAME")) {
+			a->quit = true;   /* make bench: time from exec to the first full frame */
+			break;
+		}
 
 		timeout(inflight.awaiting || a->timing_running ? 20 : 250);
 		wint_t ch;

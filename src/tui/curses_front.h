@@ -20,6 +20,9 @@ struct tui_options {
 	double measure_time;         /* t's time budget in seconds */
 };
 
+/* Whether $TERM can draw the explorer (known, with cursor addressing);
+ * false with a one-line reason. */
+bool tui_terminal_usable(char *why, size_t n);
 /* Runs the explorer until q or a signal; the terminal is restored on every
  * way out. Returns the exit status. */
 int tui_run(struct app *a, const struct tui_options *o);

@@ -1,10 +1,17 @@
 #!/bin/sh
-# Builds the libFuzzer targets with clang in a separate build directory and
-# runs each for a short while (default 60 s each), seeded with real probe
-# replies and with commands.
-# Usage: tests/fuzz/run-fuzz.sh [SECONDS]
+# Builds the libFuzzer targets with clang (configure --enable-fuzzing) in a
+# separate build directory and runs each for SECONDS (default 60), starting
+# from the committed seed corpus in tests/fuzz/corpus/TARGET. New inputs go
+# to the build directory's corpus; crash inputs are written there as
+# crash-*: add each to tests/fuzz/corpus/TARGET as a regression test.
+#   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]
+#   tests/fuzz/run-fuzz.sh --regress        every corpus input once, no fuzzing
+# Targets: command probe profile numbers timing_json
 set -eu
-seconds=${1:-60}
+seconds=60
+regress=no
+if [ "${1:-}" = "--regress" ]; then regress=yes; shift; elif [ $# -gt 0 ]; then seconds=$1; shift; fi
+targets=${*:-command probe profile numbers timing_json}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$top/fuzz-build}
 command -v clang >/dev/null 2>&1 || { echo "run-fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
@@ -19,25 +26,30 @@ if [ -f "$top/config.status" ]; then
 fi
 cd "$build"
 [ -f Makefile ] || "$src/configure" -q CC=clang --enable-fuzzing
-make -j2 tests/fuzz/fuzz_probe_parse tests/fuzz/fuzz_command
+bins=""
+for t in $targets; do
+	case $t in probe) bins="$bins tests/fuzz/fuzz_probe_parse" ;; *) bins="$bins tests/fuzz/fuzz_$t" ;; esac
+done
+# shellcheck disable=SC2086
+make -s -j2 $bins
 export SLOTEXPLORE_DATADIR="$top/data"
-# the command parser, seeded with every command's usage and some scripts
-corpus=$build/corpus-command
-mkdir -p "$corpus"
-i=0
-for line in "set attrs 8; set instances 1e6" "set version 3.12" "set values str:10:ucs2,shared" \
-	"hide dict; show" "compare regular slots" "export 'a b.csv' json" "help set" "seed" \
-	"set kind dataclass-slots-weakref" "set chart attrs; quit"; do
-	i=$((i + 1)); printf '%s' "$line" > "$corpus/seed-$i"
+status=0
+for t in $targets; do
+	case $t in probe) bin=tests/fuzz/fuzz_probe_parse ;; *) bin=tests/fuzz/fuzz_$t ;; esac
+	seeds=$top/tests/fuzz/corpus/$t
+	if [ $regress = yes ]; then
+		echo "== $t: every input in $seeds"
+		./$bin -runs=0 "$seeds" 2>&1 | tail -2 || status=1
+		continue
+	fi
+	work=$build/corpus-$t
+	mkdir -p "$work" "$build/crashes-$t"
+	echo "== $t: $seconds s"
+	./$bin -max_total_time="$seconds" -max_len=9000 -print_final_stats=1 \
+		-artifact_prefix="$build/crashes-$t/" "$work" "$seeds" 2>&1 |
+		grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added|==[0-9]+==ERROR|SUMMARY)' || true
+	if ls "$build/crashes-$t"/* >/dev/null 2>&1; then
+		echo "   FINDINGS in $build/crashes-$t:"; ls "$build/crashes-$t"; status=1
+	fi
 done
-./tests/fuzz/fuzz_command -max_total_time="$seconds" -max_len=1100 -print_final_stats=1 "$corpus"
-corpus=$build/corpus-probe
-mkdir -p "$corpus"
-# seeds: one reply per file, from the golden transcripts
-i=0
-for f in "$top"/tests/golden/*.probe; do
-	grep -v '^#' "$f" | awk 'NR % 97 == 1' | while IFS= read -r line; do
-		i=$((i + 1)); printf '%s' "$line" > "$corpus/seed-$(basename "$f")-$i"
-	done
-done
-./tests/fuzz/fuzz_probe_parse -max_total_time="$seconds" -max_len=9000 -print_final_stats=1 "$corpus"
+exit $status
