@@ -1,0 +1,29 @@
+#!/bin/sh
+# The documentation keeps up with the code: every long option in
+# src/cli/options.c appears in --help, the man page and the README; every
+# command and key is in the man page; mandoc -Tlint is clean when present.
+. "$TOP_SRCDIR/tests/lib.sh"
+MAN="$TOP_BUILDDIR/man/slotexplore.1"
+[ -f "$MAN" ] || MAN="$TOP_SRCDIR/man/slotexplore.1"
+help=$("$SLOTEXPLORE" --help)
+opts=$(sed -n 's/^[[:space:]]*{ "\([a-z-]*\)", [a-z_]*_argument.*/\1/p' "$TOP_SRCDIR/src/cli/options.c" | sort -u)
+[ -n "$opts" ]; ok $? "the option table was found in options.c"
+for o in $opts; do
+	case $o in no-colour) continue ;; esac   # the British spelling is an alias
+	esc=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
+	like "$help" "--$o" "--help documents --$o"
+	grep -q -- "\\\\-\\\\-$esc" "$MAN"; ok $? "the man page documents --$o"
+	grep -q -- "--$o" "$TOP_SRCDIR/README"; ok $? "the README mentions --$o"
+done
+for c in set show hide python verify measure export compare seed help quit; do
+	grep -q "^\.B $c" "$MAN"; ok $? "the man page documents the command $c"
+done
+for k in "Left Right" "Up Down" "^\.B + " "v V" "^\.B b$" "^\.B a$" "w W" "^\.B c$" "^\.B m$" "^\.B t$" "^\.B :$" "? F1" "^\.B q$"; do
+	grep -q -- "$k" "$MAN"; ok $? "the man page lists the key(s) $k"
+done
+if command -v mandoc >/dev/null 2>&1; then
+	out=$(mandoc -Tlint "$MAN" 2>&1); is "$out" "" "mandoc -Tlint is clean"
+else
+	ok 0 "# SKIP mandoc is not installed"
+fi
+done_testing
