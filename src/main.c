@@ -19,6 +19,7 @@
 #include "cmd/commands.h"
 #include "tui/app.h"
 #include "tui/curses_front.h"
+#include "tui/tour.h"
 #include "core/datadir.h"
 #include "core/interp.h"
 #include "core/model.h"
@@ -570,6 +571,17 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 static int run_tui(const struct options *opt, struct app *app, struct cmd_context *ctx,
                    struct chosen *ch)
 {
+	static struct tour tour;
+	char tour_file[PATH_MAX + 16], why[600];
+	snprintf(tour_file, sizeof tour_file, "%s/tour.txt", session_dir);
+	if (tour_load(tour_file, &tour, why, sizeof why))
+		app->tour = &tour;
+	else if (opt->tour) {
+		fprintf(stderr, "slotexplore: --tour: %s\n", why);
+		return EXIT_FAILURE;
+	}
+	if (opt->tour)
+		app->tour_requested = 0;
 	const struct profile *pr = app_profile(app);
 	if (ch->note[0])
 		app_set_status(app, false, "%s", ch->note);

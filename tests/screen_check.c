@@ -5,7 +5,8 @@
  * <S-Left> <S-Right> <S-Up> <S-Down> <PgUp> <PgDn> <Home> <End> <F1> <Esc>
  * <Del> <C-L>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
  * <Dump> prints the screen so far (the final screen is always printed).
- * --timing FILE opens the timing pane on saved --measure JSON results. */
+ * --timing FILE opens the timing pane on saved --measure JSON results;
+ * --tour starts on the guided tour (data/tour.txt). */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,6 +17,8 @@
 #include "core/profile.h"
 #include "render/screen.h"
 #include "tui/app.h"
+#include "tui/tour.h"
+#include "cmd/commands.h"
 
 static const struct { const char *name; int key; } names[] = {
 	{ "<Left>", UK_LEFT }, { "<Right>", UK_RIGHT }, { "<Up>", UK_UP }, { "<Down>", UK_DOWN },
@@ -40,12 +43,15 @@ int main(int argc, char **argv)
 	int i = 1;
 	bool ascii = false;
 	const char *timing_file = NULL;   /* show the timing pane with these results */
+	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
 	int major = 3, minor = 13;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--ascii") == 0)
 			ascii = true;
 		else if (strcmp(argv[i], "--version") == 0 && i + 1 < argc)
 			sscanf(argv[++i], "%d.%d", &major, &minor);
+		else if (strcmp(argv[i], "--tour") == 0)
+			with_tour = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
 			timing_file = argv[++i];
 		else {
@@ -80,6 +86,22 @@ int main(int argc, char **argv)
 		a.timing_view = true;
 		a.timing_kinds[0] = KIND_REGULAR;
 		a.timing_kinds[1] = KIND_SLOTS;
+	}
+	static struct tour tour;
+	static struct cmd_context ctx;
+	ctx.app = &a;
+	ctx.out = fopen("/dev/null", "w");
+	ctx.no_files = true;
+	if (with_tour) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/tour.txt", dir);
+		if (!tour_load(path, &tour, err, sizeof err)) {
+			fprintf(stderr, "screen_check: %s\n", err);
+			return 1;
+		}
+		a.tour = &tour;
+		a.tour_requested = 0;
+		tour_service(&a, &tour, &ctx);
 	}
 	struct grid g = { 0 };
 	if (!grid_resize(&g, w, h)) {
@@ -122,6 +144,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		app_key(&a, key);
+		tour_service(&a, a.tour, &ctx);
 		if (a.quit) {
 			printf("(quit)\n");
 			break;

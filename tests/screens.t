@@ -44,6 +44,22 @@ out=$("$CHECK" 80 24 x x x x x x x x x x x x)
 like "$out" "cannot hide dict: it is the last kind shown" "the last kind cannot be hidden"
 out=$("$CHECK" 80 24 x x u)
 like "$out" "regular-external" "u shows the hidden kinds again"
+# the tour's live figures are the batch figures
+out=$("$CHECK" --tour 80 24 n n n | tr '\n' ' ')
+b=$("$SLOTEXPLORE" --batch --no-python --python-version 3.14 --attrs 5 --instances 1M \
+	--values smallint --format csv)
+col=$(printf '%s\n' "$b" | head -1 | tr ',' '\n' | grep -n '^total_allocated$' | cut -d: -f1)
+reg=$(printf '%s\n' "$b" | grep ',regular,' | cut -d, -f"$col")
+like "$out" "totals are regular $(awk "BEGIN { printf \"%.1f MiB\", $reg / 1048576 }")" \
+	"tour step 4: regular's total equals --batch ($reg bytes)"
+out=$("$CHECK" --tour 80 24 | tr '\n' ' ')
+gs=$("$SLOTEXPLORE" --batch --no-python --python-version 3.14 --attrs 5 --values smallint --format csv |
+	grep ',slots,' | cut -d, -f9)
+like "$out" "__slots__ instance $gs:" "tour step 1: slots getsizeof equals --batch ($gs)"
+out=$("$CHECK" --tour 80 24 p)
+like "$out" "the tour's first step" "p on the first step says so"
+out=$("$CHECK" 80 24 n)
+like "$out" "n: only in the tour" "n outside the tour says so"
 out=$("$CHECK" 80 24 m)
 like "$out" "m: no interpreter to measure" "m without an interpreter says so"
 done_testing

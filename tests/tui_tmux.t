@@ -56,6 +56,14 @@ T send-keys -t a q
 wait_for a "EXIT=0"; ok $? "q quits with status 0"
 restored a; ok $? "q: terminal restored (alternate screen off)"
 
+start t 80 24 --no-python --no-config --tour
+wait_for t "Tour 1/8"; ok $? "--tour starts on step 1"
+T send-keys -t t n
+wait_for t "Tour 2/8"; ok $? "n: the next step"
+T send-keys -t t T
+wait_for t "left the tour at step 2"; ok $? "T leaves the tour"
+T send-keys -t t q
+
 start b 80 24 --no-python
 like "$(screen b)" "CPython 3.14 lp64 │ 7 attrs │ 10,000 inst" "the last setting is remembered"
 like "$(cat "$XDG_CONFIG_HOME/slotexplore/last")" "set attrs 7" "in \$XDG_CONFIG_HOME/slotexplore/last"

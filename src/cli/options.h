@@ -30,6 +30,7 @@ struct options {
 	bool ops[8];                 /* --op OP; all when none given */
 	bool ops_given;
 	const char *load;            /* --load FILE */
+	bool tour;                   /* --tour: start the explorer on the tour */
 	unsigned attrs;
 	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;

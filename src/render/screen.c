@@ -8,6 +8,7 @@
 #include "core/units.h"
 #include "render/chart.h"
 #include "render/timing_pane.h"
+#include "tui/tour.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
 {
@@ -442,13 +443,18 @@ void render_screen(struct app *a, struct grid *g)
 	int kinds = app_visible_count(a);
 	/* rows: header 1, table 1 + kinds, breakdown 2, chart >= 4, notes 2..4, status 1 */
 	int notes = g->h >= 40 ? 4 : g->h >= 30 ? 3 : 2;
+	if (a->tour_active)
+		notes = g->h >= 40 ? 7 : g->h >= 30 ? 6 : 5;
 	int table_rows = kinds;
 	int fixed = 1 + 2 + notes + 1;
 	int chart = g->h - fixed - (1 + table_rows);
-	if (chart < 4) {
-		table_rows -= 4 - chart;
-		chart = 4;
+	int min_chart = a->tour_active && g->h < 32 ? 0 : 4;   /* the tour's text comes first */
+	if (chart < min_chart) {
+		table_rows -= min_chart - chart;
+		chart = min_chart;
 	}
+	if (chart < 4)
+		chart = 0;
 	render_table(a, g, 1, table_rows);
 	int y = 2 + table_rows;
 	render_breakdown(a, g, y);
@@ -456,7 +462,16 @@ void render_screen(struct app *a, struct grid *g)
 	render_chart(a, g, 0, y, g->w, chart);
 	y += chart;
 	char notes_text[2048];
-	compose_notes(a, notes_text, sizeof notes_text);
-	render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, notes_text);
+	if (a->tour_active && a->tour) {
+		const struct tour_step *st = &a->tour->step[a->tour_step];
+		grid_fill(g, 0, y, g->w, ' ', ST_HEADING);
+		grid_printf(g, 0, y, g->w, ST_HEADING, "Tour %d/%d: %s   (n next, p previous, T leave)",
+		            a->tour_step + 1, a->tour->nsteps, st->title);
+		tour_expand(a, st->text, notes_text, sizeof notes_text);
+		render_wrapped(g, 0, y + 1, g->w, notes - 1, ST_NORMAL, notes_text);
+	} else {
+		compose_notes(a, notes_text, sizeof notes_text);
+		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, notes_text);
+	}
 	render_status(a, g);
 }

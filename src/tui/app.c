@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "tui/app.h"
+#include "tui/tour.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -51,6 +52,7 @@ void app_init(struct app *a, const struct profile_set *profiles, const struct pr
 		a->order[k] = (enum kind)k;
 	a->selected = KIND_REGULAR;
 	a->best = -1;
+	a->tour_requested = -1;
 	a->dirty = true;
 }
 
@@ -401,6 +403,34 @@ bool app_apply(struct app *a, enum action act)
 		a->timing_kinds[0] = KIND_REGULAR;
 		a->timing_kinds[1] = a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
 		return true;
+	case ACT_TOUR:
+		if (!a->tour) {
+			app_set_status(a, true, "T: no tour file (data/tour.txt) was found");
+			return false;
+		}
+		if (a->tour_active) {
+			a->tour_active = false;
+			app_set_status(a, false, "left the tour at step %d (T returns there)", a->tour_step + 1);
+		} else {
+			a->tour_requested = a->tour_step;
+		}
+		return true;
+	case ACT_TOUR_NEXT:
+	case ACT_TOUR_PREV: {
+		if (!a->tour_active) {
+			app_set_status(a, true, "%c: only in the tour (T starts it)",
+			               act == ACT_TOUR_NEXT ? 'n' : 'p');
+			return false;
+		}
+		int next = a->tour_step + (act == ACT_TOUR_NEXT ? 1 : -1);
+		int last = tour_steps(a->tour) - 1;
+		if (next < 0 || next > last) {
+			app_set_status(a, true, "the tour's %s step", next < 0 ? "first" : "last");
+			return false;
+		}
+		a->tour_requested = next;
+		return true;
+	}
 	case ACT_COMMAND:
 		a->cmd_active = true;   /* the front end starts the line editor */
 		return true;

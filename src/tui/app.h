@@ -12,6 +12,8 @@
 #include "render/grid.h"
 #include "tui/keys.h"
 
+struct tour;
+
 enum chart_mode { CHART_INSTANCES, CHART_ATTRS, CHART_COUNT };
 
 #define APP_VALUES_CHOICES 8
@@ -78,6 +80,11 @@ struct app {
 	enum kind timing_kinds[2];   /* compared: a (reference) and b */
 	struct timing_result *timing;
 	double timing_fraction, timing_eta;
+	/* the guided tour (T): text from data/tour.txt, stepped by the front end */
+	const struct tour *tour;
+	bool tour_active;
+	int tour_step;
+	int tour_requested;          /* step to open, -1 none */
 	/* output of a command shown full screen; NULL when none */
 	char *pager;
 	int pager_top;

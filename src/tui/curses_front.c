@@ -20,6 +20,7 @@
 #include "cli/line_edit.h"
 #include "render/screen.h"
 #include "tui/cmdline.h"
+#include "tui/tour.h"
 
 static volatile sig_atomic_t got_signal;
 static bool curses_active;
@@ -465,6 +466,8 @@ int tui_run(struct app *a, const struct tui_options *o)
 			check_send_next(a, o);
 		if (a->timing_requested)
 			timing_start(a, o);
+		if (o->commands)
+			tour_service(a, a->tour, o->commands);
 		timing_poll(a);
 		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
 			status = EXIT_FAILURE;

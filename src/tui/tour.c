@@ -1,0 +1,148 @@
+#include "config.h"
+
+#include "tui/tour.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/units.h"
+
+bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
+{
+	memset(t, 0, sizeof *t);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open the tour: %m", path);
+		return false;
+	}
+	char line[512];
+	unsigned lineno = 0;
+	struct tour_step *s = NULL;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' && !s)
+			continue;
+		if (strncmp(line, "== ", 3) == 0) {
+			if (t->nsteps == TOUR_MAX_STEPS) {
+				snprintf(err, errlen, "%s:%u: more than %d steps", path, lineno, TOUR_MAX_STEPS);
+				fclose(f);
+				return false;
+			}
+			s = &t->step[t->nsteps++];
+			snprintf(s->title, sizeof s->title, "%.95s", line + 3);
+			continue;
+		}
+		if (!s) {
+			if (line[0]) {
+				snprintf(err, errlen, "%s:%u: text before the first '== ' step", path, lineno);
+				fclose(f);
+				return false;
+			}
+			continue;
+		}
+		char *dst = line[0] == ':' ? s->commands : s->text;
+		size_t cap = line[0] == ':' ? sizeof s->commands : sizeof s->text;
+		const char *src = line[0] == ':' ? line + 1 : line;
+		size_t len = strlen(dst);
+		if (len + strlen(src) + 2 >= cap) {
+			snprintf(err, errlen, "%s:%u: the step is too long", path, lineno);
+			fclose(f);
+			return false;
+		}
+		/* text lines join with a space: the renderer wraps */
+		snprintf(dst + len, cap - len, "%s%s", len ? (line[0] == ':' ? "\n" : " ") : "", src);
+	}
+	fclose(f);
+	if (t->nsteps == 0) {
+		snprintf(err, errlen, "%s: no steps (a step starts with '== ')", path);
+		return false;
+	}
+	return true;
+}
+
+static bool figure(struct app *a, const char *acc, const char *kind, uint64_t *out)
+{
+	enum kind k = kind_from_name(kind);
+	if (k == KIND_COUNT)
+		return false;
+	app_update(a);
+	const struct kind_result *r = &a->eval.kinds[k];
+	if (!r->available)
+		return false;
+	if (strcmp(acc, "total") == 0)
+		*out = r->total[a->acc];
+	else if (strcmp(acc, "perclass") == 0)
+		*out = r->per_class_getsizeof;
+	else {
+		enum accounting ac = accounting_from_name(acc);
+		if (ac == ACC_COUNT)
+			return false;
+		*out = r->fig[ac];
+	}
+	return true;
+}
+
+void tour_expand(struct app *a, const char *text, char *out, size_t n)
+{
+	size_t o = 0;
+	for (const char *p = text; *p && o + 1 < n;) {
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		const char *colon = close ? memchr(p, ':', (size_t)(close - p)) : NULL;
+		if (close && colon && close - p < 64) {
+			char acc[32], kind[40];
+			snprintf(acc, sizeof acc, "%.*s", (int)(colon - p - 1), p + 1);
+			snprintf(kind, sizeof kind, "%.*s", (int)(close - colon - 1), colon + 1);
+			uint64_t v;
+			char num[40];
+			if (figure(a, acc, kind, &v)) {
+				if (strcmp(acc, "total") == 0)
+					format_bytes_human(v, num, sizeof num);
+				else
+					format_grouped(v, num, sizeof num);
+				o += (size_t)snprintf(out + o, n - o, "%s", num);
+				p = close + 1;
+				continue;
+			}
+		}
+		out[o++] = *p++;
+	}
+	out[o < n ? o : n - 1] = '\0';
+}
+
+void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
+{
+	if (a->tour_requested < 0 || !t)
+		return;
+	int i = a->tour_requested;
+	a->tour_requested = -1;
+	if (i < 0 || i >= t->nsteps)
+		return;
+	a->tour_step = i;
+	a->tour_active = true;
+	char err[600];
+	static FILE *sink;   /* a step's printing commands print nowhere */
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	FILE *saved = c->out;
+	bool saved_tui = c->tui;
+	c->out = sink;
+	c->tui = true;
+	bool ok = sink != NULL;
+	if (!ok)
+		snprintf(err, sizeof err, "cannot open /dev/null");
+	const char *p = t->step[i].commands;
+	while (ok && *p) {
+		char line[CMD_MAX_LINE];
+		size_t len = strcspn(p, "\n");
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		ok = cmd_run_line(c, line, err, sizeof err);
+		p += len + (p[len] == '\n');
+	}
+	c->out = saved;
+	c->tui = saved_tui;
+	if (!ok)
+		app_set_status(a, true, "tour step %d: %s", i + 1, err);
+	else
+		a->status[0] = '\0';
+}

@@ -1,0 +1,36 @@
+/* The guided tour: steps read from data/tour.txt, each a few commands that
+ * set the explorer up and a short text with live figures. No curses. */
+#ifndef SLOTEXPLORE_TOUR_H
+#define SLOTEXPLORE_TOUR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cmd/commands.h"
+#include "tui/app.h"
+
+#define TOUR_MAX_STEPS 32
+
+struct tour_step {
+	char title[96];
+	char commands[1024];    /* one per line */
+	char text[1600];
+};
+
+struct tour {
+	struct tour_step step[TOUR_MAX_STEPS];
+	int nsteps;
+};
+
+static inline int tour_steps(const struct tour *t)
+{
+	return t ? t->nsteps : 0;
+}
+/* Loads a tour file; false with "FILE:LINE: problem". */
+bool tour_load(const char *path, struct tour *t, char *err, size_t errlen);
+/* Replaces {ACCOUNTING:KIND} with the app's live figures. */
+void tour_expand(struct app *a, const char *text, char *out, size_t n);
+/* Opens a requested step (a->tour_requested): runs its commands. */
+void tour_service(struct app *a, const struct tour *t, struct cmd_context *c);
+
+#endif
