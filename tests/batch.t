@@ -105,7 +105,7 @@ bad 2 "--kind: 'blob' is not a kind (regular," --kind blob
 bad 2 "--values: 'fluff' is not a value type" --values fluff
 bad 2 "int:BITS takes BITS from 10" --values int:4
 bad 2 "--accounting: 'bytes' is not getsizeof, requested, allocated or deep" --accounting bytes
-bad 2 "--format: 'xml' is not text, csv or json" --format xml
+bad 2 "--format: 'xml' is not text, csv, json or md" --format xml
 bad 2 "unknown option '--bogus'" --bogus
 bad 2 "option '--attrs' needs a value" --attrs
 bad 2 "unexpected argument 'extra'" extra

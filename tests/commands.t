@@ -25,6 +25,18 @@ like "$err" "^slotexplore: -c: 'bogus' is not a command" "-c: the message names 
 [ ! -e never.csv ]; ok $? "-c: nothing after the error ran"
 err=$(S -c 'set attrs 1' -c 'set attrs x' 2>&1); like "$err" "-c #2: set attrs:" "-c twice: the message says which"
 
+# the Markdown handout
+S -c 'set attrs 5; set version 3.12; export h.md'; ok $? "export h.md"
+like "$(cat h.md)" "^# What Python objects cost: CPython 3.12 lp64, 5 attributes" "md: a title with the setting"
+want=$(S --batch --python-version 3.12 --attrs 5 --format csv | grep ',slots,' | cut -d, -f9-12 | tr ',' ' ')
+set -- $want
+like "$(cat h.md)" "^| slots | $1 | $2 | $3 | $4 |" "md: the slots row equals --batch ($want)"
+like "$(cat h.md)" "^## Where the allocated bytes of one instance go" "md: the breakdown table"
+"$TOP_BUILDDIR/tests/screen_check" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 100 30 \
+	"<Cmd:export $TMP/t.md>" > /dev/null
+like "$(cat t.md)" "^## Attribute access timing" "md from the explorer: the timing summary"
+like "$(cat t.md)" "read, ns per access: regular (#) and slots (=)" "md: text histograms"
+
 # --script and line numbers
 printf 'set attrs 4\n\n# comment\nset instances 1k; export s.csv\nset values str:10:klingon\nexport t.csv\n' > s.cmd
 err=$(S --script s.cmd 2>&1); is $? 2 "--script: an error exits 2"

@@ -4,6 +4,7 @@
  * Tokens: a plain character is that key; <Left> <Right> <Up> <Down>
  * <S-Left> <S-Right> <S-Up> <S-Down> <PgUp> <PgDn> <Home> <End> <F1> <Esc>
  * <Del> <C-L>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
+ * <Cmd:LINE> runs a command line as ':' would;
  * <Dump> prints the screen so far (the final screen is always printed).
  * --timing FILE opens the timing pane on saved --measure JSON results;
  * --tour starts on the guided tour (data/tour.txt). */
@@ -121,6 +122,16 @@ int main(int argc, char **argv)
 			if (!grid_resize(&g, x, y))
 				return 2;
 			app_key(&a, UK_RESIZE);
+			render_screen(&a, &g);
+			continue;
+		}
+		if (strncmp(t, "<Cmd:", 5) == 0 && t[strlen(t) - 1] == '>') {
+			char line[1024];
+			snprintf(line, sizeof line, "%.*s", (int)strlen(t) - 6, t + 5);
+			ctx.no_files = false;
+			ctx.tui = true;
+			if (!cmd_run_line(&ctx, line, err, sizeof err))
+				app_set_status(&a, true, "%s", err);
 			render_screen(&a, &g);
 			continue;
 		}

@@ -113,7 +113,7 @@ void options_print_help(FILE *out)
 "                           (default allocated)\n"
 "\n"
 "Output:\n"
-"      --format F           text, csv or json (default text)\n"
+"      --format F           text, csv, json or md (a Markdown handout; default text)\n"
 "      --measure-time SECONDS  time budget for --measure (default 10)\n"
 "      --op OP              --measure: read, write, read_all, getattr, setattr,\n"
 "                           hasattr_present, hasattr_missing; repeatable (default all)\n"
@@ -264,7 +264,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_FORMAT:
 			o->format = report_format_from_name(optarg);
 			if (o->format == FORMAT_COUNT)
-				return opt_error(err, errlen, "--format: '%s' is not text, csv or json%s", optarg, "");
+				return opt_error(err, errlen, "--format: '%s' is not text, csv, json or md%s", optarg, "");
 			break;
 		case OPT_BREAKDOWN:
 			o->breakdown = true;

@@ -14,6 +14,7 @@
 #include "core/seed.h"
 #include "core/units.h"
 #include "output/report.h"
+#include "output/timing_report.h"
 
 static bool fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -32,7 +33,7 @@ static const char *const setting_names[] = {
 static const char *const abi_names[] = { "lp64", "ilp32", "i386", NULL };
 static const char *const accounting_names[] = { "getsizeof", "requested", "allocated", "deep", NULL };
 static const char *const chart_names[] = { "instances", "attrs", NULL };
-static const char *const format_names[] = { "text", "csv", "json", NULL };
+static const char *const format_names[] = { "text", "csv", "json", "md", NULL };
 static const char *const values_names[] = {
 	"none", "smallint", "int:64", "int:200", "float", "str:10", "str:10:ucs2", "str:50",
 	"int:64,shared", "str:10,shared", NULL,
@@ -242,6 +243,8 @@ static enum report_format format_for(const char *path)
 		return FORMAT_CSV;
 	if (dot && strcmp(dot, ".json") == 0)
 		return FORMAT_JSON;
+	if (dot && strcmp(dot, ".md") == 0)
+		return FORMAT_MARKDOWN;
 	return FORMAT_TEXT;
 }
 
@@ -293,6 +296,9 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
 	}
 	int rc = report_write(out, &r, f);
+	const struct timing_result *t = c->app->timing;
+	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !c->app->timing_running)
+		rc = timing_report_markdown(out, t, c->app->attrs);
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;
 	int e = errno;
@@ -418,8 +424,9 @@ const struct command command_table[] = {
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
 	{ "measure", "measure", "time attribute reads and writes: the selected kind against "
 	  "regular (the t pane in the explorer)", { ARG_NONE, ARG_NONE, ARG_NONE }, run_measure },
-	{ "export", "export FILE [text|csv|json]", "write the shown kinds and their breakdowns "
-	  "(format from the extension unless given; - is standard output outside the explorer)",
+	{ "export", "export FILE [text|csv|json|md]", "write the shown kinds and their breakdowns; "
+	  "md is a Markdown handout, with the timing summary when there is one (format from the "
+	  "extension unless given; - is standard output outside the explorer)",
 	  { ARG_FILE, ARG_FORMAT, ARG_NONE }, run_export },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },

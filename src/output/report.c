@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-static const char *const format_names[FORMAT_COUNT] = { "text", "csv", "json" };
+static const char *const format_names[FORMAT_COUNT] = { "text", "csv", "json", "md" };
 
 const char *report_format_name(enum report_format f)
 {
@@ -24,6 +24,7 @@ int report_write(FILE *out, const struct report *r, enum report_format f)
 	switch (f) {
 	case FORMAT_CSV: return report_csv(out, r);
 	case FORMAT_JSON: return report_json(out, r);
+	case FORMAT_MARKDOWN: return report_markdown(out, r);
 	default: return report_text(out, r);
 	}
 }

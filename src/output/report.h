@@ -8,7 +8,7 @@
 #include "core/model.h"
 #include "core/seed.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
+enum report_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MARKDOWN, FORMAT_COUNT };
 const char *report_format_name(enum report_format f);
 enum report_format report_format_from_name(const char *name); /* FORMAT_COUNT if unknown */
 

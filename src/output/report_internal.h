@@ -6,6 +6,7 @@
 
 int report_text(FILE *out, const struct report *r);
 int report_csv(FILE *out, const struct report *r);
+int report_markdown(FILE *out, const struct report *r);
 int report_json(FILE *out, const struct report *r);
 int seed_report_text(FILE *out, const struct seed_report *s, enum abi abi);
 int seed_report_json(FILE *out, const struct seed_report *s, enum abi abi);

@@ -249,3 +249,56 @@ int timing_report_write(FILE *out, const struct timing_result *r, unsigned attrs
 		write_text(out, r, attrs, utf8);
 	return rc == 0 && !ferror(out) ? 0 : -1;
 }
+
+/* Text histograms of the compared pair, one per operation, 12 shared bins. */
+static void text_histograms(FILE *o, const struct timing_result *r)
+{
+	enum kind ka, kb;
+	if (!timing_compare_pair(r, &ka, &kb))
+		return;
+	for (int op = 0; op < OP_COUNT; op++) {
+		const struct timing_series *sa = find(r, ka, (enum time_op)op);
+		const struct timing_series *sb = find(r, kb, (enum time_op)op);
+		if (!sa || !sb || !sa->n || !sb->n)
+			continue;
+		double lo = INFINITY, hi = -INFINITY;
+		const struct timing_series *both[2] = { sa, sb };
+		for (int i = 0; i < 2; i++)
+			for (size_t k = 0; k < both[i]->n; k++) {
+				lo = fmin(lo, both[i]->ns[k]);
+				hi = fmax(hi, both[i]->ns[k]);
+			}
+		if (!(hi > lo))
+			hi = lo + 1;
+		enum { BINS = 12 };
+		unsigned count[2][BINS] = { { 0 } }, most = 1;
+		for (int i = 0; i < 2; i++)
+			for (size_t k = 0; k < both[i]->n; k++) {
+				int b = (int)((both[i]->ns[k] - lo) / (hi - lo) * BINS);
+				b = b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+				if (++count[i][b] > most)
+					most = count[i][b];
+			}
+		fprintf(o, "\n%s, ns per access: %s (#) and %s (=)\n", time_op_name((enum time_op)op),
+		        kind_info(ka)->name, kind_info(kb)->name);
+		for (int b = 0; b < BINS; b++) {
+			double from = lo + (hi - lo) * b / BINS, to = lo + (hi - lo) * (b + 1) / BINS;
+			fprintf(o, "  %7.2f-%-7.2f |", from, to);
+			for (int i = 0; i < 2; i++) {
+				int len = (int)(24.0 * count[i][b] / most + 0.5);
+				for (int c = 0; c < 24; c++)
+					fputc(c < len ? (i ? '=' : '#') : ' ', o);
+				fputc(i ? '\n' : '|', o);
+			}
+		}
+	}
+}
+
+int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs)
+{
+	fprintf(out, "\n## Attribute access timing\n\n```\n");
+	write_text(out, r, attrs, false);
+	text_histograms(out, r);
+	fprintf(out, "```\n");
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,91 @@
+#include "config.h"
+
+#include "output/report_internal.h"
+
+#include <stdio.h>
+
+#include "core/units.h"
+
+/* A Markdown handout: the kinds table with every accounting, the totals,
+ * and each kind's parts. The figures are the batch table's. */
+int report_markdown(FILE *out, const struct report *r)
+{
+	const struct model_setting *s = r->setting;
+	const struct model_eval *e = r->eval;
+	enum accounting acc = r->accounting;
+	char count[32], values[64], buf[48];
+	format_grouped(s->instances, count, sizeof count);
+	value_spec_describe(&s->values, values, sizeof values);
+	fprintf(out, "# What Python objects cost: CPython %s %s, %u attributes, %s instances\n\n",
+	        s->profile->version, abi_name(s->abi), s->attrs, count);
+	fprintf(out, "Attribute values: %s. Totals in **%s** bytes: %s.\n\n", values,
+	        accounting_name(acc), accounting_description(acc));
+	fprintf(out, "| kind | getsizeof | requested | allocated | deep | total for %s | vs regular "
+	        "| per class |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", count);
+	const struct kind_result *base = &e->kinds[KIND_REGULAR];
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_result *kr = &e->kinds[k];
+		if (!r->shown[k])
+			continue;
+		if (!kr->available) {
+			fprintf(out, "| %s | %s | | | | | | |\n", kind_info((enum kind)k)->name, kr->unavailable);
+			continue;
+		}
+		fprintf(out, "| %s", kind_info((enum kind)k)->name);
+		for (int a = 0; a < ACC_COUNT; a++) {
+			format_grouped(kr->fig[a], buf, sizeof buf);
+			fprintf(out, " | %s%s", buf, a == ACC_ALLOCATED && kr->estimate ? "\\*" : "");
+		}
+		format_bytes_human(kr->total[acc], buf, sizeof buf);
+		fprintf(out, " | %s%s", kr->saturated ? "> " : "", buf);
+		if (k == KIND_REGULAR)
+			fprintf(out, " | baseline");
+		else if (kr->saturated || base->saturated || !base->available)
+			fprintf(out, " | -");
+		else {
+			format_change_percent(base->total[acc], kr->total[acc], buf, sizeof buf);
+			fprintf(out, " | %s", buf);
+		}
+		if (kind_info((enum kind)k)->has_class) {
+			format_grouped(kr->per_class_getsizeof, buf, sizeof buf);
+			fprintf(out, " | %s |\n", buf);
+		} else {
+			fprintf(out, " | - |\n");
+		}
+	}
+	/* the parts, one column per part that any shown kind has */
+	bool used[PART_COUNT] = { false };
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (r->shown[k] && e->kinds[k].available)
+			for (int p = 0; p < PART_COUNT; p++)
+				used[p] |= e->kinds[k].part[acc][p] != 0;
+	fprintf(out, "\n## Where the %s bytes of one instance go\n\n| kind |", accounting_name(acc));
+	for (int p = 0; p < PART_COUNT; p++)
+		if (used[p])
+			fprintf(out, " %s |", part_label((enum part)p));
+	fprintf(out, " total |\n|---|");
+	for (int p = 0; p < PART_COUNT; p++)
+		if (used[p])
+			fprintf(out, "---:|");
+	fprintf(out, "---:|\n");
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_result *kr = &e->kinds[k];
+		if (!r->shown[k] || !kr->available)
+			continue;
+		fprintf(out, "| %s |", kind_info((enum kind)k)->name);
+		for (int p = 0; p < PART_COUNT; p++)
+			if (used[p])
+				fprintf(out, " %llu |", (unsigned long long)kr->part[acc][p]);
+		fprintf(out, " %llu |\n", (unsigned long long)kr->fig[acc]);
+	}
+	fprintf(out, "\ngetsizeof = `sys.getsizeof(obj)`; requested = bytes asked of the allocator "
+	        "(what tracemalloc counts); allocated = after pymalloc's size classes (\\* a block "
+	        "over 512 B, a malloc estimate); deep = the seed paper's recursive getsizeof.\n\n"
+	        "Made by slotexplore from its model; the same figures as `slotexplore --batch "
+	        "--python-version %s --abi %s --attrs %u --instances %llu --accounting %s`.\n",
+	        s->profile->version, abi_name(s->abi), s->attrs, (unsigned long long)s->instances,
+	        accounting_name(acc));
+	if (r->profile_note)
+		fprintf(out, "\nInterpreter: %s.\n", r->profile_note);
+	return ferror(out) ? -1 : 0;
+}
