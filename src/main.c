@@ -582,6 +582,7 @@ static int run_tui(const struct options *opt, struct app *app, struct cmd_contex
 	}
 	if (opt->tour)
 		app->tour_requested = 0;
+	app->present = opt->present;
 	const struct profile *pr = app_profile(app);
 	if (ch->note[0])
 		app_set_status(app, false, "%s", ch->note);

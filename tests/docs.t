@@ -18,7 +18,7 @@ done
 for c in set show hide python verify measure export compare seed help quit; do
 	grep -q "^\.B $c" "$MAN"; ok $? "the man page documents the command $c"
 done
-for k in "Left Right" "Up Down" "^\.B + " "v V" "^\.B b$" "^\.B a$" "w W" "^\.B c$" "^\.B m$" "^\.B t$" "^\.B T  n p$" "^\.B :$" "? F1" "^\.B q$"; do
+for k in "Left Right" "Up Down" "^\.B + " "v V" "^\.B b$" "^\.B a$" "w W" "^\.B c$" "^\.B m$" "^\.B t$" "^\.B T  n p$" "^\.B P$" "^\.B :$" "? F1" "^\.B q  Ctrl\\\\-L$"; do
 	grep -q -- "$k" "$MAN"; ok $? "the man page lists the key(s) $k"
 done
 if command -v mandoc >/dev/null 2>&1; then

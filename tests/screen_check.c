@@ -45,12 +45,15 @@ int main(int argc, char **argv)
 	bool ascii = false;
 	const char *timing_file = NULL;   /* show the timing pane with these results */
 	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
+	bool present = false;             /* presentation mode */
 	int major = 3, minor = 13;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--ascii") == 0)
 			ascii = true;
 		else if (strcmp(argv[i], "--version") == 0 && i + 1 < argc)
 			sscanf(argv[++i], "%d.%d", &major, &minor);
+		else if (strcmp(argv[i], "--present") == 0)
+			present = true;
 		else if (strcmp(argv[i], "--tour") == 0)
 			with_tour = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
@@ -76,6 +79,7 @@ int main(int argc, char **argv)
 	static struct app a;
 	app_init(&a, &set, profile_set_find(&set, major, minor), ABI_LP64);
 	a.utf8 = !ascii;
+	a.present = present;
 	static struct timing_result timing;
 	if (timing_file) {
 		unsigned attrs;

@@ -13,7 +13,7 @@ enum {
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
-	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR
+	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT
 };
 
 static const struct option long_options[] = {
@@ -28,6 +28,7 @@ static const struct option long_options[] = {
 	{ "op", required_argument, NULL, OPT_OP },
 	{ "load", required_argument, NULL, OPT_LOAD },
 	{ "tour", no_argument, NULL, OPT_TOUR },
+	{ "present", no_argument, NULL, OPT_PRESENT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
@@ -67,6 +68,8 @@ void options_print_help(FILE *out)
 "Modes:\n"
 "      --tui                the full-screen explorer (keys: press ? inside)\n"
 "      --tour               the explorer, on the guided tour (T inside)\n"
+"      --present            the explorer in presentation mode: big figures, fewer\n"
+"                           panels, the keys pressed shown (P inside)\n"
 "  -b, --batch              print the model's table and exit\n"
 "  -c, --command CMDS       run commands ('set attrs 8; export out.csv') without\n"
 "                           curses and exit; repeatable\n"
@@ -289,6 +292,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_MEASURE:
 			o->mode = MODE_MEASURE;
 			o->mode_given = true;
+			break;
+		case OPT_PRESENT:
+			o->present = true;
+			o->mode = MODE_TUI;
+			o->mode_given = o->tui_forced = true;
 			break;
 		case OPT_TOUR:
 			o->tour = true;

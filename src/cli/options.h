@@ -31,6 +31,7 @@ struct options {
 	bool ops_given;
 	const char *load;            /* --load FILE */
 	bool tour;                   /* --tour: start the explorer on the tour */
+	bool present;                /* --present: presentation mode */
 	unsigned attrs;
 	const char *attrs_text;      /* as given, for --verify's grid */
 	uint64_t instances;

@@ -409,6 +409,108 @@ static void render_pager(const struct app *a, struct grid *g)
 	render_status(a, g);
 }
 
+/* Big characters, 3 columns by 5 rows, for the projector. */
+static const char *big_glyph(char c)
+{
+	switch (c) {
+	case '0': return "###" "# #" "# #" "# #" "###";
+	case '1': return " # " "## " " # " " # " "###";
+	case '2': return "###" "  #" "###" "#  " "###";
+	case '3': return "###" "  #" " ##" "  #" "###";
+	case '4': return "# #" "# #" "###" "  #" "  #";
+	case '5': return "###" "#  " "###" "  #" "###";
+	case '6': return "###" "#  " "###" "# #" "###";
+	case '7': return "###" "  #" "  #" "  #" "  #";
+	case '8': return "###" "# #" "###" "# #" "###";
+	case '9': return "###" "# #" "###" "  #" "###";
+	case '%': return "# #" "  #" " # " "#  " "# #";
+	case '-': return "   " "   " "###" "   " "   ";
+	case '+': return "   " " # " "###" " # " "   ";
+	case ',': return "   " "   " "   " " # " "#  ";
+	case '.': return "   " "   " "   " "   " " # ";
+	default: return "   " "   " "   " "   " "   ";
+	}
+}
+
+static int render_big(const struct app *a, struct grid *g, int x, int y, enum style st,
+                      const char *text)
+{
+	int cx = x;
+	for (const char *p = text; *p; p++) {
+		const char *glyph = big_glyph(*p);
+		for (int r = 0; r < 5; r++)
+			for (int c = 0; c < 3; c++)
+				if (glyph[r * 3 + c] == '#')
+					grid_put_cell(g, cx + c, y + r, a->utf8 ? 0x2588 : '#', st);
+		cx += 4;
+	}
+	return cx - x;
+}
+
+/* Presentation mode: two kinds' bytes per instance in big figures, the
+ * difference, the totals, the notes, and the keys just pressed. */
+static void render_present(struct app *a, struct grid *g)
+{
+	render_header(a, g);
+	enum kind ka = KIND_REGULAR;
+	enum kind kb = a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
+	const struct kind_result *ra = &a->eval.kinds[ka], *rb = &a->eval.kinds[kb];
+	char num[48], total[48];
+	int half = g->w / 2, y = 2;
+	const struct kind_result *rs[2] = { ra, rb };
+	enum kind ks[2] = { ka, kb };
+	for (int i = 0; i < 2; i++) {
+		int x = i * half + 2;
+		grid_put(g, x, y, half - 2, ST_HEADING, kind_info(ks[i])->name);
+		if (!rs[i]->available) {
+			grid_put(g, x, y + 2, half - 2, ST_DIM, rs[i]->unavailable);
+			continue;
+		}
+		format_grouped(rs[i]->fig[a->acc], num, sizeof num);
+		render_big(a, g, x, y + 2, i ? ST_SERIES0 : ST_SERIES1, num);
+		grid_printf(g, x, y + 8, half - 2, ST_NORMAL, "bytes per instance (%s)",
+		            accounting_name(a->acc));
+		format_bytes_human(rs[i]->total[a->acc], total, sizeof total);
+		char count[32];
+		format_grouped(a->instances, count, sizeof count);
+		grid_printf(g, x, y + 9, half - 2, ST_DIM, "%s%s for %s", rs[i]->saturated ? "> " : "",
+		            total, count);
+	}
+	y += 11;
+	if (ra->available && rb->available && ra->fig[a->acc] && y + 6 < g->h - 3) {
+		char pct[32];
+		format_change_percent(ra->fig[a->acc], rb->fig[a->acc], pct, sizeof pct);
+		for (char *p = pct; *p; p++)
+			if (*p == '%')
+				p[1] = '\0';
+		grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance:",
+		            kind_info(kb)->name, kind_info(ka)->name);
+		render_big(a, g, 2, y + 1, rb->fig[a->acc] <= ra->fig[a->acc] ? ST_GOOD : ST_BAD, pct);
+		y += 7;
+	}
+	char notes_text[2048];
+	if (a->tour_active && a->tour) {
+		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
+	} else {
+		compose_notes(a, notes_text, sizeof notes_text);
+	}
+	if (y < g->h - 2)
+		render_wrapped(g, 0, y, g->w, g->h - 2 - y, ST_NORMAL, notes_text);
+	/* the keys, for the audience */
+	int sy = g->h - 1;
+	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
+	if (a->status[0])
+		grid_put(g, 0, sy, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
+	else
+		grid_put(g, 0, sy, g->w, ST_STATUS, "P: full view   ? keys   q quit");
+	if (a->last_keys[0]) {
+		char keys[96];
+		snprintf(keys, sizeof keys, " keys: %s ", a->last_keys);
+		int kw = utf8_columns(keys);
+		grid_put(g, g->w - kw, sy, kw, ST_HEADER_KEY, keys);
+	}
+}
+
 static void render_too_small(const struct app *a, struct grid *g)
 {
 	(void)a;
@@ -437,6 +539,10 @@ void render_screen(struct app *a, struct grid *g)
 	}
 	if (a->timing_view) {
 		render_timing_pane(a, g);
+		return;
+	}
+	if (a->present) {
+		render_present(a, g);
 		return;
 	}
 	render_header(a, g);

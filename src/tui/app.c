@@ -431,6 +431,12 @@ bool app_apply(struct app *a, enum action act)
 		a->tour_requested = next;
 		return true;
 	}
+	case ACT_PRESENT:
+		a->present = !a->present;
+		a->last_keys[0] = '\0';
+		app_set_status(a, false, a->present ? "presentation mode: P again for the full view"
+		                                    : "full view");
+		return true;
 	case ACT_COMMAND:
 		a->cmd_active = true;   /* the front end starts the line editor */
 		return true;
@@ -521,6 +527,17 @@ void app_key(struct app *a, int key)
 	}
 	if (key == UK_RESIZE)
 		return;
+	if (a->present) {   /* show the audience what was pressed */
+		char name[16];
+		key_display_name(key, a->utf8, name, sizeof name);
+		size_t len = strlen(a->last_keys), add = strlen(name) + 1;
+		if (len + add >= sizeof a->last_keys) {   /* drop the oldest */
+			char *sp = strchr(a->last_keys + (len + add - sizeof a->last_keys), ' ');
+			memmove(a->last_keys, sp ? sp + 1 : a->last_keys + len, strlen(sp ? sp + 1 : "") + 1);
+			len = strlen(a->last_keys);
+		}
+		snprintf(a->last_keys + len, sizeof a->last_keys - len, "%s%s", len ? " " : "", name);
+	}
 	enum action act = key_action(key);
 	if (act == ACT_NONE) {
 		if (key == UK_ESC)

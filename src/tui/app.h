@@ -80,6 +80,9 @@ struct app {
 	enum kind timing_kinds[2];   /* compared: a (reference) and b */
 	struct timing_result *timing;
 	double timing_fraction, timing_eta;
+	/* presentation mode (P, --present): big figures, few panels, keys shown */
+	bool present;
+	char last_keys[64];          /* the most recent keys, for the audience */
 	/* the guided tour (T): text from data/tour.txt, stepped by the front end */
 	const struct tour *tour;
 	bool tour_active;

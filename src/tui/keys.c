@@ -40,15 +40,40 @@ const struct key_row key_table[] = {
 	  { K('m', ACT_VERIFY) } },
 	{ "t", "t", "time attribute access: the selected kind against regular",
 	  { K('t', ACT_TIMING) } },
+	{ "P", "P", "presentation mode: big figures, fewer panels, keys shown",
+	  { K('P', ACT_PRESENT) } },
 	{ "T  n p", "T  n p", "the guided tour: start or leave it; next / previous step",
 	  { K('T', ACT_TOUR), K('n', ACT_TOUR_NEXT), K('p', ACT_TOUR_PREV) } },
 	{ ":", ":", "command line (help lists the commands; Tab completes)",
 	  { K(':', ACT_COMMAND) } },
 	{ "? F1", "? F1", "this help (any key closes it)", { K('?', ACT_HELP), K(UK_F1, ACT_HELP) } },
-	{ "Ctrl-L", "Ctrl-L", "redraw the screen", { K(12, ACT_REDRAW) } },
-	{ "q", "q", "quit", { K('q', ACT_QUIT) } },
+	{ "q  Ctrl-L", "q  Ctrl-L", "quit / redraw the screen",
+	  { K('q', ACT_QUIT), K(12, ACT_REDRAW) } },
 };
 const int key_table_rows = (int)(sizeof key_table / sizeof key_table[0]);
+
+const char *key_display_name(int key, bool utf8, char *buf, size_t n)
+{
+	static const struct { int key; const char *utf8, *ascii; } names[] = {
+		{ UK_LEFT, "\u2190", "Left" }, { UK_RIGHT, "\u2192", "Right" }, { UK_UP, "\u2191", "Up" },
+		{ UK_DOWN, "\u2193", "Down" }, { UK_SLEFT, "S-\u2190", "S-Left" },
+		{ UK_SRIGHT, "S-\u2192", "S-Right" }, { UK_SUP, "S-\u2191", "S-Up" },
+		{ UK_SDOWN, "S-\u2193", "S-Down" }, { UK_PGUP, "PgUp", "PgUp" }, { UK_PGDN, "PgDn", "PgDn" },
+		{ UK_HOME, "Home", "Home" }, { UK_END, "End", "End" }, { UK_F1, "F1", "F1" },
+		{ UK_DELETE, "Del", "Del" }, { UK_ESC, "Esc", "Esc" }, { 12, "Ctrl-L", "Ctrl-L" },
+		{ ' ', "Space", "Space" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key) {
+			snprintf(buf, n, "%s", utf8 ? names[i].utf8 : names[i].ascii);
+			return buf;
+		}
+	if (key > 0x20 && key < 0x7F)
+		snprintf(buf, n, "%c", key);
+	else
+		snprintf(buf, n, "?");
+	return buf;
+}
 
 enum action key_action(int key)
 {

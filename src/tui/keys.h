@@ -4,6 +4,8 @@
 #ifndef SLOTEXPLORE_KEYS_H
 #define SLOTEXPLORE_KEYS_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 enum ui_key {
@@ -26,7 +28,7 @@ enum action {
 	ACT_HIDE_KIND, ACT_SHOW_ALL, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_SORT,
 	ACT_VERIFY,
 	ACT_TIMING,
-	ACT_TOUR, ACT_TOUR_NEXT, ACT_TOUR_PREV,
+	ACT_TOUR, ACT_TOUR_NEXT, ACT_TOUR_PREV, ACT_PRESENT,
 	ACT_COMMAND,
 	ACT_HELP,
 	ACT_REDRAW,
@@ -46,6 +48,8 @@ struct key_row {
 extern const struct key_row key_table[];
 extern const int key_table_rows;
 
+/* A short name for a key, for presentation mode: "→", "+", "PgUp". */
+const char *key_display_name(int key, bool utf8, char *buf, size_t n);
 /* The action of a key, ACT_NONE if unbound. */
 enum action key_action(int key);
 /* Writes the man page's KEYS section body (.TP entries). */
