@@ -82,6 +82,8 @@ if command -v tmux >/dev/null 2>&1; then
 		after=$(pgrep -f "$TMP/data/probe.py" | wc -l)
 		ok $([ "$before" -ge 2 ] && [ "$after" -eq 0 ] && echo 0 || echo 1) \
 			"SIGHUP while timing: $before interpreter processes before, $after after"
+		i=0   # (a sanitizer build takes a moment to exit)
+		while [ $i -lt 100 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 		kill -0 "$pid" 2>/dev/null; is $? 1 "  and slotexplore has exited"
 		# a flooding interpreter switched to from the command line
 		T new-session -d -s flood -x 80 -y 24 \
