@@ -16,6 +16,7 @@
 
 #include "cli/options.h"
 #include "cli/repl.h"
+#include "cli/xdg.h"
 #include "cmd/commands.h"
 #include "tui/app.h"
 #include "tui/curses_front.h"
@@ -360,13 +361,10 @@ static bool hook_measure(struct cmd_context *c, char *err, size_t errlen)
 		snprintf(err, errlen, "measure: there is no attribute to read at 0 attributes");
 		return false;
 	}
-	struct timing_plan plan = {
-		.python = ch->interp.path, .script = session_script, .attrs = a->attrs,
-		.budget_s = session_measure_time, .samples_per_process = 3, .min_ms = 10,
-		.timeout_ms = 120000,
-	};
+	struct timing_plan plan;
+	timing_plan_init(&plan, ch->interp.path, session_script, a->attrs, session_measure_time, 0);
 	plan.kinds[KIND_REGULAR] = true;
-	plan.kinds[a->selected == KIND_REGULAR ? KIND_SLOTS : a->selected] = true;
+	plan.kinds[app_compared_kind(a)] = true;
 	for (int i = 0; i < OP_COUNT; i++)
 		plan.ops[i] = true;
 	static struct timing_result res;
@@ -397,14 +395,7 @@ static bool config_path(const struct options *opt, char *buf, size_t n, bool *re
 		return true;
 	}
 	*required = false;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		snprintf(buf, n, "%s/slotexplore/config", xdg);
-	else if (home && *home)
-		snprintf(buf, n, "%s/.config/slotexplore/config", home);
-	else
-		return false;
-	return true;
+	return xdg_path(XDG_CONFIG, "config", buf, n);
 }
 
 /* Runs commands from a stream; an error names the line. Returns the exit status. */
@@ -435,22 +426,10 @@ static int run_command_stream(FILE *in, const char *name, struct cmd_context *c)
 
 /* The explorer remembers its last setting in $XDG_CONFIG_HOME/slotexplore/last
  * as commands; the config file runs first, options given here win. */
-static bool remember_path(char *buf, size_t n)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg == '/')
-		snprintf(buf, n, "%s/slotexplore/last", xdg);
-	else if (home && *home)
-		snprintf(buf, n, "%s/.config/slotexplore/last", home);
-	else
-		return false;
-	return true;
-}
-
 static void remember_load(struct cmd_context *ctx)
 {
 	char path[PATH_MAX], line[CMD_MAX_LINE + 2], err[600];
-	if (!remember_path(path, sizeof path))
+	if (!xdg_path(XDG_CONFIG, "last", path, sizeof path))
 		return;
 	FILE *f = fopen(path, "r");
 	if (!f)
@@ -466,15 +445,10 @@ static void remember_load(struct cmd_context *ctx)
 static void remember_save(const struct app *a)
 {
 	char path[PATH_MAX], tmp[PATH_MAX + 16], values[64];
-	if (!remember_path(path, sizeof path))
+	if (!xdg_path(XDG_CONFIG, "last", path, sizeof path))
 		return;
-	/* mkdir -p the directory */
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0700);
-			*p = '/';
-		}
+	if (!xdg_make_parents(path))
+		return;   /* an unwritable config directory: nothing to remember into */
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	FILE *f = fopen(tmp, "w");
 	if (!f)
@@ -692,11 +666,10 @@ static int run_measure(const struct options *opt, struct chosen *ch, const char 
 	char script[PATH_MAX + 16];
 	probe_path(dir, script, sizeof script);
 	release_interpreter(ch);   /* the timing workers are fresh processes */
-	struct timing_plan plan = {
-		.python = ch->interp.path, .script = script, .attrs = opt->attrs,
-		.budget_s = opt->measure_time, .samples_per_process = 3, .min_ms = 10,
-		.seed_harness = opt->seed_harness, .timeout_ms = opt->timeout_ms * 12,
-	};
+	struct timing_plan plan;
+	timing_plan_init(&plan, ch->interp.path, script, opt->attrs, opt->measure_time,
+	                 opt->timeout_ms * 12);
+	plan.seed_harness = opt->seed_harness;
 	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
 	memcpy(plan.ops, opt->ops, sizeof plan.ops);
 	struct sigaction sa = { 0 }, old_int, old_term;

@@ -3,22 +3,8 @@
 # editing keys, Tab completion, Esc and Ctrl-C, a bad command, output in
 # the pager, and history across two runs.
 . "$TOP_SRCDIR/tests/lib.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
 export LC_ALL=C.UTF-8 TERM=xterm-256color INPUTRC=/dev/null
-export XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config" HOME="$TMP/home"
-SOCK="$TMP/tmux.sock"
-T() { tmux -S "$SOCK" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-screen() { T capture-pane -p -t "$1"; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen "$1" | grep -q -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+tmux_setup
 start() {
 	T new-session -d -s "$1" -x 80 -y 24 "'$SLOTEXPLORE' --no-python; echo EXIT=\$?; sleep 60"
 	wait_for "$1" "inst"

@@ -54,3 +54,25 @@ find_pythons() {
 		fi
 	} | awk '!seen[$0]++'
 }
+
+# Real-terminal tests: a private tmux server, isolated XDG and HOME
+# directories, and helpers. Call tmux_setup first (it skips without tmux).
+tmux_setup() {
+	command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
+	export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
+	SOCK="$TMP/tmux.sock"
+	trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+}
+T() { tmux -S "$SOCK" "$@"; }
+# screen SESSION: the pane's text, wrapped lines joined
+screen() { T capture-pane -p -J -t "$1" 2>/dev/null; }
+# wait_for SESSION PATTERN: up to 6 s for the pattern to show
+wait_for() {
+	i=0
+	while [ $i -lt 60 ]; do
+		screen "$1" | grep -q -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}

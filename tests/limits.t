@@ -34,22 +34,10 @@ is "$("$CHECK" 500 200 | wc -l | tr -d ' ')" 200 "500x200 fills 200 rows"
 
 # the real terminal
 if command -v tmux >/dev/null 2>&1; then
-	SOCK="$TMP/tmux.sock"
-	T() { tmux -S "$SOCK" "$@"; }
-	trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-	export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
-	wait_for() {
-		i=0
-		while [ $i -lt 60 ]; do
-			T capture-pane -p -J -t "$1" 2>/dev/null | grep -q -- "$2" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
+	tmux_setup
 	T new-session -d -s dumb -x 80 -y 24 "TERM=dumb '$SLOTEXPLORE' --no-python --tui; echo EXIT=\$?; sleep 30"
 	wait_for dumb "EXIT=1"; ok $? "TERM=dumb --tui exits 1"
-	like "$(T capture-pane -p -J -t dumb)" "TERM=dumb cannot move the cursor; use --repl or --batch" \
+	like "$(screen dumb)" "TERM=dumb cannot move the cursor; use --repl or --batch" \
 		"  and says why"
 	T new-session -d -s unk -x 80 -y 24 "TERM=no-such-term '$SLOTEXPLORE' --no-python; echo EXIT=\$?; sleep 30"
 	wait_for unk "here is the plain prompt"; ok $? "an unknown TERM falls back to the plain prompt"
@@ -57,7 +45,7 @@ if command -v tmux >/dev/null 2>&1; then
 	wait_for unk "EXIT=0"; ok $? "  which quits cleanly"
 	T new-session -d -s c -x 80 -y 24 "LC_ALL=C LANG=C TERM=xterm '$SLOTEXPLORE' --no-python; echo EXIT=\$?; sleep 30"
 	wait_for c "| 5 attrs |"; ok $? "LANG=C: an ASCII header"
-	like "$(T capture-pane -p -t c)" "^\* tuple" "LANG=C: ASCII marks"
+	like "$(screen c)" "^\* tuple" "LANG=C: ASCII marks"
 	T send-keys -t c q
 	wait_for c "EXIT=0"; ok $? "LANG=C: q quits"
 

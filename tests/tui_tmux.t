@@ -2,12 +2,8 @@
 # The explorer in a real terminal (tmux): start, keys, resize, help, q,
 # Ctrl-C and SIGTERM, each leaving the terminal restored.
 . "$TOP_SRCDIR/tests/lib.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (apt-get install tmux)"
 export LC_ALL=C.UTF-8 TERM=xterm-256color
-export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
-SOCK="$TMP/tmux.sock"
-T() { tmux -S "$SOCK" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+tmux_setup
 
 # start SESSION W H ARGS...: the explorer in a fresh session; the shell
 # prints EXIT=status when it ends and then waits
@@ -18,17 +14,6 @@ start() {
 		"'$SLOTEXPLORE' $*; echo EXIT=\$?; sleep 60" || return 1
 	T set-option -t "$s" -g status off 2>/dev/null
 	wait_for "$s" "inst" || wait_for "$s" "instances"
-}
-screen() { T capture-pane -p -t "$1"; }
-# wait_for SESSION PATTERN: up to 5 s for the pattern to show
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen "$1" | grep -q -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
 }
 restored() { [ "$(T display-message -p -t "$1" '#{alternate_on}')" = 0 ]; }
 

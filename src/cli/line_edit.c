@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "cli/xdg.h"
 #include "cmd/commands.h"
 
 #define MAX_MATCHES 64
@@ -54,14 +54,7 @@ void line_edit_init(void)
 
 bool line_edit_history_path(char *buf, size_t n)
 {
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	if (state && *state == '/')
-		snprintf(buf, n, "%s/slotexplore/history", state);
-	else if (home && *home)
-		snprintf(buf, n, "%s/.local/state/slotexplore/history", home);
-	else
-		return false;
-	return true;
+	return xdg_path(XDG_STATE, "history", buf, n);
 }
 
 void line_edit_history_load(void)
@@ -84,21 +77,6 @@ void line_edit_history_add(const char *line)
 	add_history(line);
 }
 
-/* mkdir -p for the directory part of path */
-static bool make_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0700);
-		*p = '/';
-		if (rc != 0 && errno != EEXIST)
-			return false;
-	}
-	return true;
-}
-
 bool line_edit_history_save(char *err, size_t errlen)
 {
 	char path[4096];
@@ -106,7 +84,7 @@ bool line_edit_history_save(char *err, size_t errlen)
 		snprintf(err, errlen, "no HOME or XDG_STATE_HOME for the history");
 		return false;
 	}
-	if (!make_parents(path)) {
+	if (!xdg_make_parents(path)) {
 		snprintf(err, errlen, "history %s: %s", path, strerror(errno));
 		return false;
 	}

@@ -54,6 +54,19 @@ bool timing_series_push(struct timing_series *s, double ns, double base)
 	return true;
 }
 
+void timing_plan_init(struct timing_plan *p, const char *python, const char *script,
+                      unsigned attrs, double budget_s, int timeout_ms)
+{
+	memset(p, 0, sizeof *p);
+	p->python = python;
+	p->script = script;
+	p->attrs = attrs;
+	p->budget_s = budget_s > 0 ? budget_s : 10;
+	p->samples_per_process = 3;
+	p->min_ms = 10;
+	p->timeout_ms = timeout_ms > 0 ? timeout_ms : 120000;
+}
+
 void timing_result_free(struct timing_result *r)
 {
 	for (int i = 0; i < r->nseries; i++) {

@@ -51,6 +51,11 @@ struct timing_result {
 	struct interp interp;
 };
 
+/* The method's defaults (3 values per worker, >= 10 ms each) for one
+ * interpreter; the caller then picks kinds and operations. */
+void timing_plan_init(struct timing_plan *p, const char *python, const char *script,
+                      unsigned attrs, double budget_s, int timeout_ms);
+
 /* Called after every sample; return false to cancel (the samples so far
  * are kept). fraction in [0, 1], eta_s < 0 when unknown. */
 typedef bool (*timing_progress_fn)(void *user, const struct timing_result *r, double fraction,

@@ -453,7 +453,7 @@ static void render_present(struct app *a, struct grid *g)
 {
 	render_header(a, g);
 	enum kind ka = KIND_REGULAR;
-	enum kind kb = a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
+	enum kind kb = app_compared_kind(a);
 	const struct kind_result *ra = &a->eval.kinds[ka], *rb = &a->eval.kinds[kb];
 	char num[48], total[48];
 	int half = g->w / 2, y = 2;

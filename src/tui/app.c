@@ -209,6 +209,11 @@ void app_update(struct app *a)
 	}
 }
 
+enum kind app_compared_kind(const struct app *a)
+{
+	return a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
+}
+
 /* The chart asks for totals at log-spaced M: cheap, only M changes. */
 uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m)
 {
@@ -401,7 +406,7 @@ bool app_apply(struct app *a, enum action act)
 		a->timing_view = true;
 		a->timing_requested = true;
 		a->timing_kinds[0] = KIND_REGULAR;
-		a->timing_kinds[1] = a->selected == KIND_REGULAR ? KIND_SLOTS : (enum kind)a->selected;
+		a->timing_kinds[1] = app_compared_kind(a);
 		return true;
 	case ACT_TOUR:
 		if (!a->tour) {

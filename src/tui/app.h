@@ -111,6 +111,9 @@ const struct profile *app_profile(const struct app *a);
 int app_visible_count(const struct app *a);
 /* The kind at visible position i, KIND_COUNT past the end. */
 enum kind app_visible_kind(const struct app *a, int i);
+/* The kind set against regular (timing, presentation): the selected one,
+ * or slots when regular is selected. */
+enum kind app_compared_kind(const struct app *a);
 /* Total for m instances of kind k at the current setting. */
 uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m);
 /* The values choices the w key cycles through. */

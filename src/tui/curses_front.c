@@ -387,11 +387,8 @@ static void timing_start(struct app *a, const struct tui_options *o)
 		return;
 	}
 	timing_result_free(&timing_result);
-	struct timing_plan plan = {
-		.python = o->python, .script = o->script, .attrs = a->attrs,
-		.budget_s = o->measure_time > 0 ? o->measure_time : 10, .samples_per_process = 3,
-		.min_ms = 10, .timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : 120000,
-	};
+	struct timing_plan plan;
+	timing_plan_init(&plan, o->python, o->script, a->attrs, o->measure_time, o->timeout_ms);
 	plan.kinds[a->timing_kinds[0]] = plan.kinds[a->timing_kinds[1]] = true;
 	for (int i = 0; i < OP_COUNT; i++)
 		plan.ops[i] = true;
