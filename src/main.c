@@ -542,8 +542,9 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	return EXIT_SUCCESS;
 }
 
-static int run_tui(const struct options *opt, struct app *app, struct cmd_context *ctx,
-                   struct chosen *ch)
+/* The tour, for T, `export FILE tour` and --tour: missing is an error only
+ * when --tour asks for it. */
+static bool session_load_tour(const struct options *opt, struct app *app)
 {
 	static struct tour tour;
 	char tour_file[PATH_MAX + 16], why[600];
@@ -552,8 +553,38 @@ static int run_tui(const struct options *opt, struct app *app, struct cmd_contex
 		app->tour = &tour;
 	else if (opt->tour) {
 		fprintf(stderr, "slotexplore: --tour: %s\n", why);
+		return false;
+	}
+	return true;
+}
+
+/* --tour --batch: the whole tour as a Markdown handout on standard output,
+ * with the timing results of --load FILE at the timing step. */
+static int run_tour_handout(const struct options *opt, struct cmd_context *ctx)
+{
+	static struct timing_result res;
+	char err[700];
+	if (opt->load) {
+		if (!timing_load(opt->load, &res, &ctx->app->timing_attrs, err, sizeof err)) {
+			fprintf(stderr, "slotexplore: --load %s\n", err);
+			return EXIT_FAILURE;
+		}
+		ctx->app->timing = &res;
+	}
+	bool ok = tour_write_handout(stdout, ctx->app->tour, ctx, err, sizeof err);
+	ctx->app->timing = NULL;
+	timing_result_free(&res);
+	if (!ok) {
+		fflush(stdout);
+		fprintf(stderr, "slotexplore: --tour: %s\n", err);
 		return EXIT_FAILURE;
 	}
+	return finish_output();
+}
+
+static int run_tui(const struct options *opt, struct app *app, struct cmd_context *ctx,
+                   struct chosen *ch)
+{
 	if (opt->tour)
 		app->tour_requested = 0;
 	app->present = opt->present;
@@ -852,14 +883,19 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	if (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT || opt.mode == MODE_REPL) {
+	bool handout = opt.mode == MODE_BATCH && opt.tour;
+	if (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT || opt.mode == MODE_REPL || handout) {
 		static struct app app;
 		static struct cmd_context ctx;
 		session_dir = dir;
 		probe_path(dir, session_script, sizeof session_script);
 		status = session_setup(&opt, &profiles, pr, abi, &ch, &app, &ctx);
+		if (status == EXIT_SUCCESS && !session_load_tour(&opt, &app))
+			status = EXIT_FAILURE;
 		if (status == EXIT_SUCCESS) {
-			if (opt.mode == MODE_TUI)
+			if (handout)
+				status = run_tour_handout(&opt, &ctx);
+			else if (opt.mode == MODE_TUI)
 				status = run_tui(&opt, &app, &ctx, &ch);
 			else if (opt.mode == MODE_REPL)
 				status = repl_run(&ctx);

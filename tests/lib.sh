@@ -68,11 +68,11 @@ T() { tmux -S "$SOCK" "$@"; }
 screen() { T capture-pane -p -J -t "$1" 2>/dev/null; }
 # wait_for SESSION PATTERN: up to 6 s for the pattern to show
 wait_for() {
-	i=0
-	while [ $i -lt 60 ]; do
+	_wait_n=0
+	while [ $_wait_n -lt 60 ]; do
 		screen "$1" | grep -q -- "$2" && return 0
 		sleep 0.1
-		i=$((i + 1))
+		_wait_n=$((_wait_n + 1))
 	done
 	return 1
 }

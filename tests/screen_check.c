@@ -88,6 +88,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		a.timing = &timing;
+		a.timing_attrs = attrs;
 		a.timing_view = true;
 		a.timing_kinds[0] = KIND_REGULAR;
 		a.timing_kinds[1] = KIND_SLOTS;

@@ -60,6 +60,10 @@ out=$("$CHECK" --tour 80 24 p)
 like "$out" "the tour's first step" "p on the first step says so"
 out=$("$CHECK" 80 24 n)
 like "$out" "n: only in the tour" "n outside the tour says so"
+out=$("$CHECK" --tour --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
+like "$out" "Tour 2/8: 2\\." "n in the timing pane goes on with the tour"
+out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
+like "$out" "timing pane: o next operation" "n in the timing pane outside the tour: the pane's keys"
 out=$("$CHECK" 80 24 m)
 like "$out" "m: no interpreter to measure" "m without an interpreter says so"
 done_testing

@@ -49,6 +49,37 @@ T send-keys -t t T
 wait_for t "left the tour at step 2"; ok $? "T leaves the tour"
 T send-keys -t t q
 
+# the whole tour at 80x24: each step's regular and slots rows are the
+# handout's, which handout.t checks against --batch
+"$SLOTEXPLORE" --no-python --no-config --tour --batch > "$TMP/tour.md"
+steps=$(grep -c '^## [0-9]' "$TMP/tour.md")
+start u 80 24 --no-python --no-config --tour
+st=1
+while [ "$st" -le "$steps" ]; do
+	wait_for u "Tour $st/$steps" || { ok 1 "the tour reaches step $st"; break; }
+	s=$(screen u)
+	acc=$(grep '^Check: ' "$TMP/tour.md" | sed -n "${st}p" | sed 's/.*--accounting \([a-z]*\).*/\1/')
+	case $acc in getsizeof) col=3 ;; requested) col=4 ;; allocated) col=5 ;; *) col=6 ;; esac
+	for k in regular slots; do
+		row=$(awk -v n="$st" -v k="$k" -F'|' '/^## [0-9]/ { s++ } s == n && $2 == " " k " " { print; exit }' \
+			"$TMP/tour.md")
+		fig=$(printf '%s' "$row" | awk -F'|' -v c="$col" '{ gsub(/^ +| +$/, "", $c); print $c }')
+		total=$(printf '%s' "$row" | awk -F'|' '{ gsub(/^ +| +$/, "", $7); print $7 }')
+		like "$s" " $k  *$fig  *$total " "tour step $st at 80x24: $k shows $fig ($acc) and $total"
+	done
+	if grep -q "^## $st\. Speed" "$TMP/tour.md"; then
+		like "$s" "timing needs an interpreter" "tour step $st: the status line says timing needs an interpreter"
+	fi
+	T send-keys -t u n
+	st=$((st + 1))
+done
+wait_for u "the tour's last step"; ok $? "n on the last step says so"
+T send-keys -t u : "export $TMP/tui-tour.md tour" Enter
+wait_for u "exported .*tui-tour.md (the tour's handout, md)"; ok $? ":export FILE tour from the explorer"
+cmp -s "$TMP/tour.md" "$TMP/tui-tour.md"; ok $? "the explorer's tour handout is --tour --batch's"
+T send-keys -t u q
+wait_for u "EXIT=0"; ok $? "q leaves the tour and the explorer"
+
 start b 80 24 --no-python
 like "$(screen b)" "CPython 3.14 lp64 │ 7 attrs │ 10,000 inst" "the last setting is remembered"
 like "$(cat "$XDG_CONFIG_HOME/slotexplore/last")" "set attrs 7" "in \$XDG_CONFIG_HOME/slotexplore/last"

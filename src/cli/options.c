@@ -67,7 +67,9 @@ void options_print_help(FILE *out)
 "\n"
 "Modes:\n"
 "      --tui                the full-screen explorer (keys: press ? inside)\n"
-"      --tour               the explorer, on the guided tour (T inside)\n"
+"      --tour               the explorer, on the guided tour (T inside); with\n"
+"                           --batch, the whole tour as a Markdown handout (the\n"
+"                           timing of --load FILE at its timing step)\n"
 "      --present            the explorer in presentation mode: big figures, fewer\n"
 "                           panels, the keys pressed shown (P inside)\n"
 "  -b, --batch              print the model's table and exit\n"
@@ -298,10 +300,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			o->mode = MODE_TUI;
 			o->mode_given = o->tui_forced = true;
 			break;
-		case OPT_TOUR:
+		case OPT_TOUR:   /* the explorer, or the handout with --batch: decided below */
 			o->tour = true;
-			o->mode = MODE_TUI;
-			o->mode_given = o->tui_forced = true;
 			break;
 		case OPT_LOAD:
 			o->load = optarg;
@@ -382,6 +382,29 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (o->mode == MODE_REPL && (o->ncommands || o->script))
 		return opt_error(err, errlen, "--repl cannot go with %s%s",
 		                 o->script ? "--script" : "-c", " (run them first, then --repl)");
+	/* --tour: the explorer on the tour, or with --batch (--format md, --load
+	 * FILE) the tour's Markdown handout */
+	if (o->tour) {
+		bool handout = o->mode == MODE_BATCH || o->mode == MODE_LOAD ||
+		               (!o->mode_given && o->format != FORMAT_TEXT);
+		if (handout && o->format != FORMAT_TEXT && o->format != FORMAT_MARKDOWN)
+			return opt_error(err, errlen, "--tour: the tour's handout is Markdown (--format md), "
+			                 "not %s%s", report_format_name(o->format), "");
+		if (handout && o->breakdown)
+			return opt_error(err, errlen, "--tour cannot go with --breakdown (the handout has "
+			                 "every step's breakdown)%s%s", "", "");
+		if (handout) {
+			o->mode = MODE_BATCH;
+			o->mode_given = true;
+			o->format = FORMAT_MARKDOWN;
+		} else if (!o->mode_given || o->mode == MODE_TUI) {
+			o->mode = MODE_TUI;
+			o->mode_given = o->tui_forced = true;
+		} else {
+			return opt_error(err, errlen, "--tour goes with the explorer, or with --batch for "
+			                 "the handout%s%s", "", "");
+		}
+	}
 	/* asking for a file format or a breakdown means the batch table */
 	if (!o->mode_given && (o->format != FORMAT_TEXT || o->breakdown))
 		o->mode = MODE_BATCH;

@@ -15,6 +15,7 @@
 #include "core/units.h"
 #include "output/report.h"
 #include "output/timing_report.h"
+#include "tui/tour.h"
 
 static bool fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -253,16 +254,30 @@ static enum report_format format_for(const char *path)
 static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	char list[64];
-	if (argc < 2 || argc > 3)
-		return fail(err, errlen, "export: usage: export FILE [%s]",
+	if (argc < 2 || argc > 4)
+		return fail(err, errlen, "export: usage: export FILE [%s] [tour]",
 		            join(format_names, list, sizeof list));
 	const char *path = argv[1];
 	enum report_format f = format_for(path);
-	if (argc == 3) {
-		f = report_format_from_name(argv[2]);
-		if (f == FORMAT_COUNT)
-			return fail(err, errlen, "export: '%s' is not a format (%s)", argv[2],
+	bool tour = false, format_given = false;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "tour") == 0 && !tour) {
+			tour = true;
+			continue;
+		}
+		f = report_format_from_name(argv[i]);
+		if (f == FORMAT_COUNT || format_given)
+			return fail(err, errlen, "export: '%s' is not a format (%s) or 'tour'", argv[i],
 			            join(format_names, list, sizeof list));
+		format_given = true;
+	}
+	if (tour) {
+		if (format_given && f != FORMAT_MARKDOWN)
+			return fail(err, errlen, "export: the tour's handout is Markdown (md), not %s",
+			            report_format_name(f));
+		if (!c->app->tour)
+			return fail(err, errlen, "export: no tour file (data/tour.txt) was found");
+		f = FORMAT_MARKDOWN;
 	}
 	struct report r;
 	fill_report(c, &r, true);
@@ -271,6 +286,10 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 			return fail(err, errlen, "export: '-' (standard output) is not available in the "
 			            "explorer; give a file name");
 		c->printed = true;
+		char why[600];
+		if (tour)
+			return tour_write_handout(c->out, c->app->tour, c, why, sizeof why) ? true
+			       : fail(err, errlen, "export: %s", why);
 		return report_write(c->out, &r, f) == 0 ? true
 		       : fail(err, errlen, "export: cannot write to standard output");
 	}
@@ -295,10 +314,12 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		unlink(tmp);
 		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
 	}
-	int rc = report_write(out, &r, f);
+	char why[600] = "";
+	int rc = tour ? (tour_write_handout(out, c->app->tour, c, why, sizeof why) ? 0 : -1)
+	              : report_write(out, &r, f);
 	const struct timing_result *t = c->app->timing;
-	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !c->app->timing_running)
-		rc = timing_report_markdown(out, t, c->app->attrs);
+	if (rc == 0 && !tour && f == FORMAT_MARKDOWN && t && t->nseries && !c->app->timing_running)
+		rc = timing_report_markdown(out, t, c->app->timing_attrs, 2);
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;
 	int e = errno;
@@ -308,6 +329,8 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		rc = -1, e = errno;
 	if (rc != 0) {
 		unlink(tmp);
+		if (why[0])
+			return fail(err, errlen, "export: %s; nothing written to %s", why, path);
 		return fail(err, errlen, "export: writing %s failed: %s; the old file is untouched",
 		            path, strerror(e));
 	}
@@ -320,10 +343,11 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		unlink(tmp);
 		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
 	}
+	const char *what = tour ? "the tour's handout, md" : report_format_name(f);
 	if (c->tui)
-		app_set_status(c->app, false, "exported %s (%s)", path, report_format_name(f));
+		app_set_status(c->app, false, "exported %s (%s)", path, what);
 	else if (c->out && isatty(fileno(c->out)))
-		fprintf(c->out, "exported %s (%s)\n", path, report_format_name(f));
+		fprintf(c->out, "exported %s (%s)\n", path, what);
 	return true;
 }
 
@@ -424,10 +448,11 @@ const struct command command_table[] = {
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
 	{ "measure", "measure", "time attribute reads and writes: the selected kind against "
 	  "regular (the t pane in the explorer)", { ARG_NONE, ARG_NONE, ARG_NONE }, run_measure },
-	{ "export", "export FILE [text|csv|json|md]", "write the shown kinds and their breakdowns; "
-	  "md is a Markdown handout, with the timing summary when there is one (format from the "
-	  "extension unless given; - is standard output outside the explorer)",
-	  { ARG_FILE, ARG_FORMAT, ARG_NONE }, run_export },
+	{ "export", "export FILE [text|csv|json|md] [tour]", "write the shown kinds and their "
+	  "breakdowns; md is a Markdown handout, with the timing summary when there is one; "
+	  "tour writes the whole guided tour as a Markdown handout (format from the extension "
+	  "unless given; - is standard output outside the explorer)",
+	  { ARG_FILE, ARG_FORMAT, ARG_FORMAT }, run_export },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
@@ -610,7 +635,10 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
 	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);
 	case ARG_CHART: return match_list(chart_names, word, out, max, 0);
-	case ARG_FORMAT: return match_list(format_names, word, out, max, 0);
+	case ARG_FORMAT: {   /* export's words after the file */
+		static const char *const export_words[] = { "text", "csv", "json", "md", "tour", NULL };
+		return match_list(export_words, word, out, max, 0);
+	}
 	case ARG_FILE: return -1;
 	case ARG_NONE: case ARG_NUMBER: case ARG_TEXT: return 0;
 	}

@@ -19,10 +19,14 @@ struct report {
 	bool shown[KIND_COUNT];
 	bool breakdown;              /* text: one breakdown line per kind */
 	const char *profile_note;    /* e.g. a fallback warning; may be NULL */
+	bool section;                /* markdown: a section of a longer handout (the tour's):
+	                                lower headings, the legend left to the caller */
 };
 
 /* Each returns 0, or -1 when the stream reports a write error. */
 int report_write(FILE *out, const struct report *r, enum report_format f);
+/* Markdown: what the four accountings mean, one paragraph. */
+void report_markdown_legend(FILE *out);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,
                       enum report_format f);
 

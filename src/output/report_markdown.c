@@ -6,6 +6,13 @@
 
 #include "core/units.h"
 
+void report_markdown_legend(FILE *out)
+{
+	fprintf(out, "\ngetsizeof = `sys.getsizeof(obj)`; requested = bytes asked of the allocator "
+	        "(what tracemalloc counts); allocated = after pymalloc's size classes (\\* a block "
+	        "over 512 B, a malloc estimate); deep = the seed paper's recursive getsizeof.\n");
+}
+
 /* A Markdown handout: the kinds table with every accounting, the totals,
  * and each kind's parts. The figures are the batch table's. */
 int report_markdown(FILE *out, const struct report *r)
@@ -16,8 +23,13 @@ int report_markdown(FILE *out, const struct report *r)
 	char count[32], values[64], buf[48];
 	format_grouped(s->instances, count, sizeof count);
 	value_spec_describe(&s->values, values, sizeof values);
-	fprintf(out, "# What Python objects cost: CPython %s %s, %u attributes, %s instances\n\n",
-	        s->profile->version, abi_name(s->abi), s->attrs, count);
+	const char *h1 = r->section ? "###" : "#", *h2 = r->section ? "####" : "##";
+	char valopt[64];
+	value_spec_format(&s->values, valopt, sizeof valopt);
+	fprintf(out, "%s %s: CPython %s %s, %u attribute%s, %s instance%s\n\n", h1,
+	        r->section ? "The figures" : "What Python objects cost", s->profile->version,
+	        abi_name(s->abi), s->attrs, s->attrs == 1 ? "" : "s", count,
+	        s->instances == 1 ? "" : "s");
 	fprintf(out, "Attribute values: %s. Totals in **%s** bytes: %s.\n\n", values,
 	        accounting_name(acc), accounting_description(acc));
 	fprintf(out, "| kind | getsizeof | requested | allocated | deep | total for %s | vs regular "
@@ -59,7 +71,7 @@ int report_markdown(FILE *out, const struct report *r)
 		if (r->shown[k] && e->kinds[k].available)
 			for (int p = 0; p < PART_COUNT; p++)
 				used[p] |= e->kinds[k].part[acc][p] != 0;
-	fprintf(out, "\n## Where the %s bytes of one instance go\n\n| kind |", accounting_name(acc));
+	fprintf(out, "\n%s Where the %s bytes of one instance go\n\n| kind |", h2, accounting_name(acc));
 	for (int p = 0; p < PART_COUNT; p++)
 		if (used[p])
 			fprintf(out, " %s |", part_label((enum part)p));
@@ -78,13 +90,16 @@ int report_markdown(FILE *out, const struct report *r)
 				fprintf(out, " %llu |", (unsigned long long)kr->part[acc][p]);
 		fprintf(out, " %llu |\n", (unsigned long long)kr->fig[acc]);
 	}
-	fprintf(out, "\ngetsizeof = `sys.getsizeof(obj)`; requested = bytes asked of the allocator "
-	        "(what tracemalloc counts); allocated = after pymalloc's size classes (\\* a block "
-	        "over 512 B, a malloc estimate); deep = the seed paper's recursive getsizeof.\n\n"
-	        "Made by slotexplore from its model; the same figures as `slotexplore --batch "
-	        "--python-version %s --abi %s --attrs %u --instances %llu --accounting %s`.\n",
-	        s->profile->version, abi_name(s->abi), s->attrs, (unsigned long long)s->instances,
-	        accounting_name(acc));
+	if (!r->section)
+		report_markdown_legend(out);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "slotexplore --batch --python-version %s --abi %s --attrs %u "
+	         "--instances %llu --values %s --accounting %s", s->profile->version, abi_name(s->abi),
+	         s->attrs, (unsigned long long)s->instances, valopt, accounting_name(acc));
+	if (r->section)
+		fprintf(out, "\nCheck: `%s` prints the same figures.\n", cmd);
+	else
+		fprintf(out, "\nMade by slotexplore from its model; the same figures as `%s`.\n", cmd);
 	if (r->profile_note)
 		fprintf(out, "\nInterpreter: %s.\n", r->profile_note);
 	return ferror(out) ? -1 : 0;

@@ -294,9 +294,10 @@ static void text_histograms(FILE *o, const struct timing_result *r)
 	}
 }
 
-int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs)
+int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs, int level)
 {
-	fprintf(out, "\n## Attribute access timing\n\n```\n");
+	fprintf(out, "\n%.*s Attribute access timing\n\n```\n", level < 1 ? 1 : level > 6 ? 6 : level,
+	        "######");
 	write_text(out, r, attrs, false);
 	text_histograms(out, r);
 	fprintf(out, "```\n");

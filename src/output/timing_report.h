@@ -15,7 +15,8 @@ bool timing_compare_pair(const struct timing_result *r, enum kind *a, enum kind 
 int timing_report_write(FILE *out, const struct timing_result *r, unsigned attrs,
                         enum report_format f, bool utf8);
 
-/* The timing summary and text histograms as a Markdown section. */
-int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs);
+/* The timing summary and text histograms as a Markdown section under a
+ * heading of the given level (2 for "##"). */
+int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs, int level);
 
 #endif

@@ -84,12 +84,12 @@ void render_timing_pane(const struct app *a, struct grid *g)
 	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
 	char buf[400];
 	snprintf(buf, sizeof buf, " attribute access timing \u2502 %s \u2502 %u attrs \u2502 %s vs %s",
-	         time_op_name(op), a->attrs, kind_info(a->timing_kinds[1])->name,
+	         time_op_name(op), a->timing_attrs, kind_info(a->timing_kinds[1])->name,
 	         kind_info(a->timing_kinds[0])->name);
 	grid_put(g, 0, 0, g->w, ST_HEADER, a->utf8 ? buf : "attribute access timing");
 	if (!a->utf8)
 		grid_printf(g, 0, 0, g->w, ST_HEADER, " timing | %s | %u attrs | %s vs %s",
-		            time_op_name(op), a->attrs, kind_info(a->timing_kinds[1])->name,
+		            time_op_name(op), a->timing_attrs, kind_info(a->timing_kinds[1])->name,
 		            kind_info(a->timing_kinds[0])->name);
 	/* progress */
 	int y = 1;

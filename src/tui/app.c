@@ -510,9 +510,16 @@ static void timing_key(struct app *a, int key)
 		if (!a->timing_running)
 			a->timing_view = false;
 		break;
+	case 'n': case 'p':   /* the tour goes on from the pane */
+		if (a->tour_active && !a->timing_running) {
+			a->timing_view = false;
+			app_apply(a, key == 'n' ? ACT_TOUR_NEXT : ACT_TOUR_PREV);
+			break;
+		}
+		/* fall through */
 	default:
 		app_set_status(a, false, "timing pane: o next operation, r run again, t or Esc back, "
-		               "q quit");
+		               "%sq quit", a->tour_active ? "n/p tour, " : "");
 	}
 }
 

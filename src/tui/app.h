@@ -79,6 +79,7 @@ struct app {
 	enum time_op timing_op;      /* which operation the pane shows */
 	enum kind timing_kinds[2];   /* compared: a (reference) and b */
 	struct timing_result *timing;
+	unsigned timing_attrs;       /* the attribute count that was timed */
 	double timing_fraction, timing_eta;
 	/* presentation mode (P, --present): big figures, few panels, keys shown */
 	bool present;

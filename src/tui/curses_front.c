@@ -394,6 +394,7 @@ static void timing_start(struct app *a, const struct tui_options *o)
 		plan.ops[i] = true;
 	timing_job_start(&timing_job, &plan, &timing_result);
 	a->timing = &timing_result;
+	a->timing_attrs = a->attrs;
 	a->timing_running = true;
 	a->timing_fraction = 0;
 	a->timing_eta = -1;

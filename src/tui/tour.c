@@ -3,9 +3,13 @@
 #include "tui/tour.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/units.h"
+#include "output/report.h"
+#include "output/timing_report.h"
+#include "output/wrap.h"
 
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
 {
@@ -31,6 +35,16 @@ bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
 			}
 			s = &t->step[t->nsteps++];
 			snprintf(s->title, sizeof s->title, "%.95s", line + 3);
+			continue;
+		}
+		if (s && line[0] == '!') {
+			if (strcmp(line, "!timing") != 0) {
+				snprintf(err, errlen, "%s:%u: '%.40s' is not a step option (!timing is)", path,
+				         lineno, line);
+				fclose(f);
+				return false;
+			}
+			s->timing = true;
 			continue;
 		}
 		if (!s) {
@@ -110,6 +124,112 @@ void tour_expand(struct app *a, const char *text, char *out, size_t n)
 	out[o < n ? o : n - 1] = '\0';
 }
 
+static FILE *null_sink(void)
+{
+	static FILE *sink;
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	return sink;
+}
+
+/* Markdown would read __slots__ as bold "slots": escape _ and * outside
+ * `code` spans. */
+static void markdown_escape(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+	bool code = false;
+	for (const char *p = in; *p && o + 3 < n; p++) {
+		if (*p == '`')
+			code = !code;
+		if (!code && (*p == '_' || *p == '*'))
+			out[o++] = '\\';
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
+static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *quiet, char *err,
+                          size_t errlen)
+{
+	struct app *a = quiet->app;
+	for (int i = 0; i < t->nsteps; i++) {
+		const struct tour_step *st = &t->step[i];
+		const char *p = st->commands;
+		while (*p) {
+			char line[CMD_MAX_LINE], why[600];
+			size_t len = strcspn(p, "\n");
+			snprintf(line, sizeof line, "%.*s", (int)len, p);
+			if (!cmd_run_line(quiet, line, why, sizeof why)) {
+				snprintf(err, errlen, "tour step %d: %s", i + 1, why);
+				return false;
+			}
+			p += len + (p[len] == '\n');
+		}
+		char text[2048], escaped[4096];
+		tour_expand(a, st->text, text, sizeof text);
+		size_t tl = strlen(text);
+		while (tl && text[tl - 1] == ' ')
+			text[--tl] = '\0';
+		markdown_escape(text, escaped, sizeof escaped);
+		fprintf(out, "\n## %s\n\n", st->title);
+		write_wrapped(out, escaped, 0, 78);
+		fprintf(out, "\n");
+		app_update(a);
+		struct report r = {
+			.setting = &a->setting, .eval = &a->eval, .accounting = a->acc, .section = true,
+		};
+		for (int k = 0; k < KIND_COUNT; k++)
+			r.shown[k] = !a->hidden[k];
+		if (report_write(out, &r, FORMAT_MARKDOWN) != 0)
+			break;
+		if (!st->timing)
+			continue;
+		if (a->timing && a->timing->nseries && !a->timing_running)
+			timing_report_markdown(out, a->timing, a->timing_attrs, 3);
+		else
+			fprintf(out, "\n*No timing results in this handout: press t in the explorer "
+			        "before exporting, or give `--load FILE` (a saved `slotexplore --measure "
+			        "--format json` run) with `--tour --batch`.*\n");
+	}
+	if (ferror(out)) {
+		snprintf(err, errlen, "writing the handout failed");
+		return false;
+	}
+	return true;
+}
+
+bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, char *err,
+                        size_t errlen)
+{
+	struct app *a = c->app;
+	struct app *saved = malloc(sizeof *saved);
+	if (!saved || !null_sink()) {
+		free(saved);
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	*saved = *a;
+	/* the steps only change the setting: no printing, files or interpreter */
+	struct cmd_context quiet = *c;
+	quiet.out = null_sink();
+	quiet.tui = false;
+	quiet.no_files = true;
+	memset(&quiet.hooks, 0, sizeof quiet.hooks);
+	fprintf(out, "# A guided tour of what Python objects cost\n\n");
+	fprintf(out, "A handout from slotexplore %s: the %d steps of its guided tour (`slotexplore "
+	        "--tour`, or T in the explorer), each with its text and the model's figures at "
+	        "that step's setting. Under each table is the `slotexplore --batch` command that "
+	        "prints the same figures.\n", PACKAGE_VERSION, t->nsteps);
+	if (a->interp_label[0])
+		fprintf(out, "\nInterpreter at hand: %s.\n", a->interp_label);
+	report_markdown_legend(out);
+	bool ok = handout_steps(out, t, &quiet, err, errlen);
+	*a = *saved;
+	free(saved);
+	a->dirty = true;
+	return ok;
+}
+
 void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 {
 	if (a->tour_requested < 0 || !t)
@@ -121,9 +241,7 @@ void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 	a->tour_step = i;
 	a->tour_active = true;
 	char err[600];
-	static FILE *sink;   /* a step's printing commands print nowhere */
-	if (!sink)
-		sink = fopen("/dev/null", "w");
+	FILE *sink = null_sink();   /* a step's printing commands print nowhere */
 	FILE *saved = c->out;
 	bool saved_tui = c->tui;
 	c->out = sink;
@@ -143,6 +261,12 @@ void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 	c->tui = saved_tui;
 	if (!ok)
 		app_set_status(a, true, "tour step %d: %s", i + 1, err);
+	else if (t->step[i].timing && a->can_verify)
+		app_set_status(a, false, "t times %s against regular in %s", kind_info(
+		               app_compared_kind(a))->name, a->interp_label);
+	else if (t->step[i].timing)
+		app_set_status(a, false, "timing needs an interpreter: :python PATH, or start with "
+		               "--python PATH");
 	else
 		a->status[0] = '\0';
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cmd/commands.h"
 #include "tui/app.h"
@@ -15,6 +16,7 @@ struct tour_step {
 	char title[96];
 	char commands[1024];    /* one per line */
 	char text[1600];
+	bool timing;            /* "!timing": the handout puts the timing results here */
 };
 
 struct tour {
@@ -30,6 +32,12 @@ static inline int tour_steps(const struct tour *t)
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen);
 /* Replaces {ACCOUNTING:KIND} with the app's live figures. */
 void tour_expand(struct app *a, const char *text, char *out, size_t n);
+/* Writes the whole tour as a Markdown handout: each step's text and the
+ * model's figures at its setting, the timing results at the "!timing" step.
+ * Runs the steps on the app and puts it back as it was; false with a
+ * message when a step's command fails or the stream reports an error. */
+bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, char *err,
+                        size_t errlen);
 /* Opens a requested step (a->tour_requested): runs its commands. */
 void tour_service(struct app *a, const struct tour *t, struct cmd_context *c);
 

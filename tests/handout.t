@@ -1,0 +1,126 @@
+#!/bin/sh
+# The tour's Markdown handout (--tour --batch, export FILE tour): every step,
+# its figures equal to --batch's, its live figures in the text too, the
+# timing results at the timing step, and bad input.
+. "$TOP_SRCDIR/tests/lib.sh"
+cd "$TMP" || exit 1
+S() { "$SLOTEXPLORE" --no-python --no-config "$@"; }
+
+# the table rows of a Markdown document, "\*" and "> " dropped
+rows() { grep '^| [a-z]' | sed 's/\\\*//g; s/| > /| /g'; }
+
+S --tour --batch > tour.md; ok $? "--tour --batch exits 0"
+want=$(grep -c '^== ' "$TOP_SRCDIR/data/tour.txt")
+is "$(grep -c '^## [0-9]' tour.md)" "$want" "the handout has every step of data/tour.txt ($want)"
+grep '^== ' "$TOP_SRCDIR/data/tour.txt" | sed 's/^== /## /' > titles.want
+grep '^## [0-9]' tour.md > titles.got
+cmp -s titles.want titles.got; ok $? "the steps come in the tour file's order, with its titles"
+is "$(grep -c '{[a-z]*:[a-z-]*}' tour.md)" 0 "every live figure is filled in"
+like "$(cat tour.md)" '\\_\\_slots\\_\\_' "__slots__ is escaped (Markdown would make it bold)"
+like "$(cat tour.md)" "^\*No timing results in this handout" "without results, the timing step says how to get them"
+
+# each step's tables are what its Check: command prints
+is "$(grep -c '^Check: `slotexplore --batch ' tour.md)" "$want" "every step names its --batch command"
+step=0
+grep '^Check: `' tour.md | sed 's/^Check: `slotexplore //; s/` prints.*//' > checks
+while read -r args; do
+	step=$((step + 1))
+	# the rows of step N: between its "## " heading and the next
+	awk -v n="$step" '/^## [0-9]/ { s++ } s == n' tour.md | rows > step.rows
+	# shellcheck disable=SC2086 # the options are words
+	S $args --format md | rows > batch.rows
+	cmp -s step.rows batch.rows
+	ok $? "step $step: tables equal \`slotexplore $args --format md\`"
+done < checks
+[ "$step" -eq "$want" ] || ok 1 "read every step's check ($step of $want)"
+
+# The live figures in the text: a copy of the tour whose text is only its
+# placeholders, so each filled-in figure can be set against --batch.
+mkdir data && cp "$TOP_SRCDIR"/data/* data/
+awk '/^== / { s = 1; print; next }
+	!s || /^[:!#]/ || $0 == "" { print; next }
+	{ line = $0; out = ""
+	  while (match(line, /\{[a-z]+:[a-z-]+\}/)) {
+		out = out (out == "" ? "" : " ; ") substr(line, RSTART, RLENGTH)
+		line = substr(line, RSTART + RLENGTH) }
+	  if (out != "") print out " ;" }' "$TOP_SRCDIR/data/tour.txt" > data/tour.txt
+SLOTEXPLORE_DATADIR="$TMP/data" S --tour --batch > figures.md
+ok $? "the placeholder-only tour writes a handout"
+checked=0
+step=0
+grep '^== ' data/tour.txt > /dev/null
+while read -r args; do
+	step=$((step + 1))
+	S $args --format md | rows > batch.rows
+	# the step's placeholders, in order, and the text they became
+	awk -v n="$step" '/^== / { s++; next } s == n && !/^[:!#]/' data/tour.txt |
+		tr -d '\n' | tr ';' '\n' | sed 's/^ *//; s/ *$//' | grep . > ph
+	awk -v n="$step" '/^## [0-9]/ { s++; getline; t = 1; next }
+		s == n && t && /^$/ && txt != "" { t = 0 }
+		s == n && t { txt = txt " " $0 }
+		END { print txt }' figures.md | tr ';' '\n' | sed 's/^ *//; s/ *$//' | grep . > got
+	i=0
+	while read -r p; do
+		i=$((i + 1))
+		acc=${p#\{}; acc=${acc%%:*}
+		kind=${p#*:}; kind=${kind%\}}
+		case $acc in
+		getsizeof) col=3 ;; requested) col=4 ;; allocated) col=5 ;; deep) col=6 ;;
+		total) col=7 ;; perclass) col=9 ;; *) col=0 ;;
+		esac
+		expect=$(awk -F'|' -v k="$kind" -v c="$col" '{ gsub(/^ +| +$/, "", $2) }
+			$2 == k { v = $c; gsub(/^ +| +$/, "", v); print v; exit }' batch.rows)
+		got=$(sed -n "${i}p" got)
+		is "$got" "$expect" "step $step: {$acc:$kind} is --batch's $expect"
+		checked=$((checked + 1))
+	done < ph
+done < checks
+[ "$checked" -ge 15 ] || ok 1 "checked the tour's live figures ($checked)"
+
+# the timing results of --load go to the timing step
+S --tour --batch --load "$TOP_SRCDIR/tests/screens/timing-fixture.json" > timed.md
+ok $? "--tour --batch --load FILE exits 0"
+tstep=$(awk '/^== / { n++ } /^!timing/ { print n; exit }' "$TOP_SRCDIR/data/tour.txt")
+section=$(awk -v n="$tstep" '/^## [0-9]/ { s++ } s == n' timed.md)
+like "$section" "^### Attribute access timing" "the timing summary is in step $tstep"
+like "$section" "read, ns per access: regular (#) and slots (=)" "with its text histograms"
+is "$(grep -c '^### Attribute access timing' timed.md)" 1 "and only there"
+
+# export FILE tour: the same handout, from any mode
+S -c 'export from-cmd.md tour'; ok $? "export FILE tour exits 0"
+cmp -s from-cmd.md tour.md; ok $? "export FILE tour writes what --tour --batch prints"
+S -c 'export - md tour' > stdout.md; cmp -s stdout.md tour.md
+ok $? "export - md tour: the handout on standard output"
+out=$(S -c 'set attrs 7; set version 3.9; export t2.md tour; show' --format text 2>&1)
+like "$out" '^CPython 3.9 lp64' "after the handout the setting is as it was (version)"
+like "$out" '7 attrs\|7 attributes' "after the handout the setting is as it was (attributes)"
+
+# bad input
+bad() { # bad STATUS PATTERN ARGS...
+	st=$1 pat=$2; shift 2
+	err=$(S "$@" 2>&1 >/dev/null); code=$?
+	is "$code" "$st" "$* exits $st"
+	like "$err" "$pat" "$*: says '$pat'"
+	is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "$*: one line"
+}
+bad 2 "the tour's handout is Markdown (md), not json" -c 'export x.json json tour'
+bad 2 "'tour' is not a format\|'yaml' is not a format" -c 'export x.md yaml tour'
+bad 2 "the tour's handout is Markdown (--format md), not csv" --tour --format csv
+bad 2 "cannot go with --breakdown" --tour --batch --breakdown
+bad 2 "--tour goes with the explorer, or with --batch" --tour --measure
+[ ! -e x.json ] && [ ! -e x.md ]; ok $? "a refused export writes no file"
+export SLOTEXPLORE_DATADIR="$TMP/data"
+printf '== 1. x\n!sparkle\ntext\n' > data/tour.txt
+bad 1 "tour.txt:2: '!sparkle' is not a step option" --tour --batch
+printf '== 1. x\n:set attrs 1000000\ntext\n' > data/tour.txt
+bad 1 "tour step 1: set" --tour --batch
+S -c 'export y.md tour' 2>err.txt; is $? 2 "export tour with a broken step exits 2"
+like "$(cat err.txt)" "export: tour step 1: set attrs: .*; nothing written to y.md" "export tour: names the step and the command"
+[ ! -e y.md ]; ok $? "a failed handout leaves no file"
+rm data/tour.txt
+bad 1 "--tour: .*tour.txt: cannot open the tour" --tour --batch
+S -c 'export z.md tour' 2>err.txt
+like "$(cat err.txt)" "no tour file" "export tour without a tour file says so"
+unset SLOTEXPLORE_DATADIR
+
+done_testing
