@@ -60,6 +60,24 @@ out=$("$CHECK" --tour 80 24 p)
 like "$out" "the tour's first step" "p on the first step says so"
 out=$("$CHECK" 80 24 n)
 like "$out" "n: only in the tour" "n outside the tour says so"
+# at 80x24, in the explorer and in presentation mode, every tour step's
+# text is shown whole
+n=$(grep -c '^== ' "$TOP_SRCDIR/data/tour.txt")
+for mode in explorer present; do
+keys=""
+i=1
+[ $mode = present ] && flag=--present || flag=--tour
+while [ "$i" -le "$n" ]; do
+	out=$("$CHECK" $flag --tour 80 24 $keys | tr '\n' ' ' | tr -s ' ')
+	last=$(awk -v n="$i" '/^== / { s++; next } s == n && !/^[:!#]/ && NF { l = $0 } END { print l }' \
+		"$TOP_SRCDIR/data/tour.txt" | awk '{ print $(NF-1), $NF }')
+	pat=$(printf '%s' "$last" | sed 's/{[a-z]*:[a-z-]*}/@P@/g; s/[][\.*^$]/\\&/g; s/@P@/.*/g')
+	like "$out" "Tour $i/$n" "$mode, tour step $i at 80x24: the step's title"
+	like "$out" "$pat" "$mode, tour step $i at 80x24: the text's last words ($last)"
+	keys="$keys n"
+	i=$((i + 1))
+done
+done
 out=$("$CHECK" --tour --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
 like "$out" "Tour 2/8: 2\\." "n in the timing pane goes on with the tour"
 out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)

@@ -300,11 +300,14 @@ static void compose_notes(const struct app *a, char *out, size_t n)
 #undef SAY
 }
 
-static void render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
-                           const char *text)
+/* Draws text word-wrapped to w columns in at most rows rows; returns the
+ * rows used. With g NULL it only counts. */
+static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
+                          const char *text)
 {
 	const char *p = text;
-	for (int r = 0; r < rows && *p; r++) {
+	int r = 0;
+	for (; r < rows && *p; r++) {
 		while (*p == ' ')
 			p++;
 		/* take as many whole words as fit in w columns */
@@ -324,9 +327,13 @@ static void render_wrapped(struct grid *g, int x, int y, int w, int rows, enum s
 		size_t len = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
 		memcpy(line, p, len);
 		line[len] = '\0';
-		grid_put(g, x, y + r, w, st, line);
+		if (g)
+			grid_put(g, x, y + r, w, st, line);
 		p = end;
+		while (*p == ' ')
+			p++;
 	}
+	return r;
 }
 
 static void render_status(const struct app *a, struct grid *g)
@@ -477,25 +484,42 @@ static void render_present(struct app *a, struct grid *g)
 		            total, count);
 	}
 	y += 11;
+	char notes_text[2048];
+	bool tour = a->tour_active && a->tour;
+	if (tour)
+		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
+	else
+		compose_notes(a, notes_text, sizeof notes_text);
+	/* the tour's text must be read whole: the big difference gives way to
+	 * one line when both do not fit */
+	int text_rows = tour ? 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text) : 0;
 	if (ra->available && rb->available && ra->fig[a->acc] && y + 6 < g->h - 3) {
 		char pct[32];
 		format_change_percent(ra->fig[a->acc], rb->fig[a->acc], pct, sizeof pct);
 		for (char *p = pct; *p; p++)
 			if (*p == '%')
 				p[1] = '\0';
-		grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance:",
-		            kind_info(kb)->name, kind_info(ka)->name);
-		render_big(a, g, 2, y + 1, rb->fig[a->acc] <= ra->fig[a->acc] ? ST_GOOD : ST_BAD, pct);
-		y += 7;
+		enum style st = rb->fig[a->acc] <= ra->fig[a->acc] ? ST_GOOD : ST_BAD;
+		if (y + 7 + text_rows <= g->h - 1) {
+			grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance:",
+			            kind_info(kb)->name, kind_info(ka)->name);
+			render_big(a, g, 2, y + 1, st, pct);
+			y += 7;
+		} else {
+			int n = grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance: ",
+			                    kind_info(kb)->name, kind_info(ka)->name);
+			grid_put(g, 2 + n, y, g->w - 4 - n, st, pct);
+			y += 2;
+		}
 	}
-	char notes_text[2048];
-	if (a->tour_active && a->tour) {
-		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
-	} else {
-		compose_notes(a, notes_text, sizeof notes_text);
+	if (tour && y < g->h - 2) {
+		grid_fill(g, 0, y, g->w, ' ', ST_HEADING);
+		grid_printf(g, 0, y, g->w, ST_HEADING, "Tour %d/%d: %s   (n next, p previous)",
+		            a->tour_step + 1, a->tour->nsteps, a->tour->step[a->tour_step].title);
+		y++;
 	}
 	if (y < g->h - 2)
-		render_wrapped(g, 0, y, g->w, g->h - 2 - y, ST_NORMAL, notes_text);
+		render_wrapped(g, 0, y, g->w, g->h - 1 - y, ST_NORMAL, notes_text);
 	/* the keys, for the audience */
 	int sy = g->h - 1;
 	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
@@ -549,8 +573,18 @@ void render_screen(struct app *a, struct grid *g)
 	int kinds = app_visible_count(a);
 	/* rows: header 1, table 1 + kinds, breakdown 2, chart >= 4, notes 2..4, status 1 */
 	int notes = g->h >= 40 ? 4 : g->h >= 30 ? 3 : 2;
-	if (a->tour_active)
+	char notes_text[2048];
+	if (a->tour_active && a->tour) {
+		/* the step's text is read whole: it takes the rows it needs, the
+		 * chart and then the table give way */
+		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
+		int need = 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text);
 		notes = g->h >= 40 ? 7 : g->h >= 30 ? 6 : 5;
+		if (need > notes)
+			notes = need < g->h - 8 ? need : g->h - 8;
+	} else {
+		compose_notes(a, notes_text, sizeof notes_text);
+	}
 	int table_rows = kinds;
 	int fixed = 1 + 2 + notes + 1;
 	int chart = g->h - fixed - (1 + table_rows);
@@ -567,16 +601,16 @@ void render_screen(struct app *a, struct grid *g)
 	y += 2;
 	render_chart(a, g, 0, y, g->w, chart);
 	y += chart;
-	char notes_text[2048];
 	if (a->tour_active && a->tour) {
 		const struct tour_step *st = &a->tour->step[a->tour_step];
 		grid_fill(g, 0, y, g->w, ' ', ST_HEADING);
-		grid_printf(g, 0, y, g->w, ST_HEADING, "Tour %d/%d: %s   (n next, p previous, T leave)",
-		            a->tour_step + 1, a->tour->nsteps, st->title);
-		tour_expand(a, st->text, notes_text, sizeof notes_text);
+		char title[160];
+		int tw = snprintf(title, sizeof title, "Tour %d/%d: %s", a->tour_step + 1,
+		                  a->tour->nsteps, st->title);
+		grid_printf(g, 0, y, g->w, ST_HEADING, "%s   %s", title,
+		            tw + 40 <= g->w ? "(n next, p previous, T leave)" : "(n, p, T)");
 		render_wrapped(g, 0, y + 1, g->w, notes - 1, ST_NORMAL, notes_text);
 	} else {
-		compose_notes(a, notes_text, sizeof notes_text);
 		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, notes_text);
 	}
 	render_status(a, g);
