@@ -15,8 +15,16 @@ for o in $opts; do
 	grep -q -- "\\\\-\\\\-$esc" "$MAN"; ok $? "the man page documents --$o"
 	grep -q -- "--$o" "$TOP_SRCDIR/README"; ok $? "the README mentions --$o"
 done
-for c in set show hide python verify measure export compare seed help quit; do
+cmds=$(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", "\1[ "].*/\1/p' "$TOP_SRCDIR/src/cmd/commands.c")
+[ "$(printf '%s\n' "$cmds" | wc -l)" -ge 10 ]; ok $? "the command table was found in commands.c"
+for c in $cmds; do
 	grep -q "^\.B $c" "$MAN"; ok $? "the man page documents the command $c"
+	grep -q "$c" "$TOP_SRCDIR/README"; ok $? "the README mentions the command $c"
+done
+grep -q '^\.B export$' "$MAN" && grep -q 'FILE \[text|csv|json|md\] \[tour\]' "$MAN"
+ok $? "the man page gives export's tour handout"
+for k in "^\.BR o ," "^\.B r$" "^\.BR Down / j$"; do
+	grep -q -- "$k" "$MAN"; ok $? "the man page lists the timing pane and pager key(s) $k"
 done
 for k in "Left Right" "Up Down" "^\.B + " "v V" "^\.B b$" "^\.B a$" "w W" "^\.B c$" "^\.B m$" "^\.B t$" "^\.B T  n p$" "^\.B P$" "^\.B :$" "? F1" "^\.B q  Ctrl\\\\-L$"; do
 	grep -q -- "$k" "$MAN"; ok $? "the man page lists the key(s) $k"
