@@ -27,6 +27,10 @@ err=$("$SLOTEXPLORE" --load nothere.json 2>&1); like "$err" "nothere.json:" "--l
 err=$("$SLOTEXPLORE" --op fly 2>&1); is $? 2 "--op: bad op is a usage error"
 like "$err" "--op: 'fly' is not read, write" "--op: names the accepted ops"
 err=$("$SLOTEXPLORE" --seed-harness 2>&1); like "$err" "--seed-harness needs --measure" "--seed-harness alone is refused"
+out=$("$SLOTEXPLORE" --load pyperf.json --format md); ok $? "--load --format md exits 0"
+like "$out" "^# Attribute access timing" "--load --format md: a Markdown section"
+err=$("$SLOTEXPLORE" --no-python --no-config -c 'measure yaml' 2>&1); is $? 2 "measure yaml: exits 2"
+like "$err" "measure: 'yaml' is not a format (text, csv, json, md)" "measure: names the formats"
 
 py=$(find_pythons | while read -r p; do
 	"$p" -c 'import sys; sys.exit(0 if (3, 8) <= sys.version_info[:2] <= (3, 14) else 1)' \
@@ -62,4 +66,12 @@ is "$(head -1 m.csv)" "python_version,attrs,kind,op,sample,ns,baseline_ns,loops,
 rows=$(grep -c ',read,' m.csv); ok $([ "$rows" -ge 6 ] && echo 0 || echo 1) "csv: one row per sample ($rows)"
 out=$("$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --op write --kind namedtuple --kind tuple)
 like "$out" "namedtuple  *n/a: a namedtuple is immutable" "an operation a kind cannot do is n/a, with why"
+
+# a script measures, then writes the tour's handout with those results
+"$SLOTEXPLORE" --no-config --python "$py" --measure-time 1 \
+	-c 'set attrs 4; measure json' -c "export $TMP/h.md tour" > s.json
+ok $? "measure json; export FILE tour in a script exits 0"
+"$SLOTEXPLORE" --load s.json > /dev/null; ok $? "measure json: --load reads the results back"
+like "$(cat "$TMP/h.md")" "^### Attribute access timing" "the handout holds the script's timing results"
+like "$(cat "$TMP/h.md")" "4 attributes" "at the attribute count that was timed"
 done_testing

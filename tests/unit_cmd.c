@@ -91,7 +91,8 @@ int main(void)
 		{ "quit now", "quit: takes no arguments" },
 		{ "verify", "verify: no interpreter here" },
 		{ "measure", "measure: no interpreter here" },
-		{ "measure now", "measure: takes no arguments" },
+		{ "measure now", "measure: 'now' is not a format (text, csv, json, md)" },
+		{ "measure json csv", "measure: usage: measure [text|csv|json|md]" },
 		{ "python /usr/bin/python3", "python: interpreters cannot be switched here" },
 		{ "frobnicate", "'frobnicate' is not a command" },
 	};

@@ -202,15 +202,26 @@ static bool run_verify(struct cmd_context *c, int argc, char **argv, char *err, 
 
 static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
-	(void)argv;
-	if (argc != 1)
-		return fail(err, errlen, "measure: takes no arguments (it times the current setting)");
+	char list[64];
+	if (argc > 2)
+		return fail(err, errlen, "measure: usage: measure [text|csv|json|md] (it times the "
+		            "current setting)");
+	enum report_format f = FORMAT_TEXT;
+	if (argc == 2) {
+		f = report_format_from_name(argv[1]);
+		if (f == FORMAT_COUNT)
+			return fail(err, errlen, "measure: '%s' is not a format (%s)", argv[1],
+			            join(format_names, list, sizeof list));
+		if (c->tui)
+			return fail(err, errlen, "measure: the explorer shows the timing pane; "
+			            "export FILE.md afterwards writes the results");
+	}
 	if (c->tui)
 		return app_apply(c->app, ACT_TIMING) ? true
 		       : fail(err, errlen, "%s", c->app->status);
 	if (!c->hooks.measure)
 		return fail(err, errlen, "measure: no interpreter here (python PATH first)");
-	return c->hooks.measure(c, err, errlen);
+	return c->hooks.measure(c, (int)f, err, errlen);
 }
 
 /* ---- export --------------------------------------------------------------- */
@@ -255,8 +266,7 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 {
 	char list[64];
 	if (argc < 2 || argc > 4)
-		return fail(err, errlen, "export: usage: export FILE [%s] [tour]",
-		            join(format_names, list, sizeof list));
+		return fail(err, errlen, "export: usage: export FILE [text|csv|json|md] [tour]");
 	const char *path = argv[1];
 	enum report_format f = format_for(path);
 	bool tour = false, format_given = false;
@@ -446,13 +456,14 @@ const struct command command_table[] = {
 	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },
 	{ "verify", "verify", "measure the current setting in the interpreter and compare with "
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
-	{ "measure", "measure", "time attribute reads and writes: the selected kind against "
-	  "regular (the t pane in the explorer)", { ARG_NONE, ARG_NONE, ARG_NONE }, run_measure },
+	{ "measure", "measure [text|csv|json|md]", "time attribute reads and writes: the selected "
+	  "kind against regular (the t pane in the explorer); a later export FILE.md or export "
+	  "FILE tour includes the results", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_measure },
 	{ "export", "export FILE [text|csv|json|md] [tour]", "write the shown kinds and their "
 	  "breakdowns; md is a Markdown handout, with the timing summary when there is one; "
 	  "tour writes the whole guided tour as a Markdown handout (format from the extension "
 	  "unless given; - is standard output outside the explorer)",
-	  { ARG_FILE, ARG_FORMAT, ARG_FORMAT }, run_export },
+	  { ARG_FILE, ARG_EXPORT, ARG_EXPORT }, run_export },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
@@ -635,7 +646,8 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
 	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);
 	case ARG_CHART: return match_list(chart_names, word, out, max, 0);
-	case ARG_FORMAT: {   /* export's words after the file */
+	case ARG_FORMAT: return match_list(format_names, word, out, max, 0);
+	case ARG_EXPORT: {   /* export's words after the file */
 		static const char *const export_words[] = { "text", "csv", "json", "md", "tour", NULL };
 		return match_list(export_words, word, out, max, 0);
 	}

@@ -17,7 +17,7 @@
 /* What a word in a given position can be, for completion. */
 enum cmd_arg {
 	ARG_NONE, ARG_COMMAND, ARG_SETTING, ARG_KIND, ARG_VERSION, ARG_ABI, ARG_VALUES,
-	ARG_ACCOUNTING, ARG_CHART, ARG_FORMAT, ARG_FILE, ARG_NUMBER, ARG_TEXT
+	ARG_ACCOUNTING, ARG_CHART, ARG_FORMAT, ARG_EXPORT, ARG_FILE, ARG_NUMBER, ARG_TEXT
 };
 
 struct cmd_context;
@@ -27,8 +27,9 @@ struct cmd_hooks {
 	bool (*python)(struct cmd_context *c, const char *path, char *err, size_t errlen);
 	/* compares the current setting with the interpreter */
 	bool (*verify)(struct cmd_context *c, char *err, size_t errlen);
-	/* times attribute access (the selected kind against regular) */
-	bool (*measure)(struct cmd_context *c, char *err, size_t errlen);
+	/* times attribute access (the selected kind against regular), prints
+	 * the result in format f and keeps it in the app for export */
+	bool (*measure)(struct cmd_context *c, int f, char *err, size_t errlen);
 };
 
 struct cmd_context {

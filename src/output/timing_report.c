@@ -245,6 +245,8 @@ int timing_report_write(FILE *out, const struct timing_result *r, unsigned attrs
 		rc = write_json(out, r, attrs);
 	else if (f == FORMAT_CSV)
 		write_csv(out, r, attrs);
+	else if (f == FORMAT_MARKDOWN)
+		rc = timing_report_markdown(out, r, attrs, 1);
 	else
 		write_text(out, r, attrs, utf8);
 	return rc == 0 && !ferror(out) ? 0 : -1;
@@ -296,8 +298,8 @@ static void text_histograms(FILE *o, const struct timing_result *r)
 
 int timing_report_markdown(FILE *out, const struct timing_result *r, unsigned attrs, int level)
 {
-	fprintf(out, "\n%.*s Attribute access timing\n\n```\n", level < 1 ? 1 : level > 6 ? 6 : level,
-	        "######");
+	fprintf(out, "%s%.*s Attribute access timing\n\n```\n", level > 1 ? "\n" : "",
+	        level < 1 ? 1 : level > 6 ? 6 : level, "######");
 	write_text(out, r, attrs, false);
 	text_histograms(out, r);
 	fprintf(out, "```\n");
