@@ -640,8 +640,9 @@ uint64_t model_instance_requested(const struct model_setting *s, enum kind k, ui
 	return in.requested + (index == 0 ? class_keys_growth(s, ki) : 0);
 }
 
-void model_evaluate(const struct model_setting *s, enum kind k, const struct container *ctr,
-                    struct kind_result *r)
+/* One kind, given the values' cost (the same for every kind of a setting). */
+static void evaluate_kind(const struct model_setting *s, enum kind k, const struct container *ctr,
+                          const struct values_cost *vc, struct kind_result *r)
 {
 	const struct profile *pr = s->profile;
 	const struct abi_consts *c = &pr->abi[s->abi];
@@ -655,7 +656,7 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 		return;
 
 	uint64_t m = s->instances;
-	struct values_cost values = values_cost(s);
+	const struct values_cost values = *vc;
 	const struct warmup_table *wt = has_warmup(s, ki) ? warmup_table_get(s, ki) : NULL;
 	const struct keys_view *kv_steady = wt ? &wt->walk.view[WARMUP_INSTANCES - 1] : NULL;
 	struct instance steady_instance;
@@ -768,9 +769,17 @@ void model_evaluate(const struct model_setting *s, enum kind k, const struct con
 	r->saturated = sat;
 }
 
+void model_evaluate(const struct model_setting *s, enum kind k, const struct container *ctr,
+                    struct kind_result *r)
+{
+	struct values_cost vc = values_cost(s);
+	evaluate_kind(s, k, ctr, &vc, r);
+}
+
 void model_evaluate_all(const struct model_setting *s, struct model_eval *out)
 {
 	model_container(s, &out->container);
+	struct values_cost vc = values_cost(s);
 	for (int k = 0; k < KIND_COUNT; k++)
-		model_evaluate(s, (enum kind)k, &out->container, &out->kinds[k]);
+		evaluate_kind(s, (enum kind)k, &out->container, &vc, &out->kinds[k]);
 }
