@@ -770,8 +770,10 @@ int main(int argc, char **argv)
 
 	if (opt.mode == MODE_TUI && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
 		if (opt.tui_forced) {
-			fprintf(stderr, "slotexplore: --tui needs a terminal on stdin and stdout; "
-			        "use --batch for output into a pipe or file\n");
+			const char *what = opt.tour ? "--tour" : opt.present ? "--present" : "--tui";
+			fprintf(stderr, "slotexplore: %s needs a terminal on stdin and stdout; %s\n", what,
+			        opt.tour ? "--tour --batch writes the tour as a Markdown handout"
+			                 : "use --batch for output into a pipe or file");
 			return EXIT_USAGE;
 		}
 		/* commands come from a pipe or file on stdin; else the table */

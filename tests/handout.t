@@ -108,6 +108,7 @@ bad 2 "'tour' is not a format\|'yaml' is not a format" -c 'export x.md yaml tour
 bad 2 "the tour's handout is Markdown (--format md), not csv" --tour --format csv
 bad 2 "cannot go with --breakdown" --tour --batch --breakdown
 bad 2 "--tour goes with the explorer, or with --batch" --tour --measure
+bad 2 "--tour needs a terminal on stdin and stdout; --tour --batch writes the tour" --tour
 [ ! -e x.json ] && [ ! -e x.md ]; ok $? "a refused export writes no file"
 export SLOTEXPLORE_DATADIR="$TMP/data"
 printf '== 1. x\n!sparkle\ntext\n' > data/tour.txt
