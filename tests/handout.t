@@ -77,6 +77,19 @@ while read -r args; do
 done < checks
 [ "$checked" -ge 15 ] || ok 1 "checked the tour's live figures ($checked)"
 
+# {version} and {overflow}: the version shown and the first attribute count
+# whose regular instance --batch reports as overflowing the shared keys
+line=$(tr '\n' ' ' < tour.md | grep -o 'On CPython [0-9.]*: from [0-9]* attributes on')
+ver=$(printf '%s' "$line" | sed 's/On CPython \([0-9.]*\):.*/\1/')
+at=$(printf '%s' "$line" | sed 's/.* from \([0-9]*\) attributes on/\1/')
+[ -n "$ver" ] && [ -n "$at" ]; ok $? "the key-sharing step names the version and the limit ($ver, $at)"
+first=""
+for n in $(seq 1 64); do
+	S --batch --python-version "$ver" --attrs "$n" --kind regular --format json |
+		grep -q '"overflow": true' && { first=$n; break; }
+done
+is "$at" "$first" "{overflow}: --batch's first overflowing attribute count on $ver"
+
 # the timing results of --load go to the timing step
 S --tour --batch --load "$TOP_SRCDIR/tests/screens/timing-fixture.json" > timed.md
 ok $? "--tour --batch --load FILE exits 0"

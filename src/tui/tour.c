@@ -97,10 +97,37 @@ static bool figure(struct app *a, const char *acc, const char *kind, uint64_t *o
 	return true;
 }
 
+/* {version}: the profile's version. {overflow}: a phrase saying where a
+ * regular instance leaves the class's shared keys for its own dict. */
+static bool word_figure(struct app *a, const char *word, char *num, size_t n)
+{
+	app_update(a);
+	if (strcmp(word, "version") == 0)
+		snprintf(num, n, "%s", app_profile(a)->version);
+	else if (strcmp(word, "overflow") == 0 && a->overflow_at >= 0)
+		snprintf(num, n, "from %d attributes on, each instance gets its own dict",
+		         a->overflow_at);
+	else if (strcmp(word, "overflow") == 0)
+		snprintf(num, n, "no jump up to %d attributes", CHART_ATTRS_MAX);
+	else
+		return false;
+	return true;
+}
+
 void tour_expand(struct app *a, const char *text, char *out, size_t n)
 {
 	size_t o = 0;
 	for (const char *p = text; *p && o + 1 < n;) {
+		const char *end = *p == '{' ? strchr(p, '}') : NULL;
+		if (end && end - p < 16 && !memchr(p, ':', (size_t)(end - p))) {
+			char word[16], num[96];
+			snprintf(word, sizeof word, "%.*s", (int)(end - p - 1), p + 1);
+			if (word_figure(a, word, num, sizeof num)) {
+				o += (size_t)snprintf(out + o, n - o, "%s", num);
+				p = end + 1;
+				continue;
+			}
+		}
 		const char *close = *p == '{' ? strchr(p, '}') : NULL;
 		const char *colon = close ? memchr(p, ':', (size_t)(close - p)) : NULL;
 		if (close && colon && close - p < 64) {
