@@ -64,12 +64,20 @@ while read -r args; do
 		i=$((i + 1))
 		acc=${p#\{}; acc=${acc%%:*}
 		kind=${p#*:}; kind=${kind%\}}
+		shown=$(printf '%s' "$args" | sed 's/.*--accounting \([a-z]*\).*/\1/')
+		[ "$acc" = saving ] && from=regular || from=""
+		[ "$acc" = saving ] && acc=$shown
 		case $acc in
 		getsizeof) col=3 ;; requested) col=4 ;; allocated) col=5 ;; deep) col=6 ;;
 		total) col=7 ;; perclass) col=9 ;; *) col=0 ;;
 		esac
-		expect=$(awk -F'|' -v k="$kind" -v c="$col" '{ gsub(/^ +| +$/, "", $2) }
-			$2 == k { v = $c; gsub(/^ +| +$/, "", v); print v; exit }' batch.rows)
+		cell() { awk -F'|' -v k="$1" -v c="$col" '{ gsub(/^ +| +$/, "", $2) }
+			$2 == k { v = $c; gsub(/^ +| +$/, "", v); print v; exit }' batch.rows; }
+		expect=$(cell "$kind")
+		if [ -n "$from" ]; then   # {saving:KIND}: regular's figure minus KIND's
+			expect=$(( $(cell regular | tr -d ,) - $(echo "$expect" | tr -d ,) ))
+			acc="saving"
+		fi
 		got=$(sed -n "${i}p" got)
 		is "$got" "$expect" "step $step: {$acc:$kind} is --batch's $expect"
 		checked=$((checked + 1))

@@ -134,8 +134,17 @@ void tour_expand(struct app *a, const char *text, char *out, size_t n)
 			char acc[32], kind[40];
 			snprintf(acc, sizeof acc, "%.*s", (int)(colon - p - 1), p + 1);
 			snprintf(kind, sizeof kind, "%.*s", (int)(close - colon - 1), colon + 1);
-			uint64_t v;
+			uint64_t v, base;
 			char num[40];
+			if (strcmp(acc, "saving") == 0 && figure(a, accounting_name(a->acc), kind, &v) &&
+			    figure(a, accounting_name(a->acc), "regular", &base)) {
+				/* bytes per instance the kind saves against regular (may be < 0) */
+				char mag[32];
+				format_grouped(base >= v ? base - v : v - base, mag, sizeof mag);
+				o += (size_t)snprintf(out + o, n - o, "%s%s", base >= v ? "" : "-", mag);
+				p = close + 1;
+				continue;
+			}
 			if (figure(a, acc, kind, &v)) {
 				if (strcmp(acc, "total") == 0)
 					format_bytes_human(v, num, sizeof num);
