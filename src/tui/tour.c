@@ -257,7 +257,9 @@ bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, 
 	        "that step's setting. Under each table is the `slotexplore --batch` command that "
 	        "prints the same figures.\n", PACKAGE_VERSION, t->nsteps);
 	if (a->interp_label[0])
-		fprintf(out, "\nInterpreter at hand: %s.\n", a->interp_label);
+		fprintf(out, "\nInterpreter at hand: %s. The steps choose the versions they show; "
+		        "`slotexplore --verify` checks the model against this interpreter at its own "
+		        "version.\n", a->interp_label);
 	report_markdown_legend(out);
 	bool ok = handout_steps(out, t, &quiet, err, errlen);
 	*a = *saved;
