@@ -552,16 +552,41 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 
 /* The tour, for T, `export FILE tour` and --tour: missing is an error only
  * when --tour asks for it. */
+/* $SLOTEXPLORE_TOUR; else tour.LL.txt for the language of the locale
+ * (LC_ALL, LC_MESSAGES, LANG: "de_DE.UTF-8" -> tour.de.txt) when there is
+ * one; else tour.txt, all in the data directory. */
+static void tour_file_path(char *out, size_t n)
+{
+	const char *env = getenv("SLOTEXPLORE_TOUR");
+	if (env && *env) {
+		snprintf(out, n, "%s", env);
+		return;
+	}
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *loc = NULL;
+	for (int i = 0; i < 3 && !(loc && *loc); i++)
+		loc = getenv(names[i]);
+	if (loc && loc[0] >= 'a' && loc[0] <= 'z' && loc[1] >= 'a' && loc[1] <= 'z' &&
+	    strchr("_.@", loc[2] ? loc[2] : '_')) {
+		snprintf(out, n, "%s/tour.%c%c.txt", session_dir, loc[0], loc[1]);
+		if (access(out, R_OK) == 0)
+			return;
+	}
+	snprintf(out, n, "%s/tour.txt", session_dir);
+}
+
 static bool session_load_tour(const struct options *opt, struct app *app)
 {
 	static struct tour tour;
-	char tour_file[PATH_MAX + 16], why[600];
-	snprintf(tour_file, sizeof tour_file, "%s/tour.txt", session_dir);
-	if (tour_load(tour_file, &tour, why, sizeof why))
+	static char why[PATH_MAX + 200];
+	char tour_file[PATH_MAX + 16];
+	tour_file_path(tour_file, sizeof tour_file);
+	if (tour_load(tour_file, &tour, why, sizeof why)) {
 		app->tour = &tour;
-	else if (opt->tour) {
+	} else if (opt->tour) {
 		fprintf(stderr, "slotexplore: --tour: %s\n", why);
 		return false;
+	} else {
+		app->tour_problem = why;
 	}
 	return true;
 }

@@ -116,6 +116,29 @@ out=$(S -c 'set attrs 7; set version 3.9; export t2.md tour; show' --format text
 like "$out" '^CPython 3.9 lp64' "after the handout the setting is as it was (version)"
 like "$out" '7 attrs\|7 attributes' "after the handout the setting is as it was (attributes)"
 
+# a teacher's own tour ($SLOTEXPLORE_TOUR) and a translated one (tour.LL.txt
+# for the locale's language)
+printf '== 1. Mine\n:set attrs 3\n:set version 3.12\nThree attributes: {allocated:regular} bytes.\n' > mine.txt
+out=$(SLOTEXPLORE_TOUR="$TMP/mine.txt" S --tour --batch); ok $? "SLOTEXPLORE_TOUR: the handout of another tour"
+like "$out" "^## 1. Mine" "SLOTEXPLORE_TOUR: its steps"
+want=$(S --batch --python-version 3.12 --attrs 3 --kind regular --format csv | awk -F, 'NR == 2 { print $11 }')
+like "$out" "^Three attributes: $want bytes" "SLOTEXPLORE_TOUR: its figures are --batch's ($want)"
+mkdir lang && cp "$TOP_SRCDIR"/data/* lang/
+printf '== 1. Einf\xc3\xbchrung\nDrei Attribute.\n' > lang/tour.xx.txt
+out=$(SLOTEXPLORE_DATADIR="$TMP/lang" LC_ALL= LC_MESSAGES= LANG=xx_YY.UTF-8 S --tour --batch)
+like "$out" "^## 1. Einf" "LANG=xx_YY: tour.xx.txt is the tour"
+out=$(SLOTEXPLORE_DATADIR="$TMP/lang" LC_ALL= LC_MESSAGES= LANG=yy_ZZ S --tour --batch)
+like "$out" "^## 1. What sys.getsizeof says" "no tour.yy.txt: tour.txt"
+err=$(SLOTEXPLORE_TOUR="$TMP/nothere.txt" S -c 'export x.md tour' 2>&1)
+like "$err" "export: .*nothere.txt: cannot open the tour" "export tour names the missing SLOTEXPLORE_TOUR file"
+printf '== 1. x\n' > long.txt
+awk 'BEGIN { for (i = 0; i < 600; i++) printf "y"; print "" }' >> long.txt
+err=$(SLOTEXPLORE_TOUR="$TMP/long.txt" S --tour --batch 2>&1)
+like "$err" "long.txt:2: a line longer than 511 characters" "a too-long tour line is named"
+printf '== 1. x\ntext\000more\n' > nul.txt
+err=$(SLOTEXPLORE_TOUR="$TMP/nul.txt" S --tour --batch 2>&1)
+like "$err" "nul.txt:2: binary data" "a NUL byte in the tour is named"
+
 # bad input
 bad() { # bad STATUS PATTERN ARGS...
 	st=$1 pat=$2; shift 2
@@ -142,7 +165,7 @@ like "$(cat err.txt)" "export: tour step 1: set attrs: .*; nothing written to y.
 rm data/tour.txt
 bad 1 "--tour: .*tour.txt: cannot open the tour" --tour --batch
 S -c 'export z.md tour' 2>err.txt
-like "$(cat err.txt)" "no tour file" "export tour without a tour file says so"
+like "$(cat err.txt)" "export: .*data/tour.txt: cannot open the tour" "export tour without a tour file names it"
 unset SLOTEXPLORE_DATADIR
 
 done_testing

@@ -286,7 +286,8 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 			return fail(err, errlen, "export: the tour's handout is Markdown (md), not %s",
 			            report_format_name(f));
 		if (!c->app->tour)
-			return fail(err, errlen, "export: no tour file (data/tour.txt) was found");
+			return fail(err, errlen, "export: %s", c->app->tour_problem ? c->app->tour_problem
+			            : "no tour file (data/tour.txt) was found");
 		f = FORMAT_MARKDOWN;
 	}
 	struct report r;

@@ -410,7 +410,8 @@ bool app_apply(struct app *a, enum action act)
 		return true;
 	case ACT_TOUR:
 		if (!a->tour) {
-			app_set_status(a, true, "T: no tour file (data/tour.txt) was found");
+			app_set_status(a, true, "T: %s", a->tour_problem ? a->tour_problem
+			               : "no tour file (data/tour.txt) was found");
 			return false;
 		}
 		if (a->tour_active) {

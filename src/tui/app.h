@@ -86,6 +86,7 @@ struct app {
 	char last_keys[64];          /* the most recent keys, for the audience */
 	/* the guided tour (T): text from data/tour.txt, stepped by the front end */
 	const struct tour *tour;
+	const char *tour_problem;    /* why there is no tour ("FILE: ..."), or NULL */
 	bool tour_active;
 	int tour_step;
 	int tour_requested;          /* step to open, -1 none */

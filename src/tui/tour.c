@@ -2,6 +2,7 @@
 
 #include "tui/tour.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,27 +12,48 @@
 #include "output/timing_report.h"
 #include "output/wrap.h"
 
-bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
+#define TOUR_MAX_BYTES (256 * 1024)
+
+static bool tour_fail(char *err, size_t errlen, const char *source, unsigned line,
+                      const char *what)
+{
+	if (line)
+		snprintf(err, errlen, "%s:%u: %s", source, line, what);
+	else
+		snprintf(err, errlen, "%s: %s", source, what);
+	return false;
+}
+
+bool tour_parse(const char *text, size_t len, const char *source, struct tour *t, char *err,
+                size_t errlen)
 {
 	memset(t, 0, sizeof *t);
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open the tour: %m", path);
-		return false;
-	}
-	char line[512];
+	if (len > TOUR_MAX_BYTES)
+		return tour_fail(err, errlen, source, 0, "larger than 256 KiB; not a tour");
 	unsigned lineno = 0;
 	struct tour_step *s = NULL;
-	while (fgets(line, sizeof line, f)) {
+	for (size_t pos = 0; pos < len;) {
+		size_t end = pos;
+		while (end < len && text[end] != '\n')
+			end++;
 		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
+		char line[512], what[96];
+		size_t n = end - pos;
+		if (n >= sizeof line)
+			return tour_fail(err, errlen, source, lineno, "a line longer than 511 characters");
+		memcpy(line, text + pos, n);
+		line[n] = '\0';
+		pos = end + 1;
+		if (memchr(line, '\0', n))
+			return tour_fail(err, errlen, source, lineno, "binary data (a NUL byte)");
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
 		if (line[0] == '#' && !s)
 			continue;
 		if (strncmp(line, "== ", 3) == 0) {
 			if (t->nsteps == TOUR_MAX_STEPS) {
-				snprintf(err, errlen, "%s:%u: more than %d steps", path, lineno, TOUR_MAX_STEPS);
-				fclose(f);
-				return false;
+				snprintf(what, sizeof what, "more than %d steps", TOUR_MAX_STEPS);
+				return tour_fail(err, errlen, source, lineno, what);
 			}
 			s = &t->step[t->nsteps++];
 			snprintf(s->title, sizeof s->title, "%.95s", line + 3);
@@ -39,40 +61,57 @@ bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
 		}
 		if (s && line[0] == '!') {
 			if (strcmp(line, "!timing") != 0) {
-				snprintf(err, errlen, "%s:%u: '%.40s' is not a step option (!timing is)", path,
-				         lineno, line);
-				fclose(f);
-				return false;
+				snprintf(what, sizeof what, "'%.40s' is not a step option (!timing is)", line);
+				return tour_fail(err, errlen, source, lineno, what);
 			}
 			s->timing = true;
 			continue;
 		}
 		if (!s) {
-			if (line[0]) {
-				snprintf(err, errlen, "%s:%u: text before the first '== ' step", path, lineno);
-				fclose(f);
-				return false;
-			}
+			if (line[0])
+				return tour_fail(err, errlen, source, lineno, "text before the first '== ' step");
 			continue;
 		}
 		char *dst = line[0] == ':' ? s->commands : s->text;
 		size_t cap = line[0] == ':' ? sizeof s->commands : sizeof s->text;
 		const char *src = line[0] == ':' ? line + 1 : line;
-		size_t len = strlen(dst);
-		if (len + strlen(src) + 2 >= cap) {
-			snprintf(err, errlen, "%s:%u: the step is too long", path, lineno);
-			fclose(f);
-			return false;
-		}
+		size_t used = strlen(dst);
+		if (used + strlen(src) + 2 >= cap)
+			return tour_fail(err, errlen, source, lineno, "the step is too long");
 		/* text lines join with a space: the renderer wraps */
-		snprintf(dst + len, cap - len, "%s%s", len ? (line[0] == ':' ? "\n" : " ") : "", src);
+		snprintf(dst + used, cap - used, "%s%s", used ? (line[0] == ':' ? "\n" : " ") : "", src);
 	}
-	fclose(f);
-	if (t->nsteps == 0) {
-		snprintf(err, errlen, "%s: no steps (a step starts with '== ')", path);
-		return false;
-	}
+	if (t->nsteps == 0)
+		return tour_fail(err, errlen, source, 0, "no steps (a step starts with '== ')");
 	return true;
+}
+
+bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char what[160];
+	if (!f) {
+		snprintf(what, sizeof what, "cannot open the tour: %s", strerror(errno));
+		return tour_fail(err, errlen, path, 0, what);
+	}
+	char *buf = malloc(TOUR_MAX_BYTES + 1);
+	if (!buf) {
+		fclose(f);
+		return tour_fail(err, errlen, path, 0, "out of memory");
+	}
+	size_t n = fread(buf, 1, TOUR_MAX_BYTES + 1, f);
+	bool read_error = ferror(f);
+	int e = errno;
+	fclose(f);
+	bool ok;
+	if (read_error) {
+		snprintf(what, sizeof what, "read error: %s", strerror(e));
+		ok = tour_fail(err, errlen, path, 0, what);
+	} else {
+		ok = tour_parse(buf, n, path, t, err, errlen);
+	}
+	free(buf);
+	return ok;
 }
 
 static bool figure(struct app *a, const char *acc, const char *kind, uint64_t *out)

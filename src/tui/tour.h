@@ -28,7 +28,11 @@ static inline int tour_steps(const struct tour *t)
 {
 	return t ? t->nsteps : 0;
 }
-/* Loads a tour file; false with "FILE:LINE: problem". */
+/* Parses a tour's text (source names it in messages); false with
+ * "SOURCE:LINE: problem". */
+bool tour_parse(const char *text, size_t len, const char *source, struct tour *t, char *err,
+                size_t errlen);
+/* Loads a tour file (at most 256 KiB); false with "FILE:LINE: problem". */
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen);
 /* Replaces {ACCOUNTING:KIND} with the app's live figures. */
 void tour_expand(struct app *a, const char *text, char *out, size_t n);
