@@ -6,12 +6,12 @@
 # crash-*: add each to tests/fuzz/corpus/TARGET as a regression test.
 #   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]
 #   tests/fuzz/run-fuzz.sh --regress        every corpus input once, no fuzzing
-# Targets: command probe profile numbers timing_json
+# Targets: command probe profile numbers timing_json tour
 set -eu
 seconds=60
 regress=no
 if [ "${1:-}" = "--regress" ]; then regress=yes; shift; elif [ $# -gt 0 ]; then seconds=$1; shift; fi
-targets=${*:-command probe profile numbers timing_json}
+targets=${*:-command probe profile numbers timing_json tour}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$top/fuzz-build}
 command -v clang >/dev/null 2>&1 || { echo "run-fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
