@@ -74,4 +74,7 @@ ok $? "measure json; export FILE tour in a script exits 0"
 "$SLOTEXPLORE" --load s.json > /dev/null; ok $? "measure json: --load reads the results back"
 like "$(cat "$TMP/h.md")" "^### Attribute access timing" "the handout holds the script's timing results"
 like "$(cat "$TMP/h.md")" "4 attributes" "at the attribute count that was timed"
+out=$("$SLOTEXPLORE" --no-config --python "$py" --measure-time 1 -c 'measure json; export - md' |
+	sed -n '/^# What Python objects cost/,$p')
+like "$out" "^## Attribute access timing" "measure; export - md: the handout on stdout has the timing too"
 done_testing

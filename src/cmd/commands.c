@@ -260,6 +260,24 @@ static enum report_format format_for(const char *path)
 	return FORMAT_TEXT;
 }
 
+/* What export writes: the tour's handout, or the report (in Markdown with
+ * the timing summary when there are results). 0, or -1 with why[] set when
+ * the reason is not the stream's. */
+static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report_format f,
+                        char *why, size_t whylen)
+{
+	struct app *a = c->app;
+	if (tour)
+		return tour_write_handout(out, a->tour, c, why, whylen) ? 0 : -1;
+	struct report r;
+	fill_report(c, &r, true);
+	int rc = report_write(out, &r, f);
+	const struct timing_result *t = a->timing;
+	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !a->timing_running)
+		rc = timing_report_markdown(out, t, a->timing_attrs, 2);
+	return rc;
+}
+
 /* Writes into a temporary file beside the target and renames it into
  * place, so a failure never leaves a truncated or half-written file. */
 static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
@@ -290,19 +308,14 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 			            : "no tour file (data/tour.txt) was found");
 		f = FORMAT_MARKDOWN;
 	}
-	struct report r;
-	fill_report(c, &r, true);
+	char why[600] = "";
 	if (strcmp(path, "-") == 0) {
 		if (c->tui)
 			return fail(err, errlen, "export: '-' (standard output) is not available in the "
 			            "explorer; give a file name");
 		c->printed = true;
-		char why[600];
-		if (tour)
-			return tour_write_handout(c->out, c->app->tour, c, why, sizeof why) ? true
-			       : fail(err, errlen, "export: %s", why);
-		return report_write(c->out, &r, f) == 0 ? true
-		       : fail(err, errlen, "export: cannot write to standard output");
+		return write_export(c, c->out, tour, f, why, sizeof why) == 0 ? true
+		       : fail(err, errlen, "export: %s", why[0] ? why : "cannot write to standard output");
 	}
 	if (!*path)
 		return fail(err, errlen, "export: an empty file name");
@@ -325,12 +338,7 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		unlink(tmp);
 		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
 	}
-	char why[600] = "";
-	int rc = tour ? (tour_write_handout(out, c->app->tour, c, why, sizeof why) ? 0 : -1)
-	              : report_write(out, &r, f);
-	const struct timing_result *t = c->app->timing;
-	if (rc == 0 && !tour && f == FORMAT_MARKDOWN && t && t->nseries && !c->app->timing_running)
-		rc = timing_report_markdown(out, t, c->app->timing_attrs, 2);
+	int rc = write_export(c, out, tour, f, why, sizeof why);
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;
 	int e = errno;
