@@ -2,6 +2,7 @@
 
 #include "core/model.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -331,6 +332,8 @@ static void walk_shared_keys(const struct model_setting *s, const struct kind_in
 		in_keys_prefix = s->name_len ? limit : first_unshared_static_name(n, limit);
 
 	w->gs_capacity_after[0] = entries + usable;
+	unsigned last_stored = UINT_MAX;   /* the growth loop runs once per distinct value */
+	uint64_t last_overflow_slots = 0;
 	for (unsigned k = 0; k < WARMUP_INSTANCES; k++) {
 		struct keys_view *v = &w->view[k];
 		v->block_slots = entries + usable;
@@ -346,8 +349,11 @@ static void walk_shared_keys(const struct model_setting *s, const struct kind_in
 		}
 		v->overflow = n > in_keys_prefix;
 		v->stored = v->overflow ? in_keys_prefix : n;
-		v->overflow_slots = v->overflow ?
-			grow_to_hold(pow2_at_least(3 * (uint64_t)v->stored), n) : 0;
+		if (v->overflow && v->stored != last_stored) {
+			last_stored = v->stored;
+			last_overflow_slots = grow_to_hold(pow2_at_least(3 * (uint64_t)v->stored), n);
+		}
+		v->overflow_slots = v->overflow ? last_overflow_slots : 0;
 		w->gs_capacity_after[k + 1] = entries + usable;
 	}
 }
