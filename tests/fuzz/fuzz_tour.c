@@ -10,27 +10,14 @@
 #include <string.h>
 
 #include "cmd/commands.h"
-#include "core/datadir.h"
+#include "fuzz_setup.h"
 #include "tui/tour.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct profile_set profiles;
-static int loaded = -1;
-static FILE *sink;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (loaded < 0) {
-		char dir[4096], err[300];
-		datadir_locate(dir, sizeof dir);
-		loaded = profile_set_load(dir, &profiles, err, sizeof err) ? 1 : 0;
-		sink = fopen("/dev/null", "w");
-		if (!loaded || !sink) {
-			fprintf(stderr, "fuzz: no profiles: %s\n", err);
-			abort();
-		}
-	}
+	fuzz_setup();
 	static struct tour tour;
 	char err[700];
 	if (!tour_parse((const char *)data, size, "fuzz-tour.txt", &tour, err, sizeof err)) {
@@ -39,16 +26,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	static struct app app;
-	app_init(&app, &profiles, &profiles.items[profiles.count - 1], ABI_LP64);
+	app_init(&app, &fuzz_profiles, &fuzz_profiles.items[fuzz_profiles.count - 1], ABI_LP64);
 	app.tour = &tour;
-	struct cmd_context c = { .app = &app, .out = sink, .no_files = true };
+	struct cmd_context c = { .app = &app, .out = fuzz_sink, .no_files = true };
 	for (int i = 0; i < tour.nsteps; i++) {
 		app.tour_requested = i;
 		tour_service(&app, &tour, &c);
 		char text[2048];
 		tour_expand(&app, tour.step[i].text, text, sizeof text);
 	}
-	(void)tour_write_handout(sink, &tour, &c, err, sizeof err);
+	(void)tour_write_handout(fuzz_sink, &tour, &c, err, sizeof err);
 	free(app.pager);
 	app.pager = NULL;
 	return 0;

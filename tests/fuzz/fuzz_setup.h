@@ -1,0 +1,31 @@
+/* Shared by the fuzz targets that drive the explorer's state: the data
+ * directory's profiles, loaded once, and a sink for printed output. */
+#ifndef SLOTEXPLORE_FUZZ_SETUP_H
+#define SLOTEXPLORE_FUZZ_SETUP_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/datadir.h"
+#include "core/profile.h"
+
+static struct profile_set fuzz_profiles;
+static FILE *fuzz_sink;
+
+/* Loads once; aborts (a setup fault, not a finding) when it cannot. */
+static void fuzz_setup(void)
+{
+	static int loaded = -1;
+	if (loaded >= 0)
+		return;
+	char dir[4096], err[300] = "cannot open /dev/null";
+	datadir_locate(dir, sizeof dir);
+	loaded = profile_set_load(dir, &fuzz_profiles, err, sizeof err) ? 1 : 0;
+	fuzz_sink = fopen("/dev/null", "w");
+	if (!loaded || !fuzz_sink) {
+		fprintf(stderr, "fuzz: no profiles: %s\n", err);
+		abort();
+	}
+}
+
+#endif
