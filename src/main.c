@@ -550,8 +550,6 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	return EXIT_SUCCESS;
 }
 
-/* The tour, for T, `export FILE tour` and --tour: missing is an error only
- * when --tour asks for it. */
 /* $SLOTEXPLORE_TOUR; else tour.LL.txt for the language of the locale
  * (LC_ALL, LC_MESSAGES, LANG: "de_DE.UTF-8" -> tour.de.txt) when there is
  * one; else tour.txt, all in the data directory. */
@@ -574,6 +572,8 @@ static void tour_file_path(char *out, size_t n)
 	snprintf(out, n, "%s/tour.txt", session_dir);
 }
 
+/* The tour, for T, `export FILE tour` and --tour: missing is an error only
+ * when --tour asks for it. */
 static bool session_load_tour(const struct options *opt, struct app *app)
 {
 	static struct tour tour;

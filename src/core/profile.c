@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/profile.h"
+#include "core/textfile.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -315,22 +316,11 @@ bool profile_parse(const char *text, size_t len, const char *source, struct prof
 
 bool profile_load_file(const char *path, struct profile *out, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return fail(err, errlen, path, 0, "cannot open: %s", strerror(errno));
-	char *buf = malloc(PROFILE_MAX_BYTES + 1);
-	if (!buf) {
-		fclose(f);
-		return fail(err, errlen, path, 0, "%s", "out of memory");
-	}
-	size_t n = fread(buf, 1, PROFILE_MAX_BYTES + 1, f);
-	bool read_error = ferror(f);
-	fclose(f);
-	bool ok;
-	if (read_error)
-		ok = fail(err, errlen, path, 0, "read error: %s", strerror(errno));
-	else
-		ok = profile_parse(buf, n, path, out, err, errlen);
+	char *buf, why[150];
+	size_t n;
+	if (!textfile_read(path, PROFILE_MAX_BYTES, NULL, &buf, &n, why, sizeof why))
+		return fail(err, errlen, path, 0, "%s", why);
+	bool ok = profile_parse(buf, n, path, out, err, errlen);
 	free(buf);
 	return ok;
 }

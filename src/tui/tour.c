@@ -2,11 +2,11 @@
 
 #include "tui/tour.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textfile.h"
 #include "core/units.h"
 #include "output/report.h"
 #include "output/timing_report.h"
@@ -72,6 +72,8 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 				return tour_fail(err, errlen, source, lineno, "text before the first '== ' step");
 			continue;
 		}
+		if (!line[0])
+			continue;   /* the text is one paragraph: a blank line adds nothing */
 		char *dst = line[0] == ':' ? s->commands : s->text;
 		size_t cap = line[0] == ':' ? sizeof s->commands : sizeof s->text;
 		const char *src = line[0] == ':' ? line + 1 : line;
@@ -88,28 +90,11 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	char what[160];
-	if (!f) {
-		snprintf(what, sizeof what, "cannot open the tour: %s", strerror(errno));
-		return tour_fail(err, errlen, path, 0, what);
-	}
-	char *buf = malloc(TOUR_MAX_BYTES + 1);
-	if (!buf) {
-		fclose(f);
-		return tour_fail(err, errlen, path, 0, "out of memory");
-	}
-	size_t n = fread(buf, 1, TOUR_MAX_BYTES + 1, f);
-	bool read_error = ferror(f);
-	int e = errno;
-	fclose(f);
-	bool ok;
-	if (read_error) {
-		snprintf(what, sizeof what, "read error: %s", strerror(e));
-		ok = tour_fail(err, errlen, path, 0, what);
-	} else {
-		ok = tour_parse(buf, n, path, t, err, errlen);
-	}
+	char *buf, why[150];
+	size_t n;
+	if (!textfile_read(path, TOUR_MAX_BYTES, "the tour", &buf, &n, why, sizeof why))
+		return tour_fail(err, errlen, path, 0, why);
+	bool ok = tour_parse(buf, n, path, t, err, errlen);
 	free(buf);
 	return ok;
 }
@@ -199,6 +184,24 @@ void tour_expand(struct app *a, const char *text, char *out, size_t n)
 	out[o < n ? o : n - 1] = '\0';
 }
 
+/* Runs a step's commands, one per line; false with "tour step N: ..." at
+ * the first that fails. */
+static bool run_step_commands(struct cmd_context *c, const struct tour *t, int i, char *err,
+                              size_t errlen)
+{
+	for (const char *p = t->step[i].commands; *p;) {
+		char line[CMD_MAX_LINE], why[600];
+		size_t len = strcspn(p, "\n");
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		if (!cmd_run_line(c, line, why, sizeof why)) {
+			snprintf(err, errlen, "tour step %d: %s", i + 1, why);
+			return false;
+		}
+		p += len + (p[len] == '\n');
+	}
+	return true;
+}
+
 static FILE *null_sink(void)
 {
 	static FILE *sink;
@@ -229,22 +232,10 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 	struct app *a = quiet->app;
 	for (int i = 0; i < t->nsteps; i++) {
 		const struct tour_step *st = &t->step[i];
-		const char *p = st->commands;
-		while (*p) {
-			char line[CMD_MAX_LINE], why[600];
-			size_t len = strcspn(p, "\n");
-			snprintf(line, sizeof line, "%.*s", (int)len, p);
-			if (!cmd_run_line(quiet, line, why, sizeof why)) {
-				snprintf(err, errlen, "tour step %d: %s", i + 1, why);
-				return false;
-			}
-			p += len + (p[len] == '\n');
-		}
+		if (!run_step_commands(quiet, t, i, err, errlen))
+			return false;
 		char text[2048], escaped[4096];
 		tour_expand(a, st->text, text, sizeof text);
-		size_t tl = strlen(text);
-		while (tl && text[tl - 1] == ' ')
-			text[--tl] = '\0';
 		markdown_escape(text, escaped, sizeof escaped);
 		fprintf(out, "\n## %s\n\n", st->title);
 		write_wrapped(out, escaped, 0, 78);
@@ -317,27 +308,17 @@ void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 		return;
 	a->tour_step = i;
 	a->tour_active = true;
-	char err[600];
+	char err[700] = "cannot open /dev/null";
 	FILE *sink = null_sink();   /* a step's printing commands print nowhere */
 	FILE *saved = c->out;
 	bool saved_tui = c->tui;
 	c->out = sink;
 	c->tui = true;
-	bool ok = sink != NULL;
-	if (!ok)
-		snprintf(err, sizeof err, "cannot open /dev/null");
-	const char *p = t->step[i].commands;
-	while (ok && *p) {
-		char line[CMD_MAX_LINE];
-		size_t len = strcspn(p, "\n");
-		snprintf(line, sizeof line, "%.*s", (int)len, p);
-		ok = cmd_run_line(c, line, err, sizeof err);
-		p += len + (p[len] == '\n');
-	}
+	bool ok = sink && run_step_commands(c, t, i, err, sizeof err);
 	c->out = saved;
 	c->tui = saved_tui;
 	if (!ok)
-		app_set_status(a, true, "tour step %d: %s", i + 1, err);
+		app_set_status(a, true, "%s", err);
 	else if (t->step[i].timing && a->can_verify)
 		app_set_status(a, false, "t times %s against regular in %s", kind_info(
 		               app_compared_kind(a))->name, a->interp_label);
