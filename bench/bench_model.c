@@ -77,7 +77,7 @@ int main(void)
 	printf("%-44s %16s %10s\n", "model evaluation (all 12 kinds)", "evaluations/s", "goal");
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct model_setting s = {
-			.profile = profile_set_find(&set, 3, cases[i].minor), .abi = ABI_LP64,
+			.profile = profile_set_find(&set, 3, cases[i].minor, false), .abi = ABI_LP64,
 			.attrs = cases[i].attrs, .instances = cases[i].m,
 		};
 		s.values.type = VALUE_NONE;

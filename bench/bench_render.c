@@ -45,7 +45,7 @@ int main(void)
 		return 1;
 	}
 	static struct app a;
-	app_init(&a, &set, profile_set_find(&set, 3, 13), ABI_LP64);
+	app_init(&a, &set, profile_set_find(&set, 3, 13, false), ABI_LP64);
 	a.utf8 = true;
 	struct grid g = { 0 };
 	grid_resize(&g, 200, 50);

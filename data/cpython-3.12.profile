@@ -3,6 +3,7 @@
 # sections 1, 2, 8 and 9; the layout rules that use these numbers are in src/core/model.c.
 format 1
 version 3.12
+build default                 # or free-threaded (--disable-gil)
 evidence verified verified from-source   # lp64 ilp32 i386: checked on a real build, or read from the C source
 
 # --- rules ------------------------------------------------------------------
@@ -41,6 +42,7 @@ str_compact_header             56     28     28   # compact non-ASCII str
 type_object                   936    468    468   # getsizeof(cls) without shared keys
 
 # --- allocator
+allocator pymalloc             # pymalloc's size classes, glibc malloc above the threshold
 alignment                      16      8      8   # pymalloc size-class step
 small_request_threshold       512    512    512
 malloc_overhead                 8      4      4   # glibc chunk header (estimate)

@@ -484,6 +484,7 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
                          struct app *app, struct cmd_context *ctx)
 {
 	app_init(app, profiles, pr, abi);
+	cmd_complete_versions_from(profiles);
 	app->utf8 = utf8_locale();
 	app_follow_interpreter(app, ch);
 	session_chosen = ch;
@@ -863,11 +864,13 @@ int main(int argc, char **argv)
 		}
 	}
 	if (opt.version_given) {
-		pr = profile_set_find(&profiles, opt.py_major, opt.py_minor);
+		pr = profile_set_find(&profiles, opt.py_major, opt.py_minor, opt.py_free_threaded);
 		if (!pr) {
-			fprintf(stderr, "slotexplore: --python-version: no profile for CPython %d.%d (%s to "
-			        "%s are in %s)\n", opt.py_major, opt.py_minor, profiles.items[0].version,
-			        profiles.items[profiles.count - 1].version, dir);
+			char names[256];
+			profile_set_names(&profiles, names, sizeof names);
+			fprintf(stderr, "slotexplore: --python-version: no profile for CPython %d.%d%s (%s "
+			        "are in %s)\n", opt.py_major, opt.py_minor, opt.py_free_threaded ? "t" : "",
+			        names, dir);
 			status = EXIT_USAGE;
 			goto done;
 		}
@@ -879,13 +882,13 @@ int main(int argc, char **argv)
 			goto done;
 		}
 	} else if (opt.mode == MODE_SEED_REPORT) {
-		pr = profile_set_find(&profiles, 3, 14);
+		pr = profile_set_find(&profiles, 3, 14, false);
 	} else if (ch.have) {
 		pr = ch.profile;
 		if (opt.abi == ABI_LP64)
 			abi = ch.abi;
 	} else {
-		pr = profile_set_find(&profiles, DEFAULT_MAJOR, DEFAULT_MINOR);
+		pr = profile_set_find(&profiles, DEFAULT_MAJOR, DEFAULT_MINOR, false);
 		if (!ch.note[0] && !opt.no_python && !opt.version_given)
 			snprintf(ch.note, sizeof ch.note, "no interpreter: the model alone");
 	}

@@ -74,7 +74,8 @@ is "$("$JSON" get rows.5.ours < "$TMP/seed.json")" 169206 "seed json: list of 1,
 
 # profiles
 out=$("$SLOTEXPLORE" --list-profiles); ok $? "--list-profiles exits 0"
-is "$(printf '%s\n' "$out" | grep -c '^3\.')" 7 "seven profiles, 3.8 to 3.14"
+is "$(printf '%s\n' "$out" | grep -c '^3\.')" 9 "nine profiles, 3.8 to 3.15 and 3.14t"
+like "$out" '^3\.14t  *inline-values  *verified  *none  *none' "3.14t: lp64 only, measured"
 
 # bad input: one line on stderr naming the problem, exit status 2
 bad() { # bad WANT-STATUS PATTERN ARGS...
@@ -98,7 +99,9 @@ bad 2 "--attrs: '-1' is negative" --attrs -1
 bad 2 "--instances: '0' is too small" --instances 0
 bad 2 "--instances: '1e16' is too large" --instances 1e16
 bad 2 "--instances: '1.5' is not a whole number" --instances 1.5
-bad 2 "no profile for CPython 3.7 (3.8 to 3.14" --python-version 3.7
+bad 2 "no profile for CPython 3.7 (3.8, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14, 3.14t, 3.15 are" --python-version 3.7
+bad 2 "no profile for CPython 3.13t (3.8," --python-version 3.13t
+bad 2 "CPython 3.14t is modelled for lp64 only: no i386 build of it has been measured" --python-version 3.14t --abi i386
 bad 2 "--python-version: 'three' is not a version" --python-version three
 bad 2 "--abi: 'sparc' is not an ABI (lp64, ilp32 or i386)" --abi sparc
 bad 2 "--kind: 'blob' is not a kind (regular," --kind blob

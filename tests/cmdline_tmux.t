@@ -17,7 +17,7 @@ wait_for a "12 attrs"; ok $? ": set attrs 12 changes the setting"
 T send-keys -t a : 'set vers' Tab
 wait_for a ":set version"; ok $? "Tab completes a setting name"
 T send-keys -t a '3.1' Tab Tab
-wait_for a "5 matches: 3.10 3.11 3.12 3.13 3.14"; ok $? "Tab twice shows the matches"
+wait_for a "7 matches: 3.10 3.11 3.12 3.13 3.14 3.14t 3.15"; ok $? "Tab twice shows the matches, in version order"
 T send-keys -t a '2' Enter
 wait_for a "CPython 3.12 lp64"; ok $? "the completed command runs"
 T send-keys -t a : 'set instances 1' C-a

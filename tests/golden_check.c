@@ -59,11 +59,14 @@ static void check_file(const char *path, const struct profile_set *profiles, uns
 			report_tallies(per_kind, version, abi, grand, grand_bad);
 			const char *v = probe_field(&rec, "version");
 			const char *a = probe_field(&rec, "abi");
+			const char *gil = probe_field(&rec, "gil");
+			bool ft = gil && strcmp(gil, "0") == 0;
 			int ma = 0, mi = 0;
-			snprintf(version, sizeof version, "%s", v ? v : "?");
-			/* "3.11.7" -> 3.11 */
+			snprintf(version, sizeof version, "%s%s", v ? v : "?", ft ? "t" : "");
+			/* "3.11.7" -> 3.11, "3.14.7" with gil=0 -> 3.14t */
+			pr = NULL;
 			if (v && sscanf(v, "%d.%d", &ma, &mi) == 2)
-				pr = profile_set_find(profiles, ma, mi);
+				pr = profile_set_find(profiles, ma, mi, ft);
 			abi = a ? abi_from_name(a) : ABI_COUNT;
 			continue;
 		}

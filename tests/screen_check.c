@@ -47,11 +47,12 @@ int main(int argc, char **argv)
 	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
 	bool present = false;             /* presentation mode */
 	int major = 3, minor = 13;
+	bool ft = false;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (strcmp(argv[i], "--ascii") == 0)
 			ascii = true;
 		else if (strcmp(argv[i], "--version") == 0 && i + 1 < argc)
-			sscanf(argv[++i], "%d.%d", &major, &minor);
+			parse_python_version(argv[++i], &major, &minor, &ft);
 		else if (strcmp(argv[i], "--present") == 0)
 			present = true;
 		else if (strcmp(argv[i], "--tour") == 0)
@@ -77,7 +78,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	static struct app a;
-	app_init(&a, &set, profile_set_find(&set, major, minor), ABI_LP64);
+	const struct profile *pr = profile_set_find(&set, major, minor, ft);
+	if (!pr) {
+		fprintf(stderr, "screen_check: no profile for %d.%d%s\n", major, minor, ft ? "t" : "");
+		return 2;
+	}
+	app_init(&a, &set, pr, ABI_LP64);
 	a.utf8 = !ascii;
 	a.present = present;
 	static struct timing_result timing;

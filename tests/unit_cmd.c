@@ -15,7 +15,8 @@ static struct cmd_context ctx;
 
 static void fresh(void)
 {
-	app_init(&app, &set, profile_set_find(&set, 3, 13), ABI_LP64);
+	app_init(&app, &set, profile_set_find(&set, 3, 13, false), ABI_LP64);
+	cmd_complete_versions_from(&set);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.app = &app;
 	ctx.out = fopen("/dev/null", "w");
@@ -131,7 +132,12 @@ int main(void)
 	n = cmd_complete("set ", "a", m, 64);
 	ok(n == 3 && strcmp(m[0], "attrs") == 0, "complete 'set a': attrs, abi, accounting");
 	n = cmd_complete("set version ", "3.1", m, 64);
-	ok(n == 5, "complete 'set version 3.1': 3.10 .. 3.14 (%d)", n);
+	ok(n == 7 && strcmp(m[0], "3.10") == 0 && strcmp(m[5], "3.14t") == 0 &&
+	   strcmp(m[6], "3.15") == 0,
+	   "complete 'set version 3.1': 3.10 .. 3.15 in version order, 3.14t after 3.14 (%d)", n);
+	n = cmd_complete("set version ", "", m, 64);
+	ok(n == 9 && strcmp(m[0], "3.8") == 0 && strcmp(m[1], "3.9") == 0,
+	   "complete 'set version': 3.8 and 3.9 first, not sorted as text (%d)", n);
 	n = cmd_complete("set kind ", "dataclass-s", m, 64);
 	ok(n == 2, "complete kinds (%d)", n);
 	n = cmd_complete("compare slots ", "tu", m, 64);

@@ -16,7 +16,7 @@ static struct profile_set profiles;
 
 static const struct profile *P(int minor)
 {
-	return profile_set_find(&profiles, 3, minor);
+	return profile_set_find(&profiles, 3, minor, false);
 }
 
 static void test_numparse(void)
@@ -127,10 +127,10 @@ static void test_profile_errors(void)
 	   strstr(err, "cannot open data directory"), "missing data dir: %s", err);
 }
 
-static struct kind_result eval(int minor, enum abi abi, enum kind k, unsigned attrs,
-                               uint64_t m, const char *values)
+static struct kind_result eval_profile(const struct profile *pr, enum abi abi, enum kind k,
+                                       unsigned attrs, uint64_t m, const char *values)
 {
-	struct model_setting s = { .profile = P(minor), .abi = abi, .attrs = attrs, .instances = m };
+	struct model_setting s = { .profile = pr, .abi = abi, .attrs = attrs, .instances = m };
 	char err[200];
 	if (!value_spec_parse(values, &s.values, err, sizeof err))
 		abort();
@@ -139,6 +139,12 @@ static struct kind_result eval(int minor, enum abi abi, enum kind k, unsigned at
 	struct kind_result r;
 	model_evaluate(&s, k, &c, &r);
 	return r;
+}
+
+static struct kind_result eval(int minor, enum abi abi, enum kind k, unsigned attrs,
+                               uint64_t m, const char *values)
+{
+	return eval_profile(P(minor), abi, k, attrs, m, values);
 }
 
 static uint64_t sum_parts(const struct kind_result *r, enum accounting a)
@@ -160,11 +166,12 @@ static void test_invariants(void)
 	unsigned checked = 0, broken = 0;
 	for (size_t p = 0; p < profiles.count; p++)
 		for (int abi = 0; abi < ABI_COUNT; abi++)
-			for (int k = 0; k < KIND_COUNT; k++)
+			for (int k = 0; k < KIND_COUNT && profiles.items[p].abi[abi].modelled; k++)
 				for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
 					for (size_t a = 0; a < sizeof attrs / sizeof attrs[0]; a++) {
-						struct kind_result r = eval(profiles.items[p].minor, (enum abi)abi,
-						                            (enum kind)k, attrs[a], 1000, values[v]);
+						struct kind_result r = eval_profile(&profiles.items[p], (enum abi)abi,
+						                                    (enum kind)k, attrs[a], 1000,
+						                                    values[v]);
 						if (!r.available)
 							continue;
 						checked++;
@@ -316,7 +323,9 @@ int main(void)
 		printf("Bail out! cannot load profiles: %s\n", dir ? err : "SLOTEXPLORE_DATADIR unset");
 		return 1;
 	}
-	ok(profiles.count == 7 && P(8) && P(14), "profiles 3.8 to 3.14 load (%zu)", profiles.count);
+	ok(profiles.count == 9 && P(8) && P(15) && profile_set_find(&profiles, 3, 14, true) &&
+	   strcmp(profiles.items[7].version, "3.14t") == 0,
+	   "profiles 3.8 to 3.15 and 3.14t load, 3.14t after 3.14 (%zu)", profiles.count);
 	test_numparse();
 	test_values_parse();
 	test_profile_errors();

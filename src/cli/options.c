@@ -232,10 +232,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			o->timeout_ms = (int)v * 1000;
 			break;
 		case OPT_PYVERSION:
-			if (!parse_python_version(optarg, &o->py_major, &o->py_minor))
+			if (!parse_python_version(optarg, &o->py_major, &o->py_minor, &o->py_free_threaded))
 				return opt_error(err, errlen,
-				                 "--python-version: '%s' is not a version like 3.12 (3.8 to 3.14)%s",
-				                 optarg, "");
+				                 "--python-version: '%s' is not a version like 3.12 or 3.14t "
+				                 "(3.8 to 3.15, t for a free-threaded build)%s", optarg, "");
 			o->version_given = true;
 			break;
 		case OPT_ABI:

@@ -42,6 +42,7 @@ struct options {
 	int timeout_ms;              /* --timeout for each probe request */
 	bool version_given;
 	int py_major, py_minor;
+	bool py_free_threaded;        /* --python-version 3.14t */
 	enum abi abi;
 	bool kinds_given;
 	bool kinds[KIND_COUNT];

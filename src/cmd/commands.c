@@ -54,14 +54,19 @@ static const char *join(const char *const *names, char *buf, size_t n)
 static bool set_version(struct app *a, const char *v, char *err, size_t errlen)
 {
 	int major, minor;
-	char extra;
-	if (sscanf(v, "%d.%d%c", &major, &minor, &extra) != 2)
-		return fail(err, errlen, "set version: '%s' is not a version like 3.12", v);
-	const struct profile *pr = profile_set_find(a->profiles, major, minor);
-	if (!pr)
-		return fail(err, errlen, "set version: no profile for CPython %d.%d (%s to %s)", major,
-		            minor, a->profiles->items[0].version,
-		            a->profiles->items[a->profiles->count - 1].version);
+	bool ft;
+	if (!parse_python_version(v, &major, &minor, &ft))
+		return fail(err, errlen, "set version: '%s' is not a version like 3.12 or 3.14t", v);
+	const struct profile *pr = profile_set_find(a->profiles, major, minor, ft);
+	if (!pr) {
+		char names[256];
+		profile_set_names(a->profiles, names, sizeof names);
+		return fail(err, errlen, "set version: no profile for CPython %d.%d%s (profiles: %s)",
+		            major, minor, ft ? "t" : "", names);
+	}
+	char why[160];
+	if (profile_abi_problem(pr, a->abi, why, sizeof why))
+		return fail(err, errlen, "set version: %s; set abi lp64 first", why);
 	a->profile_index = (size_t)(pr - a->profiles->items);
 	a->dirty = true;
 	app_check_reset(a);
@@ -421,7 +426,7 @@ static bool run_seed(struct cmd_context *c, int argc, char **argv, char *err, si
 	(void)argv;
 	if (argc != 1)
 		return fail(err, errlen, "seed: takes no arguments");
-	const struct profile *pr = profile_set_find(c->app->profiles, 3, 14);
+	const struct profile *pr = profile_set_find(c->app->profiles, 3, 14, false);
 	if (!pr)
 		pr = app_profile(c->app);
 	struct seed_report s;
@@ -608,6 +613,13 @@ static int match_list(const char *const *names, const char *word, const char **o
 	return n;
 }
 
+static const struct profile_set *completion_profiles;
+
+void cmd_complete_versions_from(const struct profile_set *set)
+{
+	completion_profiles = set;
+}
+
 int cmd_complete(const char *before, const char *word, const char **out, int max)
 {
 	char buf[CMD_MAX_LINE + CMD_MAX_WORDS], err[80];
@@ -646,11 +658,11 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 			if (strncmp(kind_info((enum kind)i)->name, word, strlen(word)) == 0)
 				out[k++] = kind_info((enum kind)i)->name;
 		return k;
-	case ARG_VERSION: {
-		static const char *const versions[] = { "3.8", "3.9", "3.10", "3.11", "3.12", "3.13",
-		                                        "3.14", NULL };
-		return match_list(versions, word, out, max, 0);
-	}
+	case ARG_VERSION:   /* the loaded profiles, oldest first */
+		for (size_t i = 0; completion_profiles && i < completion_profiles->count && k < max; i++)
+			if (strncmp(completion_profiles->items[i].version, word, strlen(word)) == 0)
+				out[k++] = completion_profiles->items[i].version;
+		return k;
 	case ARG_ABI: return match_list(abi_names, word, out, max, 0);
 	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
 	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);

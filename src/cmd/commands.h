@@ -67,6 +67,8 @@ const struct command *cmd_find(const char *name);
  * before it; returns how many were written (each a static string) or -1
  * when the word is a file path (the caller completes file names). */
 int cmd_complete(const char *before, const char *word, const char **out, int max);
+/* Versions are completed from these profiles (in their order: 3.8 ... 3.15). */
+void cmd_complete_versions_from(const struct profile_set *set);
 /* The man page's COMMANDS section body. */
 void cmd_write_man(FILE *out);
 /* `help` text for all commands or one. */

@@ -100,20 +100,22 @@ enum interp_support interp_support(const struct interp *in, const struct profile
 		snprintf(note, n, "%s", in->problem);
 		return SUPPORT_NONE;
 	}
+	if (strcmp(in->impl, "pypy") == 0) {
+		snprintf(note, n, "%s is PyPy %s: not modelled (PyPy objects have no fixed layout to "
+		         "model, and sys.getsizeof raises TypeError there)", in->path, in->version);
+		return SUPPORT_NONE;
+	}
 	if (strcmp(in->impl, "cpython") != 0) {
-		snprintf(note, n, "%s is %s %s: not modelled (only CPython lays objects out this way; "
-		         "on PyPy sys.getsizeof raises)", in->path, in->impl, in->version);
+		snprintf(note, n, "%s is %s %s: not modelled (only CPython's object layout is "
+		         "modelled)", in->path, in->impl, in->version);
 		return SUPPORT_NONE;
 	}
 	if (in->major < 3 || (in->major == 3 && in->minor < 8)) {
+		bool exact;
+		const struct profile *newest = profile_set_nearest(set, 99, 0, &exact);
 		snprintf(note, n, "%s is CPython %s: not modelled (slotexplore models CPython 3.8 to "
 		         "%s; older versions lay objects out differently)", in->path, in->version,
-		         set->count ? set->items[set->count - 1].version : "3.14");
-		return SUPPORT_NONE;
-	}
-	if (in->free_threaded) {
-		snprintf(note, n, "%s is a free-threaded build of CPython %s: not modelled (different "
-		         "object header, no GC head, mimalloc)", in->path, in->version);
+		         newest ? newest->version : "3.15");
 		return SUPPORT_NONE;
 	}
 	if (in->debug) {
@@ -124,6 +126,28 @@ enum interp_support interp_support(const struct interp *in, const struct profile
 	if (in->abi == ABI_COUNT) {
 		snprintf(note, n, "%s did not report an ABI slotexplore knows", in->path);
 		return SUPPORT_NONE;
+	}
+	if (in->free_threaded) {
+		/* a free-threaded layout is modelled only where a build was measured */
+		const struct profile *ft = profile_set_find(set, in->major, in->minor, true);
+		char why[160];
+		if (!ft) {
+			char names[128] = "";
+			for (size_t i = 0; i < set->count; i++)
+				if (set->items[i].free_threaded)
+					snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+					         names[0] ? ", " : "", set->items[i].version);
+			snprintf(note, n, "%s is a free-threaded build of CPython %s: not modelled (no "
+			         "%d.%dt build has been measured; free-threaded profiles: %s)", in->path,
+			         in->version, in->major, in->minor, names[0] ? names : "none");
+			return SUPPORT_NONE;
+		}
+		if (in->abi < ABI_COUNT && profile_abi_problem(ft, in->abi, why, sizeof why)) {
+			snprintf(note, n, "%s: %s", in->path, why);
+			return SUPPORT_NONE;
+		}
+		*profile = ft;
+		return SUPPORT_EXACT;
 	}
 	bool exact;
 	const struct profile *p = profile_set_nearest(set, in->major, in->minor, &exact);

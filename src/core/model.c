@@ -22,7 +22,7 @@ static const char *const accounting_names[ACC_COUNT] = {
 static const char *const accounting_text[ACC_COUNT] = {
 	"what sys.getsizeof(obj) returns",
 	"bytes asked of the allocator per instance in steady state (what tracemalloc counts)",
-	"bytes after pymalloc's size classes; blocks over 512 B use a malloc chunk estimate (*)",
+	NULL,   /* allocated: depends on the allocator */
 	"the seed paper's recursive sys.getsizeof walk (measure_deep_size)",
 };
 
@@ -31,9 +31,22 @@ const char *accounting_name(enum accounting a)
 	return a < ACC_COUNT ? accounting_names[a] : "?";
 }
 
-const char *accounting_description(enum accounting a)
+const char *accounting_description(enum accounting a, const struct profile *pr)
 {
+	if (a == ACC_ALLOCATED)
+		return pr && pr->allocator == ALLOC_MIMALLOC
+		       ? "bytes after mimalloc's bins (16-byte steps to 128 B, then four per power of "
+		         "two); blocks over 128 KiB use a page estimate (*)"
+		       : "bytes after pymalloc's size classes; blocks over 512 B use a malloc chunk "
+		         "estimate (*)";
 	return a < ACC_COUNT ? accounting_text[a] : "?";
+}
+
+const char *allocator_description(const struct profile *pr)
+{
+	return pr && pr->allocator == ALLOC_MIMALLOC
+	       ? "mimalloc's bins (* = a page estimate for a block over 128 KiB)"
+	       : "pymalloc's size classes (* = a malloc estimate for a block over 512 B)";
 }
 
 enum accounting accounting_from_name(const char *name)
@@ -103,12 +116,50 @@ uint64_t model_keys_bytes(const struct profile *pr, enum abi abi, uint64_t slots
 	       usable_fraction(slots) * (str_keys ? c->entry_str : c->entry_generic);
 }
 
+/* mimalloc (Objects/mimalloc/page-queue.c mi_bin, init.c's queue sizes),
+ * with two-word minimal alignment: 16-byte bins up to 8 words, then four
+ * bins per power of two (160, 192, 224, 256, 320, ...) up to 128 KiB. */
+#define MIMALLOC_MEDIUM_MAX 131072u
+
+static uint64_t mimalloc_bin_bytes(uint64_t requested, unsigned word)
+{
+	uint64_t wsize = (requested + word - 1) / word;
+	if (wsize <= 1)
+		return word;
+	if (wsize <= 8)
+		return ((wsize + 1) & ~(uint64_t)1) * word;
+	uint64_t w = wsize - 1;
+	unsigned b = 0;
+	while ((w >> (b + 1)) != 0)
+		b++;
+	/* the bin keeps the top three bits of w; its size is the largest wsize in it */
+	uint64_t top = ((w >> (b - 2)) & 3) + 4;   /* 4..7 */
+	return (((top + 1) << (b - 2))) * word;
+}
+
+/* Above 128 KiB a block gets its own page, rounded as _mi_os_good_alloc_size
+ * does (an estimate: the segment around it is not counted). */
+static uint64_t mimalloc_huge_bytes(uint64_t requested)
+{
+	uint64_t align = requested < 512 * 1024 ? 4096
+	                 : requested < 2 * 1024 * 1024 ? 64 * 1024
+	                 : requested < 8 * 1024 * 1024 ? 256 * 1024
+	                 : requested < 32 * 1024 * 1024 ? 1024 * 1024 : 4 * 1024 * 1024;
+	return round_up(requested, align);
+}
+
 uint64_t model_block_allocated(const struct profile *pr, enum abi abi, uint64_t requested,
                                bool *estimate)
 {
 	const struct abi_consts *c = &pr->abi[abi];
 	if (requested == 0)
 		return 0;
+	if (pr->allocator == ALLOC_MIMALLOC) {
+		if (requested <= MIMALLOC_MEDIUM_MAX)
+			return mimalloc_bin_bytes(requested, c->pointer);
+		*estimate = true;
+		return mimalloc_huge_bytes(requested);
+	}
 	if (requested <= c->small_request_threshold)
 		return round_up(requested, c->alignment);
 	*estimate = true;
@@ -500,14 +551,20 @@ static void dict_instance(const struct model_setting *s, const struct values_cos
 
 /* ---- evaluation -------------------------------------------------------------- */
 
+bool model_part_listed(const struct kind_result *r, enum accounting a, enum part p)
+{
+	return r->part[a][p] != 0 || (p == PART_GC_HEADER && r->no_gc_header);
+}
+
 bool model_setting_check(const struct model_setting *s, char *err, size_t errlen)
 {
 	if (!s->profile) {
 		snprintf(err, errlen, "no CPython profile selected");
 		return false;
 	}
-	if (s->abi >= ABI_COUNT) {
-		snprintf(err, errlen, "unknown ABI (expected lp64, ilp32 or i386)");
+	char why[160];
+	if (profile_abi_problem(s->profile, s->abi, why, sizeof why)) {
+		snprintf(err, errlen, "%s", why);
 		return false;
 	}
 	if (s->attrs > MODEL_MAX_ATTRS) {
@@ -682,6 +739,10 @@ static void evaluate_kind(const struct model_setting *s, enum kind k, const stru
 	r->fig[ACC_ALLOCATED] = st->allocated;
 	memcpy(r->part[ACC_ALLOCATED], st->part, sizeof st->part);
 	r->estimate = st->estimate;
+	r->blocks = st->nblocks;
+	r->no_gc_header = pr->free_threaded && st->nblocks > 0;
+	r->object_block = st->nblocks ? model_block_allocated(pr, s->abi, st->block[0],
+	                                                      &r->object_block_estimate) : 0;
 
 	/* getsizeof: the object struct (plus pre-header); dicts count their keys. */
 	uint64_t *g = r->part[ACC_GETSIZEOF];

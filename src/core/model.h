@@ -23,7 +23,11 @@ enum accounting {
 };
 const char *accounting_name(enum accounting a);
 enum accounting accounting_from_name(const char *name); /* ACC_COUNT if unknown */
-const char *accounting_description(enum accounting a);
+/* What an accounting counts, in words; "allocated" names the profile's allocator. */
+const char *accounting_description(enum accounting a, const struct profile *pr);
+/* The allocator's rounding in a few words, for legends: "pymalloc's size
+ * classes (* = a malloc estimate for a block over 512 B)" or mimalloc's. */
+const char *allocator_description(const struct profile *pr);
 
 enum part {
 	PART_GC_HEADER,      /* PyGC_Head of the instance */
@@ -68,6 +72,10 @@ struct kind_result {
 	uint64_t fig[ACC_COUNT];     /* per instance, steady state */
 	uint64_t part[ACC_COUNT][PART_COUNT];  /* each row sums to fig[] */
 	bool estimate;               /* allocated includes a malloc (>512 B) estimate */
+	bool no_gc_header;           /* free-threaded: a GC-tracked object without PyGC_Head */
+	unsigned blocks;             /* allocator blocks per instance, values not counted */
+	uint64_t object_block;       /* allocated bytes of the block holding the object */
+	bool object_block_estimate;
 	uint64_t dict_getsizeof;     /* getsizeof(obj.__dict__), 0 without a dict */
 	uint64_t per_class_getsizeof, per_class_keys, per_class_allocated;
 	uint64_t shared_values_requested, shared_values_allocated;
@@ -80,6 +88,11 @@ struct model_eval {
 	struct container container;
 	struct kind_result kinds[KIND_COUNT];
 };
+
+/* Whether a breakdown lists part p: any part with bytes, and the GC header
+ * a free-threaded build does without (listed as 0, so that its absence is
+ * seen beside the 32-byte object header). */
+bool model_part_listed(const struct kind_result *r, enum accounting a, enum part p);
 
 /* Checks a setting; false with a one-line message naming the bad field. */
 bool model_setting_check(const struct model_setting *s, char *err, size_t errlen);

@@ -21,6 +21,10 @@ enum dict_layout {
 
 enum list_growth { LIST_GROWTH_38, LIST_GROWTH_39 };
 
+/* Who hands out the blocks: pymalloc's 16-byte size classes (and glibc
+ * malloc above 512 bytes), or mimalloc's bins (the free-threaded build). */
+enum allocator { ALLOC_PYMALLOC, ALLOC_MIMALLOC };
+
 /* ABI-dependent sizes, in bytes. */
 struct abi_consts {
 	unsigned pointer, object_header, var_header, gc_header, preheader;
@@ -32,12 +36,14 @@ struct abi_consts {
 	unsigned alignment, small_request_threshold;
 	unsigned malloc_overhead, malloc_align, malloc_min;
 	unsigned pool_size, arena_size;
-	char evidence[24];      /* "verified", "from-source", ... */
+	char evidence[24];      /* "verified", "from-source", or "none" */
+	bool modelled;          /* false: evidence "none", no numbers for this ABI */
 };
 
 struct profile {
 	int major, minor;
-	char version[8];             /* "3.13" */
+	bool free_threaded;          /* build free-threaded: "3.14t" */
+	char version[8];             /* "3.13", "3.14t" */
 	char source[256];            /* file it came from */
 	enum dict_layout layout;
 	bool preheader_dict, preheader_weakref;
@@ -48,6 +54,7 @@ struct profile {
 	bool dataclass_slots, dataclass_weakref_slot;
 	enum list_growth list_growth;
 	unsigned namedtuple_extra_items;
+	enum allocator allocator;
 	struct abi_consts abi[ABI_COUNT];
 };
 
@@ -63,16 +70,26 @@ struct profile_set {
 	size_t count;
 };
 
-/* Loads every cpython-*.profile in dir, sorted by version. */
+/* Loads every cpython-X.Y[t].profile in dir, sorted by version (a
+ * free-threaded build after the default build of its version). A file whose
+ * name does not match the version and build it declares is an error. */
 bool profile_set_load(const char *dir, struct profile_set *set, char *err, size_t errlen);
 void profile_set_free(struct profile_set *set);
-/* Exact match on "3.12"; NULL if absent. */
-const struct profile *profile_set_find(const struct profile_set *set, int major, int minor);
-/* Nearest profile (newest below for newer versions, oldest for older);
- * sets *exact to whether it is an exact match. */
+/* Exact match on "3.12" (free_threaded false) or "3.14t"; NULL if absent. */
+const struct profile *profile_set_find(const struct profile_set *set, int major, int minor,
+                                       bool free_threaded);
+/* Exact match on a version's name, "3.12" or "3.14t"; NULL if absent. */
+const struct profile *profile_set_find_name(const struct profile_set *set, const char *name);
+/* Nearest default-build profile (newest below for newer versions, oldest
+ * for older); sets *exact to whether it is an exact match. */
 const struct profile *profile_set_nearest(const struct profile_set *set, int major, int minor,
                                           bool *exact);
-/* Parses "3.12" into major/minor; false if malformed. */
-bool parse_python_version(const char *s, int *major, int *minor);
+/* Parses "3.12", or "3.14t" when free_threaded is not NULL, into its
+ * parts; false if malformed. */
+bool parse_python_version(const char *s, int *major, int *minor, bool *free_threaded);
+/* The profiles' names in order, ", "-separated: "3.8, 3.9, ..., 3.14t". */
+void profile_set_names(const struct profile_set *set, char *out, size_t n);
+/* Why an ABI cannot be modelled with this profile, or NULL when it can. */
+const char *profile_abi_problem(const struct profile *pr, enum abi abi, char *buf, size_t n);
 
 #endif

@@ -32,6 +32,21 @@ static void compare(struct verify_result *r, const struct probe_record *rec, con
 		add_cell(r, field, model, v);
 }
 
+/* The probe's block (the address step between consecutive instances) is the
+ * allocator's block size when an instance is one block, owns no values and
+ * is built without temporaries of its own size: the kinds whose
+ * constructor takes one argument list. mimalloc hands a freed temporary's
+ * block out only later, so cls(*values) would step over it. */
+static bool block_is_comparable(enum kind k, const struct value_spec *v,
+                                const struct kind_result *kr)
+{
+	bool simple = k == KIND_REGULAR || k == KIND_REGULAR_EXTERNAL || k == KIND_SLOTS ||
+	              k == KIND_SLOTS_WEAKREF;
+	bool owns_values = !v->shared && (v->type == VALUE_INT || v->type == VALUE_FLOAT ||
+	                                  v->type == VALUE_STR);
+	return simple && !owns_values && kr->blocks == 1 && !kr->object_block_estimate;
+}
+
 static bool bad(char *err, size_t errlen, const char *what, const char *value)
 {
 	snprintf(err, errlen, "%s '%.60s'", what, value ? value : "(missing)");
@@ -105,6 +120,8 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 	compare(out, rec, "per_class_keys", kr.per_class_keys);
 	if (kind_info(k)->family == FAMILY_REGULAR)
 		compare(out, rec, "dict_getsizeof", kr.dict_getsizeof);
+	if (block_is_comparable(k, &values, &kr))
+		compare(out, rec, "block", kr.object_block);
 	if (probe_field(rec, "per_class_keys_allocated")) {
 		bool est = false;
 		compare(out, rec, "per_class_keys_allocated",

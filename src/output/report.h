@@ -26,7 +26,7 @@ struct report {
 /* Each returns 0, or -1 when the stream reports a write error. */
 int report_write(FILE *out, const struct report *r, enum report_format f);
 /* Markdown: what the four accountings mean, one paragraph. */
-void report_markdown_legend(FILE *out);
+void report_markdown_legend(FILE *out, const struct profile *pr);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,
                       enum report_format f);
 

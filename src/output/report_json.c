@@ -73,6 +73,9 @@ int report_json(FILE *out, const struct report *r)
 	json_t *root = json_object();
 	json_object_set_new(root, "slotexplore", json_string(PACKAGE_VERSION));
 	json_object_set_new(root, "python_version", json_string(s->profile->version));
+	json_object_set_new(root, "free_threaded", json_boolean(s->profile->free_threaded));
+	json_object_set_new(root, "allocator", json_string(s->profile->allocator == ALLOC_MIMALLOC
+	                                                   ? "mimalloc" : "pymalloc"));
 	json_object_set_new(root, "abi", json_string(abi_name(s->abi)));
 	json_object_set_new(root, "evidence", json_string(s->profile->abi[s->abi].evidence));
 	json_object_set_new(root, "attrs", json_integer(s->attrs));

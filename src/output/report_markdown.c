@@ -6,11 +6,15 @@
 
 #include "core/units.h"
 
-void report_markdown_legend(FILE *out)
+void report_markdown_legend(FILE *out, const struct profile *pr)
 {
+	char alloc[128];
+	snprintf(alloc, sizeof alloc, "%s", allocator_description(pr));
 	fprintf(out, "\ngetsizeof = `sys.getsizeof(obj)`; requested = bytes asked of the allocator "
-	        "(what tracemalloc counts); allocated = after pymalloc's size classes (\\* a block "
-	        "over 512 B, a malloc estimate); deep = the seed paper's recursive getsizeof.\n");
+	        "(what tracemalloc counts); allocated = after ");
+	for (const char *c = alloc; *c; c++)   /* '*' is emphasis in Markdown */
+		fprintf(out, *c == '*' ? "\\*" : "%c", *c);
+	fprintf(out, "; deep = the seed paper's recursive getsizeof.\n");
 }
 
 /* A Markdown handout: the kinds table with every accounting, the totals,
@@ -31,7 +35,7 @@ int report_markdown(FILE *out, const struct report *r)
 	        abi_name(s->abi), s->attrs, s->attrs == 1 ? "" : "s", count,
 	        s->instances == 1 ? "" : "s");
 	fprintf(out, "Attribute values: %s. Totals in **%s** bytes: %s.\n\n", values,
-	        accounting_name(acc), accounting_description(acc));
+	        accounting_name(acc), accounting_description(acc, s->profile));
 	fprintf(out, "| kind | getsizeof | requested | allocated | deep | total for %s | vs regular "
 	        "| per class |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", count);
 	const struct kind_result *base = &e->kinds[KIND_REGULAR];
@@ -70,7 +74,7 @@ int report_markdown(FILE *out, const struct report *r)
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (r->shown[k] && e->kinds[k].available)
 			for (int p = 0; p < PART_COUNT; p++)
-				used[p] |= e->kinds[k].part[acc][p] != 0;
+				used[p] |= model_part_listed(&e->kinds[k], acc, (enum part)p);
 	fprintf(out, "\n%s Where the %s bytes of one instance go\n\n| kind |", h2, accounting_name(acc));
 	for (int p = 0; p < PART_COUNT; p++)
 		if (used[p])
@@ -91,7 +95,7 @@ int report_markdown(FILE *out, const struct report *r)
 		fprintf(out, " %llu |\n", (unsigned long long)kr->fig[acc]);
 	}
 	if (!r->section)
-		report_markdown_legend(out);
+		report_markdown_legend(out, s->profile);
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "slotexplore --batch --python-version %s --abi %s --attrs %u "
 	         "--instances %llu --values %s --accounting %s", s->profile->version, abi_name(s->abi),

@@ -19,12 +19,14 @@ static void write_breakdown(FILE *out, const struct report *r, const struct kind
 	char line[512], total[32];
 	size_t used = 0;
 	for (int p = 0; p < PART_COUNT; p++) {
-		if (!k->part[a][p])
+		if (!model_part_listed(k, a, (enum part)p))
 			continue;
 		char num[32];
 		cell_bytes(num, sizeof num, k->part[a][p]);
-		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s", used ? " + " : "",
-		                         part_label((enum part)p), num);
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s%s", used ? " + " : "",
+		                         part_label((enum part)p), num,
+		                         p == PART_GC_HEADER && k->no_gc_header ? " (none: free-threaded)"
+		                                                                : "");
 		if (used >= sizeof line)
 			break;
 	}
@@ -46,8 +48,10 @@ int report_text(FILE *out, const struct report *r)
 	format_grouped(s->instances, m, sizeof m);
 	format_grouped(s->attrs, attrs, sizeof attrs);
 
-	fprintf(out, "CPython %s %s (%s), %s attribute%s, %s instance%s\nvalues: %s\n",
-	        s->profile->version, abi_name(s->abi), s->profile->abi[s->abi].evidence, attrs,
+	fprintf(out, "CPython %s %s (%s%s), %s attribute%s, %s instance%s\nvalues: %s\n",
+	        s->profile->version, abi_name(s->abi),
+	        s->profile->free_threaded ? "free-threaded build, mimalloc; " : "",
+	        s->profile->abi[s->abi].evidence, attrs,
 	        s->attrs == 1 ? "" : "s", m, s->instances == 1 ? "" : "s", values);
 	if (r->profile_note)
 		fprintf(out, "note: %s\n", r->profile_note);
@@ -122,12 +126,11 @@ int report_text(FILE *out, const struct report *r)
 	char footer[1024];
 	snprintf(footer, sizeof footer,
 	         "getsizeof = sys.getsizeof(obj); requested = bytes asked of the allocator "
-	         "(what tracemalloc counts); allocated = after pymalloc's size classes (* = includes "
-	         "a malloc estimate for a block over 512 B); deep = the seed paper's recursive "
+	         "(what tracemalloc counts); allocated = after %s; deep = the seed paper's recursive "
 	         "getsizeof; per class = getsizeof(cls), including the shared keys. Totals add the "
 	         "list (%s slots, as a list comprehension grows it) and, for requested and "
 	         "allocated, one class object; the first instances of a regular class carry spare "
-	         "slots and are counted one by one.", cap);
+	         "slots and are counted one by one.", allocator_description(s->profile), cap);
 	fputc('\n', out);
 	write_wrapped(out, footer, 0, 78);
 	if (any_saturated)

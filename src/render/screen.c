@@ -208,20 +208,20 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
 	};
 	int full = 0;
 	for (int p = 0; p < PART_COUNT; p++)
-		if (r->part[a->acc][p])
+		if (model_part_listed(r, a->acc, (enum part)p))
 			full += 4 + utf8_columns(part_label((enum part)p)) + 6;
 	bool brief = full > g->w;
 	int legend_x = 0, shown = 0;
 	uint64_t sum = 0;
 	for (int p = 0; p < PART_COUNT; p++) {
 		uint64_t v = r->part[a->acc][p];
-		if (!v)
+		if (!model_part_listed(r, a->acc, (enum part)p))
 			continue;
 		int from = (int)((sum * (uint64_t)bar_w) / total);
 		sum += v;
 		int to = (int)((sum * (uint64_t)bar_w) / total);
-		if (to == from && to < bar_w)
-			to = from + 1;   /* every part gets at least one cell */
+		if (to == from && to < bar_w && v)
+			to = from + 1;   /* every part with bytes gets at least one cell */
 		enum style st = (enum style)(ST_PART0 + p);
 		uint32_t fill = a->utf8 ? fill_utf8[shown % 4] : fill_ascii[shown % 4];
 		for (int i = from; i < to; i++)
@@ -261,6 +261,12 @@ static void compose_notes(const struct app *a, char *out, size_t n)
 		return;
 	}
 	uint64_t gs = r->fig[ACC_GETSIZEOF], rq = r->fig[ACC_REQUESTED], al = r->fig[ACC_ALLOCATED];
+	/* first, as it changes how every figure below reads */
+	if (app_profile(a)->free_threaded)
+		SAY("Free-threaded: a 32-byte header and no GC header, so %llu bytes requested as "
+		    "with the GIL; mimalloc's bins, coarser than pymalloc's above 128 B, give %llu "
+		    "allocated; each owned int, float or str is 16 B bigger. ",
+		    (unsigned long long)rq, (unsigned long long)al);
 	if (ki->family == FAMILY_REGULAR) {
 		if (r->overflow)
 			SAY("Past the key-sharing limit each instance gets its own dict: %llu bytes "
@@ -280,10 +286,16 @@ static void compose_notes(const struct app *a, char *out, size_t n)
 			SAY("The first instance costs %llu: a fresh class hands out spare slots first. ",
 			    (unsigned long long)r->first_requested);
 	} else if (ki->family == FAMILY_SLOTS) {
-		SAY("__slots__ stores %u pointers in the object: no __dict__. Trade-offs: no new "
-		    "attributes at run time, no vars(obj), no weak references unless '__weakref__' "
-		    "is listed, and a subclass without its own __slots__ gets a __dict__ back. ",
-		    a->attrs);
+		if (ki->weakref_slot)
+			SAY("__slots__ stores %u pointers in the object: no __dict__; '__weakref__' is "
+			    "listed, so weak references work. Trade-offs: no new attributes at run time, "
+			    "no vars(obj), and a subclass without its own __slots__ gets a __dict__ "
+			    "back. ", a->attrs);
+		else
+			SAY("__slots__ stores %u pointers in the object: no __dict__. Trade-offs: no new "
+			    "attributes at run time, no vars(obj), no weak references unless "
+			    "'__weakref__' is listed, and a subclass without its own __slots__ gets a "
+			    "__dict__ back. ", a->attrs);
 	} else if (ki->family == FAMILY_TUPLE) {
 		if (r->shared_singleton)
 			SAY("() is a shared singleton: an empty tuple costs nothing per instance. ");
@@ -295,8 +307,10 @@ static void compose_notes(const struct app *a, char *out, size_t n)
 		    (unsigned long long)rq, a->attrs);
 	}
 	if (r->estimate && a->acc == ACC_ALLOCATED)
-		SAY("* a block over 512 bytes goes to malloc: its size is an estimate. ");
-	SAY("[%s: %s]", accounting_name(a->acc), accounting_description(a->acc));
+		SAY("%s", app_profile(a)->allocator == ALLOC_MIMALLOC
+		    ? "* a block over 128 KiB gets its own mimalloc page: its size is an estimate. "
+		    : "* a block over 512 bytes goes to malloc: its size is an estimate. ");
+	SAY("[%s: %s]", accounting_name(a->acc), accounting_description(a->acc, app_profile(a)));
 #undef SAY
 }
 

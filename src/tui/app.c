@@ -305,8 +305,13 @@ bool app_apply(struct app *a, enum action act)
 	case ACT_INSTANCES_DOWN: return set_instances(a, false);
 	case ACT_VERSION_NEXT:
 	case ACT_VERSION_PREV: {
+		/* versions not modelled for this ABI (3.14t on 32-bit) are passed over */
 		size_t n = a->profiles->count;
-		a->profile_index = (a->profile_index + (act == ACT_VERSION_NEXT ? 1 : n - 1)) % n;
+		for (size_t tries = 0; tries < n; tries++) {
+			a->profile_index = (a->profile_index + (act == ACT_VERSION_NEXT ? 1 : n - 1)) % n;
+			if (app_profile(a)->abi[a->abi].modelled)
+				break;
+		}
 		setting_changed(a);
 		if (a->interp_version[0] && strcmp(a->interp_version, app_profile(a)->version) != 0)
 			app_set_status(a, false, "showing CPython %s; the interpreter is %s, so m compares "
@@ -314,13 +319,23 @@ bool app_apply(struct app *a, enum action act)
 			               a->interp_version);
 		return true;
 	}
-	case ACT_ABI_NEXT:
-		a->abi = (enum abi)((a->abi + 1) % ABI_COUNT);
+	case ACT_ABI_NEXT: {
+		enum abi was = a->abi;
+		do
+			a->abi = (enum abi)((a->abi + 1) % ABI_COUNT);
+		while (!app_profile(a)->abi[a->abi].modelled && a->abi != was);
+		if (a->abi == was) {
+			char why[160];
+			app_set_status(a, true, "%s", profile_abi_problem(app_profile(a), ABI_ILP32, why,
+			                                                  sizeof why));
+			return false;
+		}
 		setting_changed(a);
 		return true;
+	}
 	case ACT_ACCOUNTING_NEXT:
 		a->acc = (enum accounting)((a->acc + 1) % ACC_COUNT);
-		app_set_status(a, false, "%s: %s", accounting_name(a->acc), accounting_description(a->acc));
+		app_set_status(a, false, "%s: %s", accounting_name(a->acc), accounting_description(a->acc, app_profile(a)));
 		a->dirty = true;
 		return true;
 	case ACT_CHART_NEXT:

@@ -290,7 +290,7 @@ bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, 
 		fprintf(out, "\nInterpreter at hand: %s. The steps choose the versions they show; "
 		        "`slotexplore --verify` checks the model against this interpreter at its own "
 		        "version.\n", a->interp_label);
-	report_markdown_legend(out);
+	report_markdown_legend(out, NULL);   /* the steps use default builds */
 	bool ok = handout_steps(out, t, &quiet, err, errlen);
 	*a = *saved;
 	free(saved);

@@ -1,8 +1,12 @@
 #!/bin/sh
 # Regenerates the golden measurement tables: runs data/probe.py under every
 # CPython 3.8+ found on PATH and under `pyenv root`, and saves each
-# transcript as cpython-<version>-<machine>[-<n>].probe with its provenance.
+# transcript as cpython-<version>[t]-<machine>[-debian].probe with its
+# provenance (t: a free-threaded build; -debian: Debian's own build, e.g. one
+# fetched by shared/tools/debian-python).
 # Usage: tests/golden/make-golden.sh [PYTHON...]
+# GOLDEN_GRID=small measures attribute counts 0..12, 28..31 and 43 only (for
+# 32-bit builds run under qemu-user-static, which are ~20x slower).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -11,8 +15,13 @@ probe="$top/data/probe.py"
 requests() {
 	kinds="regular regular-external regular-dict dataclass slots slots-weakref dataclass-slots
 dataclass-slots-weakref namedtuple typing-namedtuple tuple dict"
+	if [ "${GOLDEN_GRID:-full}" = small ]; then
+		grid="$(seq 0 12) 28 29 30 31 43"
+	else
+		grid="$(seq 0 70) 80 100 128"
+	fi
 	for k in $kinds; do
-		for n in $(seq 0 70) 80 100 128; do
+		for n in $grid; do
 			echo "measure kind=$k attrs=$n values=none count=1000"
 		done
 	done
@@ -34,7 +43,8 @@ dataclass-slots-weakref namedtuple typing-namedtuple tuple dict"
 
 candidates() {
 	if [ $# -gt 0 ]; then printf '%s\n' "$@"; return; fi
-	for name in python3 python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 python3.14; do
+	for name in python3 python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 python3.14 \
+		python3.14t python3.15; do
 		command -v "$name" 2>/dev/null || true
 	done
 	root=""
@@ -51,11 +61,13 @@ for py in $(candidates "$@" | awk '!seen[$0]++'); do
 	hello=$("$py" -E -s "$probe" < /dev/null 2>/dev/null | head -1) || continue
 	version=$(echo "$hello" | sed -n 's/.* version=\([^ ]*\).*/\1/p')
 	machine=$(echo "$hello" | sed -n 's/.* machine=\([^ ]*\).*/\1/p')
+	executable=$(echo "$hello" | sed -n 's/.* executable=\([^ ]*\).*/\1/p')
 	case $version in 3.[89].* | 3.1[0-9].*) ;; *) echo "skip $py ($version)"; continue ;; esac
-	case " $seen " in *" $version "*) echo "skip $py ($version again)"; continue ;; esac
-	seen="$seen $version"
+	case $hello in *" gil=0"*) version="${version}t" ;; esac
+	case " $seen " in *" $version-$machine "*) echo "skip $py ($version again)"; continue ;; esac
+	seen="$seen $version-$machine"
 	suffix=""
-	case $py in /usr/bin/*) suffix="-debian" ;; esac
+	case $executable in /usr/bin/* | */root/usr/bin/*) suffix="-debian" ;; esac
 	out="$here/cpython-$version-$machine$suffix.probe"
 	started=$(date +%s)
 	{
@@ -63,7 +75,8 @@ for py in $(candidates "$@" | awk '!seen[$0]++'); do
 		echo "# measured by data/probe.py protocol 1 on $(date -u +%Y-%m-%d)"
 		echo "# interpreter: $py"
 		echo "# platform: $("$py" -c 'import platform; print(platform.platform())')"
-		echo "# command: tests/golden/make-golden.sh $py"
+		echo "# command: ${GOLDEN_GRID:+GOLDEN_GRID=$GOLDEN_GRID }tests/golden/make-golden.sh $py"
+		[ -z "${GOLDEN_SOURCE:-}" ] || echo "# source: $GOLDEN_SOURCE"
 		"$py" -E -s "$probe" < "${TMPDIR:-/tmp}/golden-requests.$$"
 	} > "$out.tmp"
 	mv "$out.tmp" "$out"

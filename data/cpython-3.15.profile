@@ -1,0 +1,52 @@
+# CPython 3.15 object layout constants for slotexplore.
+# Format: data/PROFILE-FORMAT. Sources: shared/reference/cpython-memory-layout.md
+# sections 1, 2, 8 and 9, and measurements of CPython 3.15.2; the layout rules are in src/core/model.c.
+format 1
+version 3.15
+build default                 # or free-threaded (--disable-gil)
+evidence verified verified verified   # lp64 ilp32 i386: 3.15.2 from Debian (x86-64, armhf, i386) measured with data/probe.py
+
+# --- rules ------------------------------------------------------------------
+instance_layout inline-values
+preheader_for dict,weakref            # which type flags add the 2-word pre-header
+shared_keys_log2 6              # 0: shared keys grow with the first instance
+shared_keys_limit 30            # SHARED_KEYS_MAX_SIZE (0: no limit)
+static_attribute_keys 1      # keys pre-seeded from __static_attributes__
+int_sizeof_min_one_digit 1   # int.__sizeof__ counts max(ndigits, 1)
+dataclass_slots 1            # @dataclass(slots=True) exists
+dataclass_weakref_slot 1     # @dataclass(weakref_slot=True) exists
+list_growth 3.9              # list_resize over-allocation formula
+namedtuple_extra_items 1      # PyType_GenericAlloc's sentinel item
+
+# --- sizes in bytes          lp64  ilp32   i386
+pointer                         8      4      4
+object_header                  16      8      8   # ob_refcnt + ob_type
+var_header                     24     12     12   # + ob_size
+gc_header                      16      8      8   # PyGC_Head
+preheader                      16      8      8   # managed dict/weakref words before the GC head
+regular_basicsize              16      8      8   # tp_basicsize of a plain class
+dict_object                    48     32     28   # PyDictObject (i386: 4-aligned uint64)
+keys_header                    32     20     20   # PyDictKeysObject header
+entry_generic                  24     12     12   # hash, key, value
+entry_str                      16      8      8   # entry when all keys are str
+tuple_header                   32     16     16   # tuple tp_basicsize (cached ob_hash)
+list_header                    40     20     20   # PyListObject
+int_header                     24     12     12   # offsetof(PyLongObject, digits)
+int_digit_bits                 30     30     30
+int_digit_bytes                 4      4      4
+int_medium_alloc               32     16     16   # one-digit results ask sizeof(PyLongObject)
+float_size                     24     16     16
+none_size                      16      8      8
+str_ascii_header               40     20     20   # compact ASCII str
+str_compact_header             56     28     28   # compact non-ASCII str
+type_object                   960    480    480   # getsizeof(cls) without shared keys: 8 (4) bytes more than 3.14
+
+# --- allocator
+allocator pymalloc             # pymalloc's size classes, glibc malloc above the threshold
+alignment                      16      8      8   # pymalloc size-class step
+small_request_threshold       512    512    512
+malloc_overhead                 8      4      4   # glibc chunk header (estimate)
+malloc_align                   16     16     16
+malloc_min                     32     16     16
+pool_size                   16384   4096   4096
+arena_size                1048576 262144 262144
