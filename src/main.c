@@ -21,6 +21,7 @@
 #include "tui/app.h"
 #include "tui/curses_front.h"
 #include "tui/tour.h"
+#include "core/by_version.h"
 #include "core/datadir.h"
 #include "core/interp.h"
 #include "core/model.h"
@@ -29,6 +30,7 @@
 #include "core/seed.h"
 #include "core/timing_run.h"
 #include "core/verify_run.h"
+#include "output/by_version_report.h"
 #include "output/report.h"
 #include "output/timing_report.h"
 #include "output/verify_report.h"
@@ -82,44 +84,74 @@ static void probe_path(const char *dir, char *out, size_t n)
 	snprintf(out, n, "%s/probe.py", dir);
 }
 
+/* --list-pythons: every interpreter found, once each. Names that reach the
+ * same interpreter (a pyenv shim, python3 and python3.11 beside each other)
+ * are grouped under the executable it reports. */
+struct listed_interp {
+	char key[PATH_MAX];          /* realpath of sys.executable, else of the path */
+	struct interp in;
+	char support[420];
+	char names[1024];            /* the other paths that reach it */
+};
+
 static int list_pythons(const struct options *opt, const struct profile_set *set, const char *dir,
                         int timeout_ms)
 {
 	static char paths[MAX_PYTHONS][PATH_MAX];
-	size_t n = 0;
+	static struct listed_interp rows[MAX_PYTHONS];
+	size_t n = 0, nrows = 0;
 	for (int i = 0; i < opt->npythons && n < MAX_PYTHONS; i++)
 		snprintf(paths[n++], PATH_MAX, "%s", opt->pythons[i]);
 	n += interp_discover(paths + n, MAX_PYTHONS - n);
 	char script[PATH_MAX + 16];
 	probe_path(dir, script, sizeof script);
-	interp_write_list_header(stdout);
 	for (size_t i = 0; i < n; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < i; j++)
 			dup |= strcmp(paths[i], paths[j]) == 0;
 		if (dup)
 			continue;
-		struct interp in;
+		struct listed_interp *row = &rows[nrows];
+		memset(row, 0, sizeof *row);
 		static struct probe_client pc;
-		char note[400], how[80];
-		if (interp_open(paths[i], script, &in, &pc, timeout_ms))
+		char how[80];
+		if (interp_open(paths[i], script, &row->in, &pc, timeout_ms))
 			probe_client_stop(&pc, 1000, how, sizeof how);
+		const char *exe = row->in.answered && row->in.executable[0] ? row->in.executable
+		                                                            : paths[i];
+		if (!realpath(exe, row->key) || strlen(exe) >= sizeof row->key)
+			memcpy(row->key, exe, strlen(exe) < sizeof row->key ? strlen(exe) + 1 : 1);
+		struct listed_interp *same = NULL;
+		for (size_t j = 0; j < nrows && row->in.answered; j++)
+			if (rows[j].in.answered && strcmp(rows[j].key, row->key) == 0)
+				same = &rows[j];
+		if (same) {   /* one more name for an interpreter already listed */
+			size_t len = strlen(same->names);
+			if (len + strlen(paths[i]) + 3 < sizeof same->names)
+				snprintf(same->names + len, sizeof same->names - len, "%s%.*s", len ? ", " : "",
+				         (int)(sizeof same->names - len - 3), paths[i]);
+			continue;
+		}
+		if (row->in.answered && strcmp(row->key, paths[i]) != 0)
+			snprintf(row->names, sizeof row->names, "%.1000s", paths[i]);
+		if (row->in.answered)
+			memcpy(row->in.path, row->key, strlen(row->key) + 1);
 		const struct profile *pr;
-		enum interp_support s = interp_support(&in, set, &pr, note, sizeof note);
-		char support[420];
+		char note[400];
+		enum interp_support s = interp_support(&row->in, set, &pr, note, sizeof note);
 		if (s == SUPPORT_EXACT)
-			snprintf(support, sizeof support, "%s profile", pr->version);
+			snprintf(row->support, sizeof row->support, "%s profile", pr->version);
 		else if (s == SUPPORT_NEAREST)
-			snprintf(support, sizeof support, "%s profile (nearest; newer than the data)",
-			         pr->version);
-		else if (in.answered)
-			snprintf(support, sizeof support, "not modelled");
-		else
-			support[0] = '\0';
-		interp_write_list_row(stdout, &in, support);
-		fflush(stdout);
+			snprintf(row->support, sizeof row->support, "%s profile (nearest; newer than the "
+			         "data)", pr->version);
+		else if (row->in.answered)
+			snprintf(row->support, sizeof row->support, "%.410s", note);
+		nrows++;
 	}
-	if (n == 0)
+	interp_write_list_header(stdout);
+	for (size_t i = 0; i < nrows; i++)
+		interp_write_list_row(stdout, &rows[i].in, rows[i].support, rows[i].names);
+	if (nrows == 0)
 		printf("no Python interpreters found on PATH or under pyenv root\n");
 	return finish_output();
 }
@@ -133,6 +165,7 @@ struct chosen {
 	const struct profile *profile;
 	enum abi abi;
 	char note[512];             /* what the user should know */
+	bool nearest;               /* newer than every profile: the newest stands in */
 };
 
 static bool choose_interpreter(const struct options *opt, const struct profile_set *set,
@@ -182,8 +215,10 @@ static bool choose_interpreter(const struct options *opt, const struct profile_s
 	}
 	ch->have = true;
 	ch->abi = ch->interp.abi;
-	if (s == SUPPORT_NEAREST)
+	if (s == SUPPORT_NEAREST) {
 		snprintf(ch->note, sizeof ch->note, "warning: %s", note);
+		ch->nearest = true;
+	}
 	return true;
 }
 
@@ -263,7 +298,7 @@ static bool hook_measure(struct cmd_context *c, int format, char *err, size_t er
 
 static void app_follow_interpreter(struct app *a, const struct chosen *ch)
 {
-	a->interp_label[0] = a->interp_version[0] = '\0';
+	a->interp_label[0] = a->interp_version[0] = a->newer_than_profile[0] = '\0';
 	a->can_verify = ch->have;
 	if (!ch->have)
 		return;
@@ -271,6 +306,8 @@ static void app_follow_interpreter(struct app *a, const struct chosen *ch)
 	snprintf(a->interp_label, sizeof a->interp_label, "CPython %.20s (%.100s)",
 	         ch->interp.version, base ? base + 1 : ch->interp.path);
 	snprintf(a->interp_version, sizeof a->interp_version, "%s", ch->profile->version);
+	if (ch->nearest)
+		snprintf(a->newer_than_profile, sizeof a->newer_than_profile, "%.20s", ch->interp.version);
 }
 
 static bool hook_python(struct cmd_context *c, const char *path, char *err, size_t errlen)
@@ -846,10 +883,10 @@ int main(int argc, char **argv)
 	/* Which profile: --python-version, else the interpreter's, else 3.13. */
 	const struct profile *pr = NULL;
 	enum abi abi = opt.abi;
-	bool want_interpreter = opt.mode == MODE_VERIFY || opt.mode == MODE_MEASURE ||
+	bool want_interpreter = !opt.by_version && (opt.mode == MODE_VERIFY || opt.mode == MODE_MEASURE ||
 	                        (!opt.no_python && (opt.mode == MODE_TUI || opt.mode == MODE_SCRIPT ||
 	                                            opt.mode == MODE_REPL)) ||
-	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH);
+	                        (!opt.no_python && !opt.version_given && opt.mode == MODE_BATCH));
 	if (want_interpreter) {
 		if (!choose_interpreter(&opt, &profiles, dir, &ch, err, sizeof err)) {
 			fprintf(stderr, "slotexplore: %s\n", err);
@@ -919,6 +956,13 @@ int main(int argc, char **argv)
 	if (!model_setting_check(&setting, err, sizeof err)) {
 		fprintf(stderr, "slotexplore: %s\n", err);
 		status = EXIT_USAGE;
+		goto done;
+	}
+	if (opt.by_version) {
+		static struct by_version bv;
+		by_version_compute(&profiles, &setting, opt.accounting, &bv);
+		status = by_version_write(stdout, &bv, opt.kinds, opt.format) == 0 ? finish_output()
+		                                                                    : EXIT_FAILURE;
 		goto done;
 	}
 	bool handout = opt.mode == MODE_BATCH && opt.tour;

@@ -63,6 +63,43 @@ ok $? "--list-pythons with broken interpreters exits 0"
 like "$out" "garbage.*did not answer as a Python interpreter" "--list-pythons: garbage row"
 like "$out" "python2.*not modelled" "--list-pythons: python2 row"
 
+# a pyenv shim with no active version: pyenv's first line, not its last
+out=$("$SLOTEXPLORE" --list-pythons --python "$FAKE/shim-inactive" 2>&1 | sed -n 2,3p | tr '\n' ' ')
+like "$out" "shim-inactive is a pyenv shim that runs no interpreter (pyenv: python3.8: command not found" \
+	"--list-pythons: an inactive pyenv shim gets its reason"
+case $out in *"found at the same time"*) ok 1 "no garbled tail of pyenv's message" ;;
+*) ok 0 "no garbled tail of pyenv's message" ;; esac
+
+# names that reach one interpreter are listed once, under what it runs
+real=$(find_pythons | while read -r p; do
+	"$p" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 8) else 1)' 2>/dev/null &&
+		{ "$p" -c 'import os, sys; print(os.path.realpath(sys.executable))'; break; }
+done)
+if [ -n "$real" ]; then
+	mkdir -p "$TMP/names"
+	ln -sf "$real" "$TMP/names/python3" && ln -sf "$real" "$TMP/names/python3.x"
+	out=$("$SLOTEXPLORE" --list-pythons --python "$TMP/names/python3" --python "$TMP/names/python3.x")
+	like "$(printf '%s\n' "$out" | sed -n 2,6p | tr '\n' ' ')" \
+		"^$real .*also reached as: $TMP/names/python3, *$TMP/names/python3.x" \
+		"--list-pythons: two names of $real on its one row"
+	is "$(printf '%s\n' "$out" | grep -c "^$TMP/names/")" 0 "--list-pythons: neither name gets a row of its own"
+else
+	diag "no CPython 3.8+ here: the grouping test is skipped"
+fi
+
+# PyPy: named, with the reason, in --list-pythons and --verify
+if command -v pypy3 >/dev/null 2>&1; then
+	out=$("$SLOTEXPLORE" --list-pythons --python pypy3 | sed -n 2,4p | tr '\n' ' ')
+	like "$out" "pypy .* not modelled .*why: PyPy objects have no fixed layout to model, and *sys.getsizeof raises *TypeError there" \
+		"--list-pythons: PyPy is named with its reason"
+	err=$("$SLOTEXPLORE" --verify --python pypy3 2>&1 >/dev/null)
+	is $? 1 "--verify --python pypy3 exits 1"
+	like "$err" "is PyPy .*: not modelled (PyPy objects have no fixed layout" "--verify: PyPy's reason"
+	is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "--verify: one line"
+else
+	diag "pypy3 is not installed (apt-get install pypy3): its refusal is not checked"
+fi
+
 # an explicit --python that is broken fails the batch run too; a broken
 # python3 found on PATH is only a note: the table is the model alone
 err=$("$SLOTEXPLORE" --batch --python "$FAKE/garbage" --attrs 3 2>&1 >/dev/null)

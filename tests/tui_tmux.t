@@ -125,4 +125,21 @@ if [ -n "$py" ]; then
 else
 	ok 0 "# SKIP no CPython 3.8+ found for the m key"
 fi
+# an interpreter newer than every profile: the warning stays in the header
+start f 80 24 --no-config --python "$TOP_SRCDIR/tests/fake-pythons/future"; ok $? "starts with a 3.16 interpreter"
+newest=$("$SLOTEXPLORE" --list-profiles | awk '/^3\./ && $1 !~ /t$/ { v = $1 } END { print v }')
+like "$(screen f | head -1)" "CPython $newest for 3.16.0!" "header: the $newest profile stands in for 3.16.0"
+T send-keys -t f Right Right +
+wait_for f "7 attrs"; ok $? "keys work"
+like "$(screen f | head -1)" "CPython $newest for 3.16.0!" "the warning is still in the header after keys"
+T send-keys -t f V
+wait_for f "CPython 3.14t"
+case $(screen f | head -1) in *"for 3.16.0!"*) ok 1 "no warning on another version" ;;
+*) ok 0 "no warning on another version" ;; esac
+T send-keys -t f v
+wait_for f "for 3.16.0!"; ok $? "back on $newest, the warning is back"
+T send-keys -t f q
+wait_for f "EXIT=0"; ok $? "q quits"
+T kill-session -t f
+
 done_testing

@@ -99,6 +99,14 @@ static void test_profile_errors(void)
 		{ "pointer                         8      4      4", "pointer 8 4",
 		  "needs three numbers" },
 		{ "none_size                      16      8      8\n", "", "missing key 'none_size'" },
+		{ "build default", "build gil-less", "build 'gil-less' is not default or free-threaded" },
+		{ "allocator pymalloc", "allocator jemalloc", "allocator 'jemalloc' is not pymalloc" },
+		{ "allocator pymalloc", "allocator mimalloc", "'alignment' is a pymalloc key" },
+		{ "evidence verified", "evidence measured", "evidence 'measured' is not verified" },
+		{ "float_size                     24     16", "float_size                     24      -",
+		  "'-' in the ilp32 column, whose evidence is not none" },
+		{ "evidence verified verified from-source", "evidence none none none",
+		  "evidence is none for every ABI" },
 	};
 	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
 		static char copy[70000];
@@ -157,6 +165,56 @@ static uint64_t sum_parts(const struct kind_result *r, enum accounting a)
 
 /* Every figure is the sum of its parts, for every version, ABI, kind and a
  * spread of attribute counts and value types. */
+/* mimalloc's bins against the block sizes measured on 3.14t (address gaps
+ * between 4,000 fresh objects; shared/reference/free-threaded-layout.md §6),
+ * and pymalloc's 16-byte classes on the default build. */
+static void test_allocators(void)
+{
+	const struct profile *ft = profile_set_find(&profiles, 3, 14, true), *gil = P(14);
+	static const unsigned req[] = { 136, 168, 200, 232, 264, 328, 392, 456, 520, 672, 928, 1056 };
+	static const unsigned mi[] = { 160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 1024, 1280 };
+	static const unsigned py[] = { 144, 176, 208, 240, 272, 336, 400, 464, 528, 688, 944, 1072 };
+	unsigned bad = 0;
+	for (size_t i = 0; i < sizeof req / sizeof req[0]; i++) {
+		bool est = false;
+		uint64_t m = model_block_allocated(ft, ABI_LP64, req[i], &est);
+		uint64_t p = model_block_allocated(gil, ABI_LP64, req[i], &est);
+		if (m != mi[i] || p != py[i]) {
+			diag("requested %u: mimalloc %llu (want %u), pymalloc/malloc %llu (want %u)", req[i],
+			     (unsigned long long)m, mi[i], (unsigned long long)p, py[i]);
+			bad++;
+		}
+	}
+	ok(bad == 0, "block sizes equal the reference's measured table for mimalloc and pymalloc");
+	bool est = false;
+	ok(model_block_allocated(ft, ABI_LP64, 72, &est) == 80 &&
+	   model_block_allocated(ft, ABI_LP64, 128, &est) == 128 &&
+	   model_block_allocated(ft, ABI_LP64, 8, &est) == 8 && !est,
+	   "mimalloc: 16-byte steps up to 128 bytes, exact");
+	est = false;
+	ok(model_block_allocated(ft, ABI_LP64, 131072, &est) == 131072 && !est &&
+	   model_block_allocated(ft, ABI_LP64, 131073, &est) == 135168 && est,
+	   "mimalloc: bins up to 128 KiB, a page-rounded estimate above");
+	char why[160];
+	ok(profile_abi_problem(ft, ABI_I386, why, sizeof why) &&
+	   strstr(why, "modelled for lp64 only"), "3.14t refuses i386: %s", why);
+	struct model_setting s = { .profile = ft, .abi = ABI_ILP32, .attrs = 1, .instances = 1 };
+	ok(!model_setting_check(&s, why, sizeof why), "a 3.14t setting on ilp32 is refused: %s", why);
+	/* the same request, the header and GC head traded: equal bytes, another breakdown */
+	struct kind_result a = eval_profile(ft, ABI_LP64, KIND_SLOTS, 5, 1000, "none");
+	struct kind_result b = eval_profile(gil, ABI_LP64, KIND_SLOTS, 5, 1000, "none");
+	ok(a.fig[ACC_REQUESTED] == b.fig[ACC_REQUESTED] && a.part[ACC_REQUESTED][PART_GC_HEADER] == 0 &&
+	   a.part[ACC_REQUESTED][PART_OBJECT_HEADER] == 32 && a.no_gc_header && !b.no_gc_header &&
+	   model_part_listed(&a, ACC_REQUESTED, PART_GC_HEADER),
+	   "3.14t slots: %llu bytes as on 3.14, 32-byte header, the missing GC header listed",
+	   (unsigned long long)a.fig[ACC_REQUESTED]);
+	a = eval_profile(ft, ABI_LP64, KIND_SLOTS, 5, 1000, "float");
+	b = eval_profile(gil, ABI_LP64, KIND_SLOTS, 5, 1000, "float");
+	ok(a.fig[ACC_REQUESTED] == b.fig[ACC_REQUESTED] + 5 * 16,
+	   "3.14t: each owned float is 16 bytes bigger (%llu against %llu)",
+	   (unsigned long long)a.fig[ACC_REQUESTED], (unsigned long long)b.fig[ACC_REQUESTED]);
+}
+
 static void test_invariants(void)
 {
 	static const char *const values[] = { "none", "smallint", "int:64", "float", "str:12:ucs2",
@@ -330,6 +388,7 @@ int main(void)
 	test_values_parse();
 	test_profile_errors();
 	test_invariants();
+	test_allocators();
 	test_totals();
 	test_spec_rules();
 	test_seed();

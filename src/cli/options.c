@@ -13,7 +13,7 @@ enum {
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
-	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT
+	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION
 };
 
 static const struct option long_options[] = {
@@ -43,6 +43,7 @@ static const struct option long_options[] = {
 	{ "accounting", required_argument, NULL, OPT_ACCOUNTING },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "breakdown", no_argument, NULL, OPT_BREAKDOWN },
+	{ "by-version", no_argument, NULL, OPT_BY_VERSION },
 	{ "seed-report", no_argument, NULL, OPT_SEED },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
@@ -60,7 +61,8 @@ void options_print_help(FILE *out)
 	fprintf(out,
 "Usage: slotexplore [OPTION]...\n"
 "Explore what Python objects really cost: regular classes, __slots__, dataclasses,\n"
-"namedtuples, tuples and dicts, byte-exact for CPython 3.8 to 3.14, 64- and 32-bit.\n"
+"namedtuples, tuples and dicts, byte-exact for CPython 3.8 to 3.15, 64- and 32-bit,\n"
+"and for the free-threaded 3.14t.\n"
 "\n"
 "With no mode, slotexplore starts the explorer when stdin and stdout are a\n"
 "terminal, and prints the batch table otherwise.\n"
@@ -102,8 +104,9 @@ void options_print_help(FILE *out)
 "      --python PATH        the interpreter to verify against and whose version\n"
 "                           and ABI the model follows (default: python3 on PATH)\n"
 "      --no-python          do not run any interpreter: the model alone\n"
-"      --python-version X.Y CPython profile, 3.8 to 3.14 (default: the\n"
-"                           interpreter's, or 3.13 without one)\n"
+"      --python-version X.Y CPython profile, 3.8 to 3.15, or 3.14t for the\n"
+"                           free-threaded build (default: the interpreter's, or\n"
+"                           3.13 without one)\n"
 "      --abi ABI            lp64 (x86-64, arm64), ilp32 (wasm32, armv7) or i386\n"
 "                           (default lp64)\n"
 "      --kind KIND          show this kind; repeatable (default: all). Kinds:\n"
@@ -126,6 +129,8 @@ void options_print_help(FILE *out)
 "      --timeout SECONDS    how long an interpreter may take to answer (default 10;\n"
 "                           each measurement gets 12 times as long)\n"
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
+"      --by-version         batch: every CPython side by side, kinds by versions\n"
+"                           (3.8 to 3.15 and 3.14t), each against the one before\n"
 "      --no-color           explorer: no colours (also when NO_COLOR is set)\n"
 "      --no-mouse           explorer: leave the mouse to the terminal\n"
 "      --config FILE        run this file of commands at start (default\n"
@@ -274,6 +279,9 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_BREAKDOWN:
 			o->breakdown = true;
 			break;
+		case OPT_BY_VERSION:
+			o->by_version = true;
+			break;
 		case 'c':
 			if (o->ncommands == (int)(sizeof o->commands / sizeof o->commands[0]))
 				return opt_error(err, errlen, "-c: at most %s%s", "16", " times");
@@ -404,6 +412,23 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			return opt_error(err, errlen, "--tour goes with the explorer, or with --batch for "
 			                 "the handout%s%s", "", "");
 		}
+	}
+	/* --by-version: the batch table of every version, computed by the model alone */
+	if (o->by_version) {
+		if (o->mode_given && o->mode != MODE_BATCH)
+			return opt_error(err, errlen, "--by-version goes with --batch (in the explorer, "
+			                 "press e)%s%s", "", "");
+		if (o->version_given)
+			return opt_error(err, errlen, "--by-version shows every version; it cannot go "
+			                 "with --python-version%s%s", "", "");
+		if (o->breakdown || o->tour)
+			return opt_error(err, errlen, "--by-version cannot go with %s%s",
+			                 o->breakdown ? "--breakdown" : "--tour", "");
+		if (o->npythons)
+			return opt_error(err, errlen, "--by-version is the model alone; it cannot go with "
+			                 "--python (--verify checks an interpreter)%s%s", "", "");
+		o->mode = MODE_BATCH;
+		o->mode_given = true;
 	}
 	/* asking for a file format or a breakdown means the batch table */
 	if (!o->mode_given && (o->format != FORMAT_TEXT || o->breakdown))

@@ -50,6 +50,7 @@ struct options {
 	enum accounting accounting;
 	enum report_format format;
 	bool breakdown;
+	bool by_version;             /* --by-version: every profile side by side */
 };
 
 #define EXIT_USAGE 2

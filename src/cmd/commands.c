@@ -13,6 +13,7 @@
 #include "core/numparse.h"
 #include "core/seed.h"
 #include "core/units.h"
+#include "output/by_version_report.h"
 #include "output/report.h"
 #include "output/timing_report.h"
 #include "tui/tour.h"
@@ -227,6 +228,37 @@ static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err,
 	if (!c->hooks.measure)
 		return fail(err, errlen, "measure: no interpreter here (python PATH first)");
 	return c->hooks.measure(c, (int)f, err, errlen);
+}
+
+/* ---- versions -------------------------------------------------------------- */
+
+/* Every version side by side: the view in the explorer, printed elsewhere
+ * (and in the explorer's pager when a format is named). */
+static bool run_versions(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	char list[64];
+	if (argc > 2)
+		return fail(err, errlen, "versions: usage: versions [text|csv|json|md]");
+	enum report_format f = FORMAT_TEXT;
+	if (argc == 2 && (f = report_format_from_name(argv[1])) == FORMAT_COUNT)
+		return fail(err, errlen, "versions: '%s' is not a format (%s)", argv[1],
+		            join(format_names, list, sizeof list));
+	struct app *a = c->app;
+	if (c->tui && argc == 1) {
+		if (!a->versions_view)
+			app_apply(a, ACT_VERSIONS);
+		return true;
+	}
+	app_update(a);
+	static struct by_version bv;
+	by_version_compute(a->profiles, &a->setting, a->acc, &bv);
+	bool shown[KIND_COUNT];
+	for (int k = 0; k < KIND_COUNT; k++)
+		shown[k] = !a->hidden[k];
+	if (by_version_write(c->out, &bv, shown, f) != 0)
+		return fail(err, errlen, "versions: cannot write the table");
+	c->printed = true;
+	return true;
 }
 
 /* ---- export --------------------------------------------------------------- */
@@ -478,6 +510,9 @@ const struct command command_table[] = {
 	  "tour writes the whole guided tour as a Markdown handout (format from the extension "
 	  "unless given; - is standard output outside the explorer)",
 	  { ARG_FILE, ARG_EXPORT, ARG_EXPORT }, run_export },
+	{ "versions", "versions [text|csv|json|md]", "every CPython side by side at the current "
+	  "setting: kinds by versions, each against the one before (the e view in the explorer; "
+	  "with a format, the table)", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_versions },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",

@@ -81,7 +81,10 @@ bool interp_open(const char *path, const char *script, struct interp *out,
 		         PROBE_LINE_MAX);
 		break;
 	case PROBE_READ_EOF:
-		if (pc->err_tail[0])
+		if (strncmp(pc->err_first, "pyenv: ", 7) == 0)   /* a shim with no active version */
+			snprintf(out->problem, sizeof out->problem, "%s is a pyenv shim that runs no "
+			         "interpreter (%s: no active pyenv version has it)", path, pc->err_first);
+		else if (pc->err_tail[0])
 			snprintf(out->problem, sizeof out->problem, "%s %s before answering: %s", path, how,
 			         pc->err_tail);
 		else
@@ -207,7 +210,8 @@ size_t interp_discover(char (*paths)[PATH_MAX], size_t max)
 {
 	static const char *const names[] = {
 		"python3", "python3.8", "python3.9", "python3.10", "python3.11", "python3.12",
-		"python3.13", "python3.14", "python3.15", "python",
+		"python3.13", "python3.14", "python3.15", "python3.13t", "python3.14t", "python3.15t",
+		"python", "pypy3", "pypy",
 	};
 	size_t count = 0;
 	const char *env_path = getenv("PATH");
@@ -222,10 +226,10 @@ size_t interp_discover(char (*paths)[PATH_MAX], size_t max)
 		for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
 			char full[2 * PATH_MAX];
 			snprintf(full, sizeof full, "%s/%s", *d ? d : ".", names[i]);
-			if (is_executable_file(full)) {
+			/* every one on PATH, the one a shell would run first: a pyenv shim
+			 * must not hide /usr/bin/python3 */
+			if (is_executable_file(full))
 				add_path(paths, max, &count, full);
-				break; /* the first on PATH, as a shell would run it */
-			}
 		}
 		free(dirs);
 	}

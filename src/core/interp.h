@@ -42,9 +42,11 @@ bool interp_open(const char *path, const char *script, struct interp *out,
 enum interp_support interp_support(const struct interp *in, const struct profile_set *set,
                                    const struct profile **profile, char *note, size_t n);
 
-/* Candidate interpreters: python3, python3.N and python on PATH, then the
- * versions under `pyenv root` (when pyenv exists) or $PYENV_ROOT. Returns
- * how many paths were stored (duplicates removed). */
+/* Candidate interpreters: python3, python3.N[t], python and pypy3 in every
+ * PATH directory (name by name, PATH order within a name: the first python3
+ * is the one a shell runs), then the versions under `pyenv root` (when pyenv
+ * exists) or $PYENV_ROOT. Returns how many paths were stored (duplicates
+ * removed). */
 size_t interp_discover(char (*paths)[PATH_MAX], size_t max);
 
 #endif

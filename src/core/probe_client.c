@@ -208,7 +208,8 @@ bool probe_client_send(struct probe_client *pc, const char *line, char *err, siz
 	return true;
 }
 
-/* Keeps the last line of the child's stderr for error messages. */
+/* Keeps the first and the last line of the child's stderr for error
+ * messages (leading blanks dropped: a continuation line says little). */
 static void drain_stderr(struct probe_client *pc)
 {
 	char chunk[512];
@@ -217,19 +218,27 @@ static void drain_stderr(struct probe_client *pc)
 		for (ssize_t i = 0; i < r; i++) {
 			char c = chunk[i];
 			if (c == '\n') {
-				if (pc->err_len)
+				if (pc->err_len) {
 					pc->err_tail[pc->err_len] = '\0';
+					if (!pc->err_first[0])
+						memcpy(pc->err_first, pc->err_tail, pc->err_len + 1);
+				}
 				pc->err_len = 0;
 				continue;
 			}
+			if (pc->err_len == 0 && (c == ' ' || c == '\t'))
+				continue;
 			if (pc->err_len == 0)
 				pc->err_tail[0] = '\0';
 			if (pc->err_len + 1 < sizeof pc->err_tail && (unsigned char)c >= 0x20)
 				pc->err_tail[pc->err_len++] = c;
 		}
 	}
-	if (pc->err_len)
+	if (pc->err_len) {
 		pc->err_tail[pc->err_len] = '\0';
+		if (!pc->err_first[0])
+			memcpy(pc->err_first, pc->err_tail, pc->err_len + 1);
+	}
 }
 
 /* Takes a complete line out of the buffer, if there is one. */

@@ -27,6 +27,7 @@ struct probe_client {
 	size_t len;
 	bool eof;
 	char err_tail[160];     /* last line the child wrote to stderr */
+	char err_first[160];    /* its first non-blank line ("pyenv: python3.8: command not found") */
 	size_t err_len;
 	char python[PATH_MAX];
 };

@@ -165,13 +165,31 @@ void interp_write_list_header(FILE *out)
 	        "pymalloc", "gil", "model");
 }
 
-void interp_write_list_row(FILE *out, const struct interp *in, const char *support)
+void interp_write_list_row(FILE *out, const struct interp *in, const char *support,
+                           const char *also)
 {
 	if (!in->answered) {
-		fprintf(out, "%-44s %s\n", in->path, in->problem);
+		char line[600];
+		snprintf(line, sizeof line, "%s", in->problem);
+		write_wrapped(out, line, 0, 78);
 		return;
 	}
+	/* a profile name, or "PATH is ...: not modelled (why)": the why on a line of its own */
+	const char *why = strstr(support, ": not modelled (");
 	fprintf(out, "%-44s %-8s %-8s %-5s %-8s %-5s %s\n", in->path, in->impl, in->version,
 	        in->abi < ABI_COUNT ? abi_name(in->abi) : "?", in->pymalloc ? "on" : "off",
-	        in->free_threaded ? "free" : "yes", support);
+	        in->free_threaded ? "free" : "yes", why ? "not modelled" : support);
+	if (why) {
+		char line[480];
+		snprintf(line, sizeof line, "why: %s", why + 16);
+		size_t len = strlen(line);
+		if (len && line[len - 1] == ')')
+			line[len - 1] = '\0';
+		write_wrapped(out, line, 4, 78);
+	}
+	if (also && also[0]) {
+		char line[1100];
+		snprintf(line, sizeof line, "also reached as: %s", also);
+		write_wrapped(out, line, 4, 78);
+	}
 }

@@ -27,6 +27,8 @@ void verify_write_bulk(struct verify_writer *w, enum kind kind, unsigned attrs,
 
 /* One interpreter per line for --list-pythons. */
 void interp_write_list_header(FILE *out);
-void interp_write_list_row(FILE *out, const struct interp *in, const char *support);
+/* One interpreter: its facts and model, then the other names that reach it. */
+void interp_write_list_row(FILE *out, const struct interp *in, const char *support,
+                           const char *also);
 
 #endif

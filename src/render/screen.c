@@ -8,6 +8,7 @@
 #include "core/units.h"
 #include "render/chart.h"
 #include "render/timing_pane.h"
+#include "render/versions_view.h"
 #include "tui/tour.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
@@ -50,6 +51,14 @@ static void render_header(const struct app *a, struct grid *g)
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].before);
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER_KEY, f[i].value);
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].after);
+		/* an interpreter newer than every profile: say so while its stand-in shows */
+		if (i == 0 && a->newer_than_profile[0] && a->interp_version[0] &&
+		    strcmp(a->interp_version, pr->version) == 0) {
+			char warn[48];
+			snprintf(warn, sizeof warn, wide ? " (stand-in for %s!)" : " for %s!",
+			         a->newer_than_profile);
+			x += grid_put(g, x, 0, g->w - x, ST_WARN, warn);
+		}
 		grid_add_zone(g, f[i].z, start, 0, x - start, 1, 0);
 	}
 	/* the interpreter, right-aligned when there is room */
@@ -316,12 +325,14 @@ static void compose_notes(const struct app *a, char *out, size_t n)
 
 /* Draws text word-wrapped to w columns in at most rows rows; returns the
  * rows used. With g NULL it only counts. */
-static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
-                          const char *text)
+/* Word-wraps text into w columns from row y, after skipping its first
+ * `skip` lines; draws at most `rows` lines (g NULL: only counts). */
+static int render_wrapped_from(struct grid *g, int x, int y, int w, int rows, enum style st,
+                               const char *text, int skip)
 {
 	const char *p = text;
 	int r = 0;
-	for (; r < rows && *p; r++) {
+	for (; r < rows + skip && *p; r++) {
 		while (*p == ' ')
 			p++;
 		/* take as many whole words as fit in w columns */
@@ -341,13 +352,19 @@ static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum st
 		size_t len = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
 		memcpy(line, p, len);
 		line[len] = '\0';
-		if (g)
-			grid_put(g, x, y + r, w, st, line);
+		if (g && r >= skip)
+			grid_put(g, x, y + r - skip, w, st, line);
 		p = end;
 		while (*p == ' ')
 			p++;
 	}
-	return r;
+	return r - skip;
+}
+
+static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
+                          const char *text)
+{
+	return render_wrapped_from(g, x, y, w, rows, st, text, 0);
 }
 
 static void render_status(const struct app *a, struct grid *g)
@@ -384,26 +401,62 @@ static void render_status(const struct app *a, struct grid *g)
 	                   "c chart  ? help  q quit");
 }
 
-static void render_help(const struct app *a, struct grid *g)
+/* The help: every key row, wrapped under its description, then the mouse
+ * and counting notes; it scrolls when it does not fit. */
+static void render_help(struct app *a, struct grid *g)
 {
-	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
-	grid_put(g, 1, 0, g->w - 1, ST_HEADER, "slotexplore keys (any key closes this help)");
-	int y = g->h >= 26 ? 2 : 1, kw = 0;
+	int kw = 0;
 	for (int r = 0; r < key_table_rows; r++) {
 		int w = utf8_columns(a->utf8 ? key_table[r].label : key_table[r].ascii);
 		if (w > kw)
 			kw = w;
 	}
-	for (int r = 0; r < key_table_rows && y < g->h - 2; r++, y++) {
-		grid_put(g, 2, y, kw, ST_HEADER_KEY, a->utf8 ? key_table[r].label : key_table[r].ascii);
-		grid_put(g, 4 + kw, y, g->w - 4 - kw, ST_NORMAL, key_table[r].help);
+	int tx = 4 + kw, tw = g->w - tx - 1;
+	static const char *const mouse =
+		"Mouse: click a kind to select it; the wheel over a header field changes it, over "
+		"the chart it changes the chart's axis. Counts: the per-instance figure is steady "
+		"state; totals add the list, the class and the first instances' spare slots. See "
+		"man slotexplore.";
+	/* count the lines, then draw the window [help_top, help_top + rows) */
+	int total = 0;
+	for (int r = 0; r < key_table_rows; r++)
+		total += render_wrapped(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
+	total += 1 + render_wrapped(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
+	int rows = g->h - 2;
+	if (a->help_top > total - rows)
+		a->help_top = total - rows;
+	if (a->help_top < 0)
+		a->help_top = 0;
+	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
+	char title[160];
+	if (total > rows)
+		snprintf(title, sizeof title, "slotexplore keys, lines %d-%d of %d (%s scroll, any "
+		         "other key closes)", a->help_top + 1, a->help_top + rows, total,
+		         a->utf8 ? "\u2191\u2193 PgUp PgDn" : "Up Down PgUp PgDn");
+	else
+		snprintf(title, sizeof title, "slotexplore keys (any key closes this help)");
+	grid_put(g, 1, 0, g->w - 1, ST_HEADER, title);
+	/* line L of the help goes to row 1 + L - help_top when that is on screen */
+	int line = 0, bottom = 1 + rows;
+	for (int r = 0; r < key_table_rows; r++) {
+		int n = render_wrapped(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
+		for (int i = 0; i < n; i++, line++) {
+			int y = 1 + line - a->help_top;
+			if (y < 1 || y >= bottom)
+				continue;
+			if (i == 0)
+				grid_put(g, 2, y, kw, ST_HEADER_KEY,
+				         a->utf8 ? key_table[r].label : key_table[r].ascii);
+			render_wrapped_from(g, tx, y, tw, 1, ST_NORMAL, key_table[r].help, i);
+		}
 	}
-	y++;
-	render_wrapped(g, 2, y, g->w - 4, g->h - 1 - y, ST_DIM,
-	               "Mouse: click a kind to select it; the wheel over a header field changes it, "
-	               "over the chart it changes the chart's axis. Counts: the per-instance "
-	               "figure is steady state; totals add the list, the class and the first "
-	               "instances' spare slots. See man slotexplore.");
+	line++;   /* a blank line before the notes */
+	int n = render_wrapped(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
+	for (int i = 0; i < n; i++, line++) {
+		int y = 1 + line - a->help_top;
+		if (y >= 1 && y < bottom)
+			render_wrapped_from(g, 2, y, g->w - 4, 1, ST_DIM, mouse, i);
+	}
 	render_status(a, g);
 }
 
@@ -584,6 +637,11 @@ void render_screen(struct app *a, struct grid *g)
 		return;
 	}
 	render_header(a, g);
+	if (a->versions_view) {
+		render_versions_view(a, g, 1, g->h - 2);
+		render_status(a, g);
+		return;
+	}
 	int kinds = app_visible_count(a);
 	/* rows: header 1, table 1 + kinds, breakdown 2, chart >= 4, notes 2..4, status 1 */
 	int notes = g->h >= 40 ? 4 : g->h >= 30 ? 3 : 2;

@@ -195,6 +195,8 @@ void app_update(struct app *a)
 			for (unsigned n = 0; n <= CHART_ATTRS_MAX; n++)
 				a->series[s][n] = (double)kind_per_instance(a, a->series_kind[s], n);
 	}
+	if (a->versions_view)
+		by_version_compute(a->profiles, &a->setting, a->acc, &a->versions);
 	a->mib_saved_at = mib_saving_point(a);
 	a->overflow_at = -1;
 	for (unsigned n = 0; n <= CHART_ATTRS_MAX && a->overflow_at < 0; n++) {
@@ -407,6 +409,7 @@ bool app_apply(struct app *a, enum action act)
 		return true;
 	case ACT_HELP:
 		a->help = true;
+		a->help_top = 0;
 		return true;
 	case ACT_TIMING:
 		if (!a->can_verify) {
@@ -452,6 +455,13 @@ bool app_apply(struct app *a, enum action act)
 		a->tour_requested = next;
 		return true;
 	}
+	case ACT_VERSIONS:
+		a->versions_view = !a->versions_view;
+		a->dirty = true;
+		app_set_status(a, false, a->versions_view
+		               ? "side by side: the keys change the setting; e, Esc or q closes"
+		               : "back to CPython %s", app_profile(a)->version);
+		return true;
 	case ACT_PRESENT:
 		a->present = !a->present;
 		a->last_keys[0] = '\0';
@@ -549,9 +559,17 @@ void app_key(struct app *a, int key)
 		timing_key(a, key);
 		return;
 	}
-	if (a->help) {   /* any key closes help; a resize keeps it open */
-		a->help = key == UK_RESIZE;
-		return;
+	if (a->help) {   /* arrows and pages scroll; a resize keeps it; any other key closes */
+		switch (key) {
+		case UK_DOWN: case 'j': a->help_top++; return;
+		case UK_UP: case 'k': a->help_top--; return;
+		case UK_PGDN: case ' ': a->help_top += 10; return;
+		case UK_PGUP: a->help_top -= 10; return;
+		case UK_HOME: case 'g': a->help_top = 0; return;
+		case UK_END: case 'G': a->help_top = 1000; return;
+		case UK_RESIZE: return;
+		default: a->help = false; return;
+		}
 	}
 	if (key == UK_RESIZE)
 		return;
@@ -567,6 +585,10 @@ void app_key(struct app *a, int key)
 		snprintf(a->last_keys + len, sizeof a->last_keys - len, "%s%s", len ? " " : "", name);
 	}
 	enum action act = key_action(key);
+	if (a->versions_view && (key == UK_ESC || act == ACT_QUIT)) {
+		app_apply(a, ACT_VERSIONS);   /* Esc and q close the view, as in tig */
+		return;
+	}
 	if (act == ACT_NONE) {
 		if (key == UK_ESC)
 			return;

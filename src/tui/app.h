@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/by_version.h"
 #include "core/model.h"
 #include "core/profile.h"
 #include "core/timing_run.h"
@@ -47,9 +48,12 @@ struct app {
 	bool sorted;
 	int selected;                /* a kind */
 	bool help;
+	int help_top;                /* first help line shown (scrolled with the arrows) */
 	bool quit;
 	bool utf8;
 	char interp_label[160];      /* "CPython 3.11.7 (python3)" or "" */
+	char newer_than_profile[24]; /* "3.16.0" when the interpreter is newer than every
+	                                profile: the header warns while its profile shows */
 	char interp_version[16];     /* "3.11" of the interpreter, "" without one */
 	bool can_verify;
 	char status[240];
@@ -81,6 +85,9 @@ struct app {
 	struct timing_result *timing;
 	unsigned timing_attrs;       /* the attribute count that was timed */
 	double timing_fraction, timing_eta;
+	/* every version side by side (e): recomputed with the setting */
+	bool versions_view;
+	struct by_version versions;
 	/* presentation mode (P, --present): big figures, few panels, keys shown */
 	bool present;
 	char last_keys[64];          /* the most recent keys, for the audience */
