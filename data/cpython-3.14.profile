@@ -4,7 +4,7 @@
 format 1
 version 3.14
 build default                 # or free-threaded (--disable-gil)
-evidence verified verified from-source   # lp64 ilp32 i386: checked on a real build, or read from the C source
+evidence verified verified verified   # lp64 ilp32 i386: checked on a real build (3.14.10 from Debian on x86-64, armhf and i386), or read from the C source
 
 # --- rules ------------------------------------------------------------------
 instance_layout inline-values

@@ -367,6 +367,17 @@ def empty_free_lists():
     taken.append([float(i) + 0.25 for i in range(256)])
 
 
+def reading_slots(n):
+    """Room for n tracemalloc readings as C integers: the int each reading
+    returns is freed at once, so no reading outlives its interval. Kept as
+    ints in a list, readings would sit between the instances in the
+    allocator's pools, and freed at the end of a request leave holes that
+    the next request's instances fill one in two (on 32-bit builds an int
+    and a small instance share the 16-byte size class)."""
+    import array
+    return array.array("q", [0]) * n
+
+
 def timed_fill(objs, readings, make, vals, start):
     empty_free_lists()
     fillers["measure"](objs, readings, make, vals, start)
@@ -384,7 +395,7 @@ def per_instance(total, count):
 
 
 def baseline_run(count):
-    objs, readings = [None] * count, [None] * (count + 1)
+    objs, readings = [None] * count, reading_slots(count + 1)
     empty_free_lists()
     fillers["baseline"](objs, readings, nothing, nothing, 0)
     return readings
@@ -396,7 +407,7 @@ def measure(kind, n, spec, count):
     # the first batch also empties the free lists (2,000 tuples of each size)
     drain = max(count, 2100 if kind == "tuple" else 100)
     first = [None] * drain
-    timed_fill(first, [None] * (drain + 1), make, vals, 0)
+    timed_fill(first, reading_slots(drain + 1), make, vals, 0)
     # A stray one-off allocation (a free list refilled, a cache entry) can
     # land in a batch; it never repeats, so the smallest of three is exact.
     # Every batch stays alive until the end: a freed batch would refill the
@@ -410,7 +421,8 @@ def measure(kind, n, spec, count):
     for attempt in range(3):
         base = baseline_run(count)
         batch = [None] * count
-        readings = timed_fill(batch, [None] * (count + 1), make, vals, drain + attempt * count)
+        readings = timed_fill(batch, reading_slots(count + 1), make, vals,
+                              drain + attempt * count)
         kept.append(batch)
         total = (readings[count] - readings[lead]) - (base[count] - base[lead])
         if best is None or total < best:
@@ -443,9 +455,11 @@ def block_step(make, vals, count=101):
     size class's blocks in address order from a fresh pool or page. Small
     indices keep the loop from allocating ints of its own in between. A
     batch whose most common step covers less than half of its steps (free
-    blocks scattered over old pools) is kept and another one made."""
+    blocks scattered over old pools, left by earlier requests) is kept and
+    another one made: the holes fill up, and a later batch comes from fresh
+    pool space."""
     kept = []
-    for attempt in range(4):
+    for attempt in range(40):
         objs = [None] * count
         for k in range(count):
             objs[k] = make(vals(k))
@@ -482,14 +496,14 @@ def warmup_once(kind, n, vals, count):
     # the same loop on a throwaway class of the same kind first, so the
     # fresh class's first instance pays for nothing but itself
     cls, make = build(kind, n)
-    timed_fill([None] * count, [None] * (count + 1), make, vals, 0)
+    timed_fill([None] * count, reading_slots(count + 1), make, vals, 0)
     base = baseline_run(count)
     cls, make = build(kind, n)
     prewarm(kind, cls, n, vals)
     # empty the dict free list so every dict an instance needs is allocated
     spare_dicts = [{} for _ in range(200)]
     objs = [None] * count
-    readings = timed_fill(objs, [None] * (count + 1), make, vals, 0)
+    readings = timed_fill(objs, reading_slots(count + 1), make, vals, 0)
     del spare_dicts
     return [(readings[k + 1] - readings[k]) - (base[k + 1] - base[k]) for k in range(count)]
 

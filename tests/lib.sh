@@ -41,7 +41,7 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 find_pythons() {
 	{
 		for name in python3 python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 \
-			python3.14 python3.15 python; do
+			python3.14 python3.15 python3.14t python; do
 			command -v "$name" 2>/dev/null
 		done
 		root=""

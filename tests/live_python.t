@@ -51,7 +51,11 @@ for py in $(find_pythons); do
 	*) diag "skipping $py: $impl $version is not modelled (CPython 3.8+ only)"; continue ;;
 	esac
 	case $hello in
-	*" gil=0"* | *" debug=1"*) diag "skipping $py: free-threaded or debug build"; continue ;;
+	*" debug=1"*) diag "skipping $py: a debug build (not modelled)"; continue ;;
+	esac
+	case $hello:$version in
+	*" gil=0"*:3.14.*) ;;
+	*" gil=0"*) diag "skipping $py: free-threaded $version (only 3.14t is modelled)"; continue ;;
 	esac
 	key="$version $(printf '%s\n' "$hello" | sed -n 's/.* abi=\([^ ]*\).*/\1/p')"
 	case "|$seen|" in *"|$key|"*) continue ;; esac

@@ -79,7 +79,7 @@ while [ "$i" -le "$n" ]; do
 done
 done
 out=$("$CHECK" --tour --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
-like "$out" "Tour 2/8: 2\\." "n in the timing pane goes on with the tour"
+like "$out" "Tour 2/9: 2\\." "n in the timing pane goes on with the tour"
 out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
 like "$out" "timing pane: o next operation" "n in the timing pane outside the tour: the pane's keys"
 out=$("$CHECK" 80 24 m)
