@@ -119,8 +119,9 @@ static int list_pythons(const struct options *opt, const struct profile_set *set
 			probe_client_stop(&pc, 1000, how, sizeof how);
 		const char *exe = row->in.answered && row->in.executable[0] ? row->in.executable
 		                                                            : paths[i];
-		if (!realpath(exe, row->key) || strlen(exe) >= sizeof row->key)
-			memcpy(row->key, exe, strlen(exe) < sizeof row->key ? strlen(exe) + 1 : 1);
+		/* the executable it reports, if that exists; else the path as given */
+		if (!realpath(exe, row->key) && !realpath(paths[i], row->key))
+			memcpy(row->key, paths[i], strlen(paths[i]) + 1);
 		struct listed_interp *same = NULL;
 		for (size_t j = 0; j < nrows && row->in.answered; j++)
 			if (rows[j].in.answered && strcmp(rows[j].key, row->key) == 0)
@@ -653,6 +654,9 @@ static int run_tour_handout(const struct options *opt, struct cmd_context *ctx)
 	return finish_output();
 }
 
+/* A signal that ended the explorer: main re-raises it once all is cleaned up. */
+static int died_of;
+
 static int run_tui(const struct options *opt, struct app *app, struct cmd_context *ctx,
                    struct chosen *ch)
 {
@@ -679,6 +683,7 @@ static int run_tui(const struct options *opt, struct app *app, struct cmd_contex
 	int status = tui_run(app, &to);
 	if (!opt->no_config)
 		remember_save(app);
+	died_of = tui_fatal_signal();   /* the terminal is restored: die of it at the end */
 	return status;
 }
 
@@ -1005,5 +1010,11 @@ int main(int argc, char **argv)
 done:
 	release_interpreter(&ch);
 	profile_set_free(&profiles);
+	if (died_of) {
+		probe_client_kill_all();
+		fflush(NULL);
+		signal(died_of, SIG_DFL);
+		raise(died_of);
+	}
 	return status;
 }

@@ -139,6 +139,22 @@ printf '== 1. x\ntext\000more\n' > nul.txt
 err=$(SLOTEXPLORE_TOUR="$TMP/nul.txt" S --tour --batch 2>&1)
 like "$err" "nul.txt:2: binary data" "a NUL byte in the tour is named"
 
+# a tour file may only change the setting: no export, python, verify,
+# measure, quit... (T1: a tour that wrote files and ran programs)
+for cmd in "export $TMP/pwned.md" "python $TMP/evil" "set attrs 5; export $TMP/pwned.md" \
+	"set attrs 5 ; python $TMP/evil" "verify" "measure" "quit" "show; 'export' x"; do
+	printf '== 1. x\n:set attrs 3\n:%s\ntext\n' "$cmd" > evil.txt
+	err=$(SLOTEXPLORE_TOUR="$TMP/evil.txt" S --tour --batch 2>&1 >/dev/null)
+	st=$?
+	like "$err" "evil.txt:3: '[a-z']*' is not allowed in a tour: a step's commands may only be set, show and hide" \
+		"tour command '$cmd' is refused with FILE:LINE"
+	is $st 1 "tour command '$cmd': exit 1"
+done
+printf '#!/bin/sh\ntouch "%s/ran"\n' "$TMP" > evil && chmod +x evil
+[ ! -e pwned.md ] && [ ! -e ran ]; ok $? "no refused tour wrote a file or ran a program"
+printf '== 1. x\n:set attrs 3; set kind slots;show\ntext {allocated:slots}\n' > fine.txt
+SLOTEXPLORE_TOUR="$TMP/fine.txt" S --tour --batch > /dev/null; ok $? "set, show and hide with ; are allowed"
+
 # bad input
 bad() { # bad STATUS PATTERN ARGS...
 	st=$1 pat=$2; shift 2

@@ -63,6 +63,27 @@ ok $? "--list-pythons with broken interpreters exits 0"
 like "$out" "garbage.*did not answer as a Python interpreter" "--list-pythons: garbage row"
 like "$out" "python2.*not modelled" "--list-pythons: python2 row"
 
+# what a child says never breaks out of JSON nor reaches the terminal raw (F3)
+out=$("$SLOTEXPLORE" --verify --python "$FAKE/injector" --format json 2>&1)
+is $? 1 "a hello with a JSON-breaking version is refused"
+case $out in *'"injected"'*) ok 1 "no injected JSON key" ;; *) ok 0 "no injected JSON key" ;; esac
+like "$out" "injector did not answer as a Python interpreter" "the injector is named"
+"$SLOTEXPLORE" --list-pythons --python "$FAKE/escaper" > "$TMP/esc.txt"
+ok $? "--list-pythons with an escape sequence in the hello"
+if LC_ALL=C grep -q "$(printf '\033')" "$TMP/esc.txt"; then ok 1 "no ESC byte reaches the output"
+else ok 0 "no ESC byte reaches the output"; fi
+printf '{"slotexplore_timing": 1, "attrs": 5, "interpreter": {"version": "3.12\\u001b]0;pwned\\u0007", "path": "/x\\u009b31m"}, "series": []}' > "$TMP/esc.json"
+"$SLOTEXPLORE" --load "$TMP/esc.json" > "$TMP/esc-load.txt" 2>&1
+if LC_ALL=C grep -q "$(printf '\033')\|$(printf '\302\233')" "$TMP/esc-load.txt"; then
+	ok 1 "--load: no escape sequence from the file reaches the output"
+else ok 0 "--load: no escape sequence from the file reaches the output"; fi
+printf '{"slotexplore_timing": 1, "attrs": -1, "interpreter": {}, "series": []}' > "$TMP/neg.json"
+err=$("$SLOTEXPLORE" --load "$TMP/neg.json" 2>&1)
+like "$err" "\"attrs\" is not an attribute count" "--load: attrs -1 is refused, not 4294967295"
+printf '{"slotexplore_timing": 1, "attrs": 5, "interpreter": {}, "series": [{"kind": "slots", "op": "read", "samples": [1e308, 2]}]}' > "$TMP/huge.json"
+err=$("$SLOTEXPLORE" --load "$TMP/huge.json" 2>&1)
+like "$err" "a sample is absurd" "--load: a sample of 1e308 ns is refused"
+
 # a pyenv shim with no active version: pyenv's first line, not its last
 out=$("$SLOTEXPLORE" --list-pythons --python "$FAKE/shim-inactive" 2>&1 | sed -n 2,3p | tr '\n' ' ')
 like "$out" "shim-inactive is a pyenv shim that runs no interpreter (pyenv: python3.8: command not found" \

@@ -94,6 +94,18 @@ pid=$(pgrep -f "^$SLOTEXPLORE --no-python" | head -1)
 wait_for c "EXIT=143"; ok $? "SIGTERM ends with status 143"
 restored c; ok $? "SIGTERM: terminal restored"
 
+# every signal whose default ends the process restores the terminal, and
+# the process then dies of that signal (F7: QUIT and USR1 left it raw)
+for sig in QUIT:3 USR1:10 USR2:12 ALRM:14 PIPE:13; do   # Linux's numbers
+	num=${sig#*:} sig=${sig%:*}
+	start "s$sig" 80 24 --no-python --no-config --attrs 4
+	pid=$(pgrep -f "^$SLOTEXPLORE --no-python --no-config --attrs 4" | head -1)
+	[ -n "$pid" ] && kill -"$sig" "$pid"
+	wait_for "s$sig" "EXIT=$((128 + num))"; ok $? "SIG$sig: the explorer dies of it (status $((128 + num)))"
+	restored "s$sig"; ok $? "SIG$sig: terminal restored"
+	T kill-session -t "s$sig"
+done
+
 # with an interpreter: m measures, and q leaves no probe behind
 py=$(find_pythons | while read -r p; do
 	"$p" -c 'import sys; sys.exit(0 if (3, 8) <= sys.version_info[:2] <= (3, 14) else 1)' \

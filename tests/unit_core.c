@@ -25,7 +25,8 @@ static void test_numparse(void)
 		{ "0", 0 }, { "1000", 1000 }, { "1e6", 1000000 }, { "1E3", 1000 }, { "1k", 1000 },
 		{ "2.5k", 2500 }, { "1M", 1000000 }, { "3G", 3000000000ULL }, { "1T", 1000000000000ULL },
 		{ "10^6", 1000000 }, { "1_000", 1000 }, { "1,000,000", 1000000 }, { "1.5e3", 1500 },
-		{ " 42 ", 42 }, { "1e12", 1000000000000ULL },
+		{ " 42 ", 42 }, { "1e12", 1000000000000ULL }, { "12,345", 12345 },
+		{ "10,000k", 10000000 }, { "1,500.5k", 1500500 },
 	};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
 		uint64_t v = 0;
@@ -38,6 +39,11 @@ static void test_numparse(void)
 		{ "", "is not a number" }, { "abc", "is not a number" }, { "-1", "is negative" },
 		{ "1.5", "is not a whole number" }, { "1e30", "is too large" }, { "5x", "trailing" },
 		{ "1e", "malformed exponent" }, { "2", "is too small" },
+		/* thousands separators only between groups of three (1,5 was 15) */
+		{ "1,5", "groups its digits wrongly" }, { "1,5k", "groups its digits wrongly" },
+		{ "1,0000", "groups its digits wrongly" }, { "1,000_000", "groups its digits wrongly" },
+		{ "1234,567", "groups its digits wrongly" }, { "1,", "groups its digits wrongly" },
+		{ "1,00.5", "groups its digits wrongly" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		uint64_t v;
@@ -46,6 +52,12 @@ static void test_numparse(void)
 		ok(!r && strstr(err, bad[i].why) && strstr(err, "from 3 to"),
 		   "parse_count('%s') fails: %s", bad[i].text, err);
 	}
+	/* the examples in the message are in range (attrs stop at 100,000: no 1e6, no 2M) */
+	uint64_t v;
+	char err[200];
+	ok(!parse_count("1e9", 0, 100000, &v, err, sizeof err) && !strstr(err, "1e6") &&
+	   !strstr(err, "2M") && strstr(err, "1k"), "range error names only examples in range: %s",
+	   err);
 }
 
 static void test_values_parse(void)

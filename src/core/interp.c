@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/interp.h"
+#include "core/text.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -20,6 +21,11 @@ bool interp_parse_hello(const char *line, struct interp *out)
 	const char *version = probe_field(&rec, "version");
 	if (!proto || strcmp(proto, "1") != 0 || !impl || !version)
 		return false;
+	/* what a child says is printed and put in JSON: a version is X.Y.Z, an
+	 * implementation a lower-case word */
+	if (!text_is_version(version) || strlen(impl) >= sizeof out->impl ||
+	    strspn(impl, "abcdefghijklmnopqrstuvwxyz") != strlen(impl))
+		return false;
 	out->answered = true;
 	snprintf(out->impl, sizeof out->impl, "%s", impl);
 	snprintf(out->version, sizeof out->version, "%s", version);
@@ -33,6 +39,7 @@ bool interp_parse_hello(const char *line, struct interp *out)
 	out->debug = (v = probe_field(&rec, "debug")) && strcmp(v, "1") == 0;
 	v = probe_field(&rec, "executable");
 	snprintf(out->executable, sizeof out->executable, "%s", v ? v : "");
+	text_strip_controls(out->executable);
 	return true;
 }
 

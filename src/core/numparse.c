@@ -12,11 +12,23 @@
 static bool set_err(char *err, size_t errlen, const char *text, const char *why,
                     uint64_t min, uint64_t max)
 {
-	char lo[32], hi[32];
+	char lo[32], hi[32], eg[64] = "";
 	format_grouped(min, lo, sizeof lo);
 	format_grouped(max, hi, sizeof hi);
-	snprintf(err, errlen, "'%s' %s (expected a whole number from %s to %s, e.g. 1000, 1e6, 1k, 2M)",
-	         text, why, lo, hi);
+	/* examples of the accepted forms that are in range */
+	static const struct { const char *text; uint64_t value; } forms[] = {
+		{ "5", 5 }, { "40", 40 }, { "1000", 1000 }, { "1,000", 1000 }, { "1e6", 1000000 },
+		{ "1k", 1000 }, { "2M", 2000000 },
+	};
+	int shown = 0;
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0] && shown < 4; i++)
+		if (forms[i].value >= min && forms[i].value <= max && (i >= 2 || max < 1000)) {
+			snprintf(eg + strlen(eg), sizeof eg - strlen(eg), "%s%s", shown ? ", " : ", e.g. ",
+			         forms[i].text);
+			shown++;
+		}
+	snprintf(err, errlen, "'%s' %s (expected a whole number from %s to %s%s)", text, why, lo, hi,
+	         eg);
 	return false;
 }
 
@@ -26,6 +38,8 @@ bool parse_count(const char *text, uint64_t min, uint64_t max, uint64_t *out, ch
 	const char *p = text;
 	uint64_t mant = 0;
 	int digits = 0, frac_digits = 0;
+	int group = 0;      /* digits since the last separator; -1 before any */
+	char separator = 0; /* ',' or '_' once one is seen: 1,000,000 or 1_000_000 */
 	bool seen_point = false, sat = false;
 
 	while (*p == ' ')
@@ -38,18 +52,30 @@ bool parse_count(const char *text, uint64_t min, uint64_t max, uint64_t *out, ch
 		if (isdigit((unsigned char)*p)) {
 			mant = sat_add(sat_mul(mant, 10, &sat), (uint64_t)(*p - '0'), &sat);
 			digits++;
+			group++;
 			if (seen_point)
 				frac_digits++;
 		} else if (*p == '.' && !seen_point) {
+			if (separator && group != 3)
+				return set_err(err, errlen, text, "groups its digits wrongly (1,000 or 1_000: "
+				               "groups of three)", min, max);
 			seen_point = true;
-		} else if ((*p == '_' || *p == ',') && digits > 0 && isdigit((unsigned char)p[1])) {
-			continue;
+		} else if ((*p == '_' || *p == ',') && digits > 0 && !seen_point) {
+			/* thousands separators only between groups of three: 1,5 is not 15 */
+			if ((separator && (*p != separator || group != 3)) || (!separator && group > 3))
+				return set_err(err, errlen, text, "groups its digits wrongly (1,000 or 1_000: "
+				               "groups of three)", min, max);
+			separator = *p;
+			group = 0;
 		} else {
 			break;
 		}
 	}
 	if (digits == 0)
 		return set_err(err, errlen, text, "is not a number", min, max);
+	if (separator && group != 3 && !seen_point)
+		return set_err(err, errlen, text, "groups its digits wrongly (1,000 or 1_000: groups "
+		               "of three)", min, max);
 
 	int exponent = 0;
 	if (*p == 'e' || *p == 'E' || (*p == '^' && mant == 10 && frac_digits == 0)) {

@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 
+#include "core/model.h"
+#include "core/text.h"
 #include "core/timing_run.h"
 
 static bool bad(char *err, size_t errlen, const char *path, const char *what)
@@ -25,6 +27,9 @@ static bool load_numbers(json_t *arr, struct timing_series *s, double scale, jso
 		double x = json_number_value(v) * scale, b = NAN;
 		if (!isfinite(x))
 			return bad(err, errlen, path, "a sample is not finite");
+		/* a nanosecond attribute access: an hour per access is not a sample */
+		if (fabs(x) > 3.6e12)
+			return bad(err, errlen, path, "a sample is absurd (over an hour per access)");
 		json_t *bj = baselines ? json_array_get(baselines, i) : NULL;
 		if (bj && json_is_number(bj))
 			b = json_number_value(bj) * scale;
@@ -42,7 +47,11 @@ static bool load_ours(json_t *root, struct timing_result *r, unsigned *attrs, co
 	         json_string_value(json_object_get(in, "version")) ?: "?");
 	snprintf(r->interp.path, sizeof r->interp.path, "%s",
 	         json_string_value(json_object_get(in, "path")) ?: "?");
-	*attrs = (unsigned)json_integer_value(json_object_get(root, "attrs"));
+	json_t *aj = json_object_get(root, "attrs");
+	if (!json_is_integer(aj) || json_integer_value(aj) < 0 ||
+	    json_integer_value(aj) > (json_int_t)MODEL_MAX_ATTRS)
+		return bad(err, errlen, path, "\"attrs\" is not an attribute count (0 to 100,000)");
+	*attrs = (unsigned)json_integer_value(aj);
 	r->processes = (int)json_integer_value(json_object_get(root, "processes"));
 	r->seconds = json_number_value(json_object_get(root, "seconds"));
 	r->cancelled = json_is_true(json_object_get(root, "cancelled"));
@@ -149,7 +158,16 @@ bool timing_load(const char *path, struct timing_result *r, unsigned *attrs, cha
 	else
 		ok = bad(err, errlen, path, "neither slotexplore --measure JSON nor a pyperf result file");
 	json_decref(root);
-	if (!ok)
+	if (!ok) {
 		timing_result_free(r);
-	return ok;
+		return false;
+	}
+	/* the file's strings are printed and drawn: no escape sequences */
+	text_strip_controls(r->interp.version);
+	text_strip_controls(r->interp.path);
+	for (int i = 0; i < r->nseries; i++) {
+		text_strip_controls(r->series[i].name);
+		text_strip_controls(r->series[i].unsupported);
+	}
+	return true;
 }

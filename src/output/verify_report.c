@@ -24,12 +24,22 @@ void verify_write_begin(struct verify_writer *w)
 		fprintf(w->out, "python,version,abi,kind,attrs,values,field,model,measured,match\n");
 		break;
 	case FORMAT_JSON:
-		fprintf(w->out, "{\n  \"python\": ");
-		json_t *path = json_string(in->path);
-		json_dumpf(path, w->out, JSON_ENCODE_ANY);
-		json_decref(path);
-		fprintf(w->out, ",\n  \"version\": \"%s\",\n  \"abi\": \"%s\",\n  \"profile\": \"%s\",\n"
-		        "  \"rows\": [", in->version, abi_name(w->abi), w->profile->version);
+	{
+		/* the head streams out field by field, every string through jansson:
+		 * a path or a version can hold anything */
+		json_t *field[] = { json_string(in->path), json_string(in->version),
+		                    json_string(abi_name(w->abi)), json_string(w->profile->version),
+		                    json_boolean(w->profile->free_threaded) };
+		static const char *const name[] = { "python", "version", "abi", "profile",
+		                                    "free_threaded" };
+		fprintf(w->out, "{");
+		for (size_t i = 0; i < sizeof field / sizeof field[0]; i++) {
+			fprintf(w->out, "%s\n  \"%s\": ", i ? "," : "", name[i]);
+			json_dumpf(field[i], w->out, JSON_ENCODE_ANY);
+			json_decref(field[i]);
+		}
+		fprintf(w->out, ",\n  \"rows\": [");
+	}
 		break;
 	default:
 		fprintf(w->out, "verify: CPython %s %s at %s against the %s profile\n", in->version,
@@ -46,8 +56,16 @@ void verify_write_row(void *writer, const struct verify_result *r)
 	struct verify_writer *w = writer;
 	const char *kind = kind_info(r->kind)->name;
 	if (w->format == FORMAT_CSV) {
+		char path[2 * PATH_MAX];   /* CSV: a quote in the path is doubled */
+		size_t o = 0;
+		for (const char *c = w->interp->path; *c && o + 2 < sizeof path; c++) {
+			if (*c == '"')
+				path[o++] = '"';
+			path[o++] = *c;
+		}
+		path[o] = '\0';
 		for (unsigned i = 0; i < r->ncells; i++)
-			fprintf(w->out, "\"%s\",%s,%s,%s,%u,%s,%s,%llu,%s,%d\n", w->interp->path,
+			fprintf(w->out, "\"%s\",%s,%s,%s,%u,%s,%s,%llu,%s,%d\n", path,
 			        w->interp->version, abi_name(w->abi), kind, r->attrs, r->values,
 			        r->cell[i].field, (unsigned long long)r->cell[i].model, r->cell[i].measured,
 			        r->cell[i].match);

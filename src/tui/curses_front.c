@@ -22,12 +22,19 @@
 #include "tui/cmdline.h"
 #include "tui/tour.h"
 
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal;       /* a signal, or Ctrl-C / Ctrl-\ as a key */
+static volatile sig_atomic_t delivered_signal; /* only a signal really delivered */
 static bool curses_active;
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
+	delivered_signal = sig;
+}
+
+int tui_fatal_signal(void)
+{
+	return delivered_signal;
 }
 
 /* atexit and error paths: never leave the terminal in curses mode */
@@ -362,15 +369,18 @@ bool tui_terminal_usable(char *why, size_t n)
 }
 
 /* Ours, and set again after readline runs: whatever it does with signals,
- * Ctrl-C must reach this loop, which restores the terminal. */
+ * every signal whose default would end the process must reach this loop,
+ * which restores the terminal; the caller then dies of it (tui_run's
+ * status 128 + signal). */
 static void install_signal_handlers(void)
 {
+	static const int fatal[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+		                         SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF };
 	struct sigaction sa = { 0 };
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
 }
 
 /* ---- t: timing in worker processes, stepped from the event loop ---------- */

@@ -27,4 +27,8 @@ bool tui_terminal_usable(char *why, size_t n);
  * way out. Returns the exit status. */
 int tui_run(struct app *a, const struct tui_options *o);
 
+/* The signal that ended tui_run (the terminal already restored), or 0; the
+ * caller re-raises it after its own clean-up so that the process dies of it. */
+int tui_fatal_signal(void);
+
 #endif

@@ -24,6 +24,35 @@ static bool tour_fail(char *err, size_t errlen, const char *source, unsigned lin
 	return false;
 }
 
+/* A step's commands may only change the setting: a tour file comes from a
+ * teacher, a download or LANG's choice, and must not write files or start
+ * programs. Returns the first command word that is not set, show or hide. */
+static const char *forbidden_command(const char *line, char *word, size_t n)
+{
+	static const char *const allowed[] = { "set", "show", "hide" };
+	const char *p = line;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ';')
+			p++;
+		size_t len = strcspn(p, " \t;\"'");
+		if (!*p)
+			break;
+		bool ok = false;
+		for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+			ok |= strlen(allowed[i]) == len && strncmp(p, allowed[i], len) == 0;
+		if (!ok) {
+			snprintf(word, n, "%.*s", (int)(len ? len : 1), p);
+			return word;
+		}
+		/* skip to the next ';' outside quotes */
+		char quote = 0;
+		for (; *p && (quote || *p != ';'); p++)
+			if (quote ? *p == quote : (*p == '"' || *p == '\''))
+				quote = quote ? 0 : *p;
+	}
+	return NULL;
+}
+
 bool tour_parse(const char *text, size_t len, const char *source, struct tour *t, char *err,
                 size_t errlen)
 {
@@ -37,7 +66,7 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 		while (end < len && text[end] != '\n')
 			end++;
 		lineno++;
-		char line[512], what[96];
+		char line[512], what[160];
 		size_t n = end - pos;
 		if (n >= sizeof line)
 			return tour_fail(err, errlen, source, lineno, "a line longer than 511 characters");
@@ -74,6 +103,12 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 		}
 		if (!line[0])
 			continue;   /* the text is one paragraph: a blank line adds nothing */
+		char word[48];
+		if (line[0] == ':' && forbidden_command(line + 1, word, sizeof word)) {
+			snprintf(what, sizeof what, "'%.30s' is not allowed in a tour: a step's commands "
+			         "may only be set, show and hide", word);
+			return tour_fail(err, errlen, source, lineno, what);
+		}
 		char *dst = line[0] == ':' ? s->commands : s->text;
 		size_t cap = line[0] == ':' ? sizeof s->commands : sizeof s->text;
 		const char *src = line[0] == ':' ? line + 1 : line;
@@ -186,9 +221,13 @@ void tour_expand(struct app *a, const char *text, char *out, size_t n)
 
 /* Runs a step's commands, one per line; false with "tour step N: ..." at
  * the first that fails. */
-static bool run_step_commands(struct cmd_context *c, const struct tour *t, int i, char *err,
+static bool run_step_commands(struct cmd_context *ctx, const struct tour *t, int i, char *err,
                               size_t errlen)
 {
+	/* the parser allowed only set, show and hide; no hooks and no files either way */
+	struct cmd_context quiet = *ctx, *c = &quiet;
+	memset(&quiet.hooks, 0, sizeof quiet.hooks);
+	quiet.no_files = true;
 	for (const char *p = t->step[i].commands; *p;) {
 		char line[CMD_MAX_LINE], why[600];
 		size_t len = strcspn(p, "\n");
