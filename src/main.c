@@ -21,6 +21,7 @@
 #include "tui/app.h"
 #include "tui/curses_front.h"
 #include "tui/tour.h"
+#include "core/atomic_file.h"
 #include "core/by_version.h"
 #include "core/datadir.h"
 #include "core/interp.h"
@@ -490,15 +491,16 @@ static void remember_load(struct cmd_context *ctx)
 
 static void remember_save(const struct app *a)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 16], values[64];
+	char path[PATH_MAX], values[64];
 	if (!xdg_path(XDG_CONFIG, "last", path, sizeof path))
 		return;
 	if (!xdg_make_parents(path))
 		return;   /* an unwritable config directory: nothing to remember into */
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (!f)
+	struct atomic_file af;
+	char why[PATH_MAX + 200];
+	if (!atomic_open(&af, path, why, sizeof why))   /* never through a planted last.tmp link */
 		return;
+	FILE *f = af.f;
 	value_spec_format(&a->values, values, sizeof values);
 	fprintf(f, "# slotexplore's last setting, written when the explorer quits\n"
 	        "set version %s\nset abi %s\nset attrs %u\nset instances %llu\nset values %s\n"
@@ -509,10 +511,7 @@ static void remember_save(const struct app *a)
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (a->hidden[k])
 			fprintf(f, "hide %s\n", kind_info((enum kind)k)->name);
-	if (fclose(f) == 0)
-		rename(tmp, path);
-	else
-		unlink(tmp);
+	atomic_commit(&af, why, sizeof why);
 }
 
 /* Builds the session's app: defaults, the interpreter, the config file,

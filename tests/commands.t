@@ -85,6 +85,32 @@ S -c 'export keep.csv yaml' 2>/dev/null; is "$(cat keep.csv)" "precious" "a bad 
 ls keep.csv.tmp.* >/dev/null 2>&1; is $? 2 "no temporary file is left behind"
 S -c 'export keep.csv'; like "$(head -1 keep.csv)" "^python_version" "a good export replaces the file"
 
+# links and permissions (F8): a symlink's target is written and the link
+# stays; hard links are not split; the replaced file's mode is kept
+echo old > target.csv && ln -s target.csv link.csv
+S -c 'export link.csv'; ok $? "export through a symlink"
+[ -L link.csv ]; ok $? "the symlink is still a symlink"
+like "$(head -1 target.csv)" "^python_version" "the link's target holds the export"
+ln -s nowhere.csv dangling.csv
+err=$(S -c 'export dangling.csv' 2>&1); is $? 2 "export through a dangling symlink fails"
+like "$err" "dangling.csv: it is a symbolic link to a file that does not exist" "says so"
+echo shared > hard1.csv && ln hard1.csv hard2.csv
+err=$(S -c 'export hard1.csv' 2>&1); is $? 2 "export over a file with hard links fails"
+like "$err" "hard1.csv: it has other hard links" "says why"
+is "$(cat hard2.csv)" shared "the other link is untouched"
+echo secret > private.csv && chmod 600 private.csv
+S -c 'export private.csv'
+is "$(stat -c %a private.csv)" 600 "a 0600 file stays 0600 when replaced"
+umask 077 && S -c 'export fresh.csv' && umask 022
+is "$(stat -c %a fresh.csv)" 600 "a new export follows the umask (077: 0600)"
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	echo theirs > owned.csv && chown nobody owned.csv && chmod 600 owned.csv
+	S -c 'export owned.csv'
+	is "$(stat -c %U:%a owned.csv)" "nobody:600" "root exporting over another user's file keeps its owner and mode"
+else
+	ok 0 "# SKIP owner kept (needs root and a nobody user)"
+fi
+
 # the config file
 mkdir -p "$XDG_CONFIG_HOME/slotexplore"
 printf '# teaching defaults\nset version 3.12\nset attrs 6\n' > "$XDG_CONFIG_HOME/slotexplore/config"

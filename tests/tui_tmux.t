@@ -154,4 +154,15 @@ T send-keys -t f q
 wait_for f "EXIT=0"; ok $? "q quits"
 T kill-session -t f
 
+# quitting writes the remembered setting without following a planted link (F8)
+mkdir -p "$XDG_CONFIG_HOME/slotexplore"
+echo precious > "$TMP/victim"
+ln -sf "$TMP/victim" "$XDG_CONFIG_HOME/slotexplore/last.tmp"
+start k 80 24 --no-python --attrs 6
+T send-keys -t k q
+wait_for k "EXIT=0"; ok $? "q quits"
+is "$(cat "$TMP/victim")" precious "a symlink planted as last.tmp is not followed"
+like "$(cat "$XDG_CONFIG_HOME/slotexplore/last")" "set attrs 6" "the setting is remembered all the same"
+T kill-session -t k
+
 done_testing

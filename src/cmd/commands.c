@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomic_file.h"
 #include "core/numparse.h"
 #include "core/seed.h"
 #include "core/units.h"
@@ -358,47 +359,17 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		return fail(err, errlen, "export: an empty file name");
 	if (c->no_files)
 		return fail(err, errlen, "export: writing files is off here");
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return fail(err, errlen, "export: %s exists and is not a regular file; give a file name",
-		            path);
-	char tmp[4096];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= (int)sizeof tmp)
-		return fail(err, errlen, "export: the path is too long");
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(errno));
-	FILE *out = fdopen(fd, "w");
-	if (!out) {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
-	}
-	int rc = write_export(c, out, tour, f, why, sizeof why);
-	if (fflush(out) != 0 || ferror(out))
-		rc = -1;
-	int e = errno;
-	if (fsync(fileno(out)) != 0 && rc == 0)
-		rc = -1, e = errno;
-	if (fclose(out) != 0 && rc == 0)
-		rc = -1, e = errno;
-	if (rc != 0) {
-		unlink(tmp);
+	struct atomic_file af;
+	if (!atomic_open(&af, path, why, sizeof why))
+		return fail(err, errlen, "export: %s", why);
+	if (write_export(c, af.f, tour, f, why, sizeof why) != 0) {
+		atomic_abort(&af);
 		if (why[0])
 			return fail(err, errlen, "export: %s; nothing written to %s", why, path);
-		return fail(err, errlen, "export: writing %s failed: %s; the old file is untouched",
-		            path, strerror(e));
+		return fail(err, errlen, "export: writing %s failed; the old file is untouched", path);
 	}
-	/* mkstemp makes 0600; an export is an ordinary file */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmp, 0666 & ~mask);
-	if (rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		return fail(err, errlen, "export: cannot write %s: %s", path, strerror(e));
-	}
+	if (!atomic_commit(&af, why, sizeof why))
+		return fail(err, errlen, "export: %s", why);
 	const char *what = tour ? "the tour's handout, md" : report_format_name(f);
 	if (c->tui)
 		app_set_status(c->app, false, "exported %s (%s)", path, what);
