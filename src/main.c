@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -24,6 +25,7 @@
 #include "core/atomic_file.h"
 #include "core/by_version.h"
 #include "core/datadir.h"
+#include "core/line_reader.h"
 #include "core/interp.h"
 #include "core/model.h"
 #include "core/numparse.h"
@@ -445,45 +447,88 @@ static bool config_path(const struct options *opt, char *buf, size_t n, bool *re
 	return xdg_path(XDG_CONFIG, "config", buf, n);
 }
 
-/* Runs commands from a stream; an error names the line. Returns the exit status. */
+/* Runs commands from a stream; an error names the line. Returns the exit
+ * status. A line too long or holding a NUL byte is refused whole: nothing
+ * of it runs. */
 static int run_command_stream(FILE *in, const char *name, struct cmd_context *c)
 {
-	char line[CMD_MAX_LINE + 2], err[700];
-	unsigned lineno = 0;
-	while (!c->quit && fgets(line, sizeof line, in)) {
-		lineno++;
-		size_t len = strlen(line);
-		if (len && line[len - 1] != '\n' && !feof(in)) {
-			fprintf(stderr, "slotexplore: %s:%u: the line is too long (at most %d characters)\n",
-			        name, lineno, CMD_MAX_LINE - 1);
+	char line[CMD_MAX_LINE], err[700];
+	struct line_reader r;
+	line_reader_init(&r, in);
+	while (!c->quit) {
+		enum line_read got = line_reader_next(&r, line, sizeof line);
+		if (got == LINE_EOF)
+			break;
+		if (got == LINE_ERROR) {
+			fprintf(stderr, "slotexplore: %s: read error: %s\n", name, strerror(errno));
+			return EXIT_FAILURE;
+		}
+		if (got != LINE_OK) {
+			fflush(stdout);
+			fprintf(stderr, "slotexplore: %s:%u: %s; nothing of it was run\n", name, r.lineno,
+			        got == LINE_NUL ? "the line holds a NUL byte (binary data, not commands)"
+			        : got == LINE_RUNAWAY ? "no line end in 64 KiB (not a command file)"
+			                              : "the line is too long (at most 1023 characters)");
 			return EXIT_USAGE;
 		}
 		if (!cmd_run_line(c, line, err, sizeof err)) {
 			fflush(stdout);
-			fprintf(stderr, "slotexplore: %s:%u: %s\n", name, lineno, err);
+			fprintf(stderr, "slotexplore: %s:%u: %s\n", name, r.lineno, err);
 			return EXIT_USAGE;
 		}
 	}
-	if (ferror(in)) {
-		fprintf(stderr, "slotexplore: %s: read error: %s\n", name, strerror(errno));
-		return EXIT_FAILURE;
-	}
 	return EXIT_SUCCESS;
+}
+
+/* Opens a config file without blocking on a FIFO, and only if it is a
+ * regular file (a FIFO would hang, /dev/zero would spin). */
+static FILE *open_regular(const char *path, char *why, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		snprintf(why, n, "%s", strerror(e));
+		errno = e;
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, n, "not a regular file (%s)", S_ISFIFO(st.st_mode) ? "a FIFO"
+		         : S_ISCHR(st.st_mode) ? "a device" : S_ISDIR(st.st_mode) ? "a directory"
+		         : "not a file");
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		snprintf(why, n, "%s", strerror(errno));
+		close(fd);
+	}
+	return f;
 }
 
 /* The explorer remembers its last setting in $XDG_CONFIG_HOME/slotexplore/last
  * as commands; the config file runs first, options given here win. */
 static void remember_load(struct cmd_context *ctx)
 {
-	char path[PATH_MAX], line[CMD_MAX_LINE + 2], err[600];
+	char path[PATH_MAX], line[CMD_MAX_LINE], err[600], why[120];
 	if (!xdg_path(XDG_CONFIG, "last", path, sizeof path))
 		return;
-	FILE *f = fopen(path, "r");
-	if (!f)
+	FILE *f = open_regular(path, why, sizeof why);
+	if (!f) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			app_set_status(ctx->app, true, "ignored %s: %s", path, why);
 		return;
-	while (fgets(line, sizeof line, f))
-		if (!cmd_run_line(ctx, line, err, sizeof err)) {
-			app_set_status(ctx->app, true, "ignored the rest of %s: %s", path, err);
+	}
+	struct line_reader r;
+	line_reader_init(&r, f);
+	enum line_read got;
+	while ((got = line_reader_next(&r, line, sizeof line)) != LINE_EOF)
+		if (got != LINE_OK || !cmd_run_line(ctx, line, err, sizeof err)) {
+			app_set_status(ctx->app, true, "ignored the rest of %s: line %u: %s", path, r.lineno,
+			               got == LINE_OK ? err : "not a command line");
 			break;
 		}
 	fclose(f);
@@ -536,9 +581,10 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	char path[PATH_MAX];
 	bool required;
 	if (!opt->no_config && config_path(opt, path, sizeof path, &required)) {
-		FILE *f = fopen(path, "r");
+		char why[120];
+		FILE *f = open_regular(path, why, sizeof why);
 		if (!f && (required || (errno != ENOENT && errno != ENOTDIR))) {
-			fprintf(stderr, "slotexplore: config %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "slotexplore: config %s: %s\n", path, why);
 			return EXIT_USAGE;
 		}
 		if (f) {
@@ -645,12 +691,12 @@ static int run_tour_handout(const struct options *opt, struct cmd_context *ctx)
 	bool ok = tour_write_handout(stdout, ctx->app->tour, ctx, err, sizeof err);
 	ctx->app->timing = NULL;
 	timing_result_free(&res);
-	if (!ok) {
+	if (!ok && err[0]) {
 		fflush(stdout);
 		fprintf(stderr, "slotexplore: --tour: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	return finish_output();
+	return finish_output();   /* names a write error, exit 1 */
 }
 
 /* A signal that ended the explorer: main re-raises it once all is cleaned up. */
@@ -817,8 +863,22 @@ static int run_load(const struct options *opt)
 	return rc == 0 ? finish_output() : EXIT_FAILURE;
 }
 
+/* Started with stdin, stdout or stderr closed, the first pipe to a child
+ * would land on that descriptor (and keep O_CLOEXEC through dup2): give
+ * each closed one /dev/null first. */
+static void open_standard_descriptors(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+			int got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+			if (got >= 0 && got != fd)
+				close(got);   /* a lower one was free after all */
+		}
+}
+
 int main(int argc, char **argv)
 {
+	open_standard_descriptors();
 	setlocale(LC_ALL, "");
 	struct options opt;
 	char err[1024];

@@ -126,4 +126,41 @@ printf 'set attrs 3\nset bogus 1\n' > bad.cfg
 err=$(S --config bad.cfg -c 'show' 2>&1); like "$err" "bad.cfg:2: set: 'bogus' is not a setting" "config: an error names file and line"
 like "$(S --batch --attrs 5 --format csv | sed -n 2p)" "^3.13,lp64,5," "--batch tables ignore the config"
 err=$(S --no-config --config x 2>&1); is $? 2 "--no-config with --config is a usage error"
+# command streams that are not text (F9, F10): bounded, whole lines only
+err=$(timeout 10 "$SLOTEXPLORE" --no-config --script /dev/zero 2>&1); st=$?
+is $st 2 "--script /dev/zero stops at once with status 2 (not 124: no spinning)"
+like "$err" "/dev/zero:1: the line holds a NUL byte" "--script /dev/zero: says why"
+err=$(timeout 10 "$SLOTEXPLORE" --no-config --repl < /dev/zero 2>&1); st=$?
+is $st 1 "--repl < /dev/zero stops with status 1"
+like "$err" "a NUL byte (binary data, not commands); stopped reading" "--repl: says why"
+err=$(timeout 10 "$SLOTEXPLORE" --config /dev/zero -c show 2>&1); st=$?
+is $st 2 "--config /dev/zero is refused"
+like "$err" "config /dev/zero: not a regular file (a device)" "--config: names what it is"
+mkfifo cfg.fifo
+err=$(timeout 10 "$SLOTEXPLORE" --config cfg.fifo -c show 2>&1); st=$?
+is $st 2 "--config FIFO is refused without blocking"
+like "$err" "config cfg.fifo: not a regular file (a FIFO)" "--config FIFO: names it"
+mkdir -p "$XDG_STATE_HOME/slotexplore" && rm -f "$XDG_STATE_HOME/slotexplore/history" &&
+	mkfifo "$XDG_STATE_HOME/slotexplore/history"
+out=$(printf 'set attrs 3\n' | timeout 10 "$SLOTEXPLORE" --no-config --repl 2>&1); st=$?
+is $st 0 "a FIFO as the history file neither blocks nor fails the REPL"
+rm -f "$XDG_STATE_HOME/slotexplore/history"
+printf 'set attrs 3\000; export nul.csv\n' > nul.cmd
+S --script nul.cmd 2>/dev/null; is $? 2 "a NUL byte in a script: status 2"
+[ ! -e nul.csv ]; ok $? "nothing after the NUL byte ran"
+awk 'BEGIN { printf "set attrs 3;"; for (i = 0; i < 1100; i++) printf " "; print "export tail.csv" }' > long.cmd
+err=$(S --script long.cmd 2>&1); is $? 2 "an over-long script line: status 2"
+like "$err" "long.cmd:1: the line is too long (at most 1023 characters); nothing of it was run" \
+	"an over-long line is named and refused whole"
+[ ! -e tail.csv ]; ok $? "the tail of an over-long line does not run"
+out=$(awk 'BEGIN { printf "set attrs 3;"; for (i = 0; i < 1100; i++) printf " "; print "export tail2.csv"; print "export - csv" }' |
+	S --repl 2>&1)
+[ ! -e tail2.csv ]; ok $? "--repl: the tail of an over-long line does not run"
+like "$out" "line 1: the line is too long" "--repl: says so, and goes on"
+awk 'BEGIN { printf "set attrs 7"; for (i = 0; i < 1012; i++) printf " "; print "" }' > l1023.cmd
+S --script l1023.cmd; is $? 0 "a line of exactly 1,023 characters is accepted"
+printf '\357\273\277set attrs 9\nexport - csv\n' > bom.cmd
+like "$(S --script bom.cmd | sed -n 2p)" ",lp64,9," "a UTF-8 byte-order mark at the start is skipped"
+S -c 'export - md tour' > /dev/full 2>/dev/null; is $? 1 "export - md tour to /dev/full: status 1, like other write errors"
+
 done_testing

@@ -132,4 +132,13 @@ ok $? "--batch with a broken python3 on PATH still prints the model"
 like "$out" "note: python3 on PATH is not usable.*the model alone" "--batch: says it is the model alone"
 like "$out" "^regular  *48 " "--batch: and prints the table"
 
+# closed standard descriptors (F11): the probe's pipes must not land on them
+if [ -n "$real" ]; then
+	out=$("$SLOTEXPLORE" --verify --python "$real" --kind slots --attrs 0..2 <&- 2>&1); st=$?
+	is $st 0 "--verify with stdin closed exits 0"
+	like "$out" "0 mismatches" "--verify with stdin closed measures"
+	out=$("$SLOTEXPLORE" --verify --python "$real" --kind slots --attrs 0..2 <&- 2>&-); st=$?
+	is $st 0 "--verify with stdin and stderr closed exits 0 (no SIGPIPE)"
+fi
+
 done_testing

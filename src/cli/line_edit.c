@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -60,8 +61,12 @@ bool line_edit_history_path(char *buf, size_t n)
 void line_edit_history_load(void)
 {
 	char path[4096];
-	if (line_edit_history_path(path, sizeof path))
-		read_history(path);   /* a missing file is an empty history */
+	struct stat st;
+	/* a missing file is an empty history; a FIFO or a device is none at all
+	 * (read_history would block on the one and spin on the other) */
+	if (line_edit_history_path(path, sizeof path) && stat(path, &st) == 0 &&
+	    S_ISREG(st.st_mode) && st.st_size < 16 * 1024 * 1024)
+		read_history(path);
 }
 
 void line_edit_history_add(const char *line)
@@ -86,6 +91,11 @@ bool line_edit_history_save(char *err, size_t errlen)
 	}
 	if (!xdg_make_parents(path)) {
 		snprintf(err, errlen, "history %s: %s", path, strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "history %s: not a regular file; not written", path);
 		return false;
 	}
 	int rc = write_history(path);

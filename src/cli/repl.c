@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "cli/repl.h"
+#include "core/line_reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,10 @@ int repl_run(struct cmd_context *c)
 		printf("slotexplore %s: help lists the commands, TAB completes, quit or Ctrl-D "
 		       "leaves.\n", PACKAGE_VERSION);
 	char err[700];
-	char buf[CMD_MAX_LINE + 2];
+	char buf[CMD_MAX_LINE];
+	struct line_reader reader;
+	line_reader_init(&reader, stdin);
+	bool not_text = false;
 	while (!c->quit) {
 		char *line = NULL;
 		if (tty) {
@@ -53,10 +57,23 @@ int repl_run(struct cmd_context *c)
 			if (!line)
 				break;
 		} else {
-			/* a pipe: no prompt and no echo, so the output is just the answers */
-			if (!fgets(buf, sizeof buf, stdin))
+			/* a pipe: no prompt and no echo, so the output is just the answers;
+			 * a line too long or with a NUL byte is refused whole */
+			enum line_read got = line_reader_next(&reader, buf, sizeof buf);
+			if (got == LINE_EOF || got == LINE_ERROR)
 				break;
-			buf[strcspn(buf, "\r\n")] = '\0';
+			if (got == LINE_NUL || got == LINE_RUNAWAY) {
+				fprintf(stderr, "error: line %u: %s; stopped reading\n", reader.lineno,
+				        got == LINE_NUL ? "a NUL byte (binary data, not commands)"
+				                        : "no line end in 64 KiB (not commands)");
+				not_text = true;
+				break;
+			}
+			if (got == LINE_TOO_LONG) {
+				fprintf(stderr, "error: line %u: the line is too long (at most 1023 "
+				        "characters); nothing of it was run\n", reader.lineno);
+				continue;
+			}
 			line = strdup(buf);
 			if (!line)
 				break;
@@ -76,5 +93,5 @@ int repl_run(struct cmd_context *c)
 		putchar('\n');
 	if (!line_edit_history_save(err, sizeof err) && tty)
 		fprintf(stderr, "slotexplore: %s\n", err);
-	return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return fflush(stdout) == 0 && !not_text ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -352,8 +352,10 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 			return fail(err, errlen, "export: '-' (standard output) is not available in the "
 			            "explorer; give a file name");
 		c->printed = true;
-		return write_export(c, c->out, tour, f, why, sizeof why) == 0 ? true
-		       : fail(err, errlen, "export: %s", why[0] ? why : "cannot write to standard output");
+		/* a write error on standard output is the caller's to report (exit 1,
+		 * as for any output); a broken tour step is this command's */
+		return write_export(c, c->out, tour, f, why, sizeof why) == 0 || !why[0] ? true
+		       : fail(err, errlen, "export: %s", why);
 	}
 	if (!*path)
 		return fail(err, errlen, "export: an empty file name");

@@ -3,6 +3,9 @@
 #include "core/textfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +15,27 @@ bool textfile_read(const char *path, size_t max, const char *what, char **buf, s
 {
 	*buf = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO in the data directory must not hang the start */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		snprintf(why, whylen, "cannot open%s%s: %s", what ? " " : "", what ? what : "",
+		         strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "cannot read%s%s: not a regular file (%s)", what ? " " : "",
+		         what ? what : "", S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISCHR(st.st_mode)
+		         ? "a device" : S_ISDIR(st.st_mode) ? "a directory" : "not a file");
+		close(fd);
+		return false;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		snprintf(why, whylen, "cannot open%s%s: %s", what ? " " : "", what ? what : "",
 		         strerror(errno));
+		close(fd);
 		return false;
 	}
 	char *b = malloc(max + 1);

@@ -296,8 +296,9 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 			        "before exporting, or give `--load FILE` (a saved `slotexplore --measure "
 			        "--format json` run) with `--tour --batch`.*\n");
 	}
-	if (ferror(out)) {
-		snprintf(err, errlen, "writing the handout failed");
+	if (ferror(out)) {   /* a write error, for the caller to name: no message here */
+		if (errlen)
+			err[0] = '\0';
 		return false;
 	}
 	return true;
