@@ -181,13 +181,11 @@ static bool choose_interpreter(const struct options *opt, const struct profile_s
 		path = opt->pythons[0];
 		ch->explicit_python = true;
 	} else {
-		static char found[MAX_PYTHONS][PATH_MAX];
-		size_t n = interp_discover(found, MAX_PYTHONS);
-		for (size_t i = 0; i < n && !path; i++) {
-			const char *base = strrchr(found[i], '/');
-			if (base && strcmp(base + 1, "python3") == 0)
-				path = found[i];
-		}
+		/* python3 on PATH; pyenv is not asked (a hanging pyenv must not slow
+		 * every run) */
+		static char found[PATH_MAX];
+		if (interp_first_on_path("python3", found, sizeof found))
+			path = found;
 		if (!path) {
 			snprintf(ch->note, sizeof ch->note, "no python3 on PATH: the model alone");
 			return true;

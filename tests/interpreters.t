@@ -141,4 +141,13 @@ if [ -n "$real" ]; then
 	is $st 0 "--verify with stdin and stderr closed exits 0 (no SIGPIPE)"
 fi
 
+# plain --batch asks python3 on PATH for its version, but never runs pyenv
+# (a hanging pyenv added 5 s to every run)
+mkdir -p "$TMP/pyenvbin"
+printf '#!/bin/sh\ntouch "%s/pyenv-ran"\nsleep 30\n' "$TMP" > "$TMP/pyenvbin/pyenv"
+chmod +x "$TMP/pyenvbin/pyenv"
+PATH="$TMP/pyenvbin:$PATH" "$SLOTEXPLORE" --batch --attrs 3 > /dev/null
+ok $? "--batch with a hanging pyenv on PATH"
+[ ! -e "$TMP/pyenv-ran" ]; ok $? "--batch did not run pyenv"
+
 done_testing

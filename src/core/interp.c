@@ -190,6 +190,25 @@ static void add_path(char (*paths)[PATH_MAX], size_t max, size_t *count, const c
 	(*count)++;
 }
 
+bool interp_first_on_path(const char *name, char *out, size_t n)
+{
+	const char *env_path = getenv("PATH");
+	char *dirs = strdup(env_path ? env_path : "/usr/bin:/bin");
+	bool found = false;
+	char *save = NULL;
+	for (char *d = dirs ? strtok_r(dirs, ":", &save) : NULL; d && !found;
+	     d = strtok_r(NULL, ":", &save)) {
+		char full[2 * PATH_MAX];
+		snprintf(full, sizeof full, "%s/%s", *d ? d : ".", name);
+		if (is_executable_file(full) && strlen(full) < n) {
+			memcpy(out, full, strlen(full) + 1);
+			found = true;
+		}
+	}
+	free(dirs);
+	return found;
+}
+
 /* Output of `pyenv root`, if pyenv is on PATH (run with fork/exec). */
 static bool pyenv_root(char *out, size_t n)
 {

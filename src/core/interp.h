@@ -48,5 +48,8 @@ enum interp_support interp_support(const struct interp *in, const struct profile
  * exists) or $PYENV_ROOT. Returns how many paths were stored (duplicates
  * removed). */
 size_t interp_discover(char (*paths)[PATH_MAX], size_t max);
+/* The first `name` on PATH, as a shell would run it; false when none. Runs
+ * nothing (unlike interp_discover, which asks pyenv). */
+bool interp_first_on_path(const char *name, char *out, size_t n);
 
 #endif
