@@ -56,8 +56,34 @@ int report_text(FILE *out, const struct report *r)
 	if (r->profile_note)
 		fprintf(out, "note: %s\n", r->profile_note);
 
-	fprintf(out, "\n%-24s%11s%11s%11s %10s%11s\n", "per instance, bytes", "getsizeof", "requested",
-	        "allocated", "deep", "per class");
+	/* columns as wide as their widest figure, so big ones never run together */
+	static const char *const head[5] = { "getsizeof", "requested", "allocated", "deep",
+		                                 "per class" };
+	static const int min_width[5] = { 11, 11, 11, 10, 11 };
+	char cell[KIND_COUNT][5][32];
+	int width[5];
+	for (int c = 0; c < 5; c++)
+		width[c] = min_width[c];
+	for (int k = 0; k < KIND_COUNT; k++) {
+		const struct kind_result *kr = &e->kinds[k];
+		if (!r->shown[k] || !kr->available)
+			continue;
+		cell_bytes(cell[k][0], sizeof cell[k][0], kr->fig[ACC_GETSIZEOF]);
+		cell_bytes(cell[k][1], sizeof cell[k][1], kr->fig[ACC_REQUESTED]);
+		cell_bytes(cell[k][2], sizeof cell[k][2], kr->fig[ACC_ALLOCATED]);
+		cell_bytes(cell[k][3], sizeof cell[k][3], kr->fig[ACC_DEEP]);
+		if (kind_info((enum kind)k)->has_class)
+			cell_bytes(cell[k][4], sizeof cell[k][4], kr->per_class_getsizeof);
+		else
+			snprintf(cell[k][4], sizeof cell[k][4], "-");
+		for (int c = 0; c < 5; c++) {
+			int w = (int)strlen(cell[k][c]) + 1;   /* a space (or the * mark) before it */
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	fprintf(out, "\n%-24s%*s%*s%*s %*s%*s\n", "per instance, bytes", width[0], head[0], width[1],
+	        head[1], width[2], head[2], width[3], head[3], width[4], head[4]);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (!r->shown[k])
 			continue;
@@ -66,17 +92,9 @@ int report_text(FILE *out, const struct report *r)
 			fprintf(out, "%-24s  %s\n", kind_info((enum kind)k)->name, kr->unavailable);
 			continue;
 		}
-		char gs[32], rq[32], al[32], dp[32], pc[32];
-		cell_bytes(gs, sizeof gs, kr->fig[ACC_GETSIZEOF]);
-		cell_bytes(rq, sizeof rq, kr->fig[ACC_REQUESTED]);
-		cell_bytes(al, sizeof al, kr->fig[ACC_ALLOCATED]);
-		cell_bytes(dp, sizeof dp, kr->fig[ACC_DEEP]);
-		if (kind_info((enum kind)k)->has_class)
-			cell_bytes(pc, sizeof pc, kr->per_class_getsizeof);
-		else
-			snprintf(pc, sizeof pc, "-");
-		fprintf(out, "%-24s%11s%11s%11s%s%10s%11s\n", kind_info((enum kind)k)->name, gs, rq, al,
-		        kr->estimate ? "*" : " ", dp, pc);
+		fprintf(out, "%-24s%*s%*s%*s%s%*s%*s\n", kind_info((enum kind)k)->name, width[0],
+		        cell[k][0], width[1], cell[k][1], width[2], cell[k][2], kr->estimate ? "*" : " ",
+		        width[3], cell[k][3], width[4], cell[k][4]);
 	}
 
 	fprintf(out, "\n%s instance%s in a list, in %s bytes:\n", m, s->instances == 1 ? "" : "s",
