@@ -155,6 +155,12 @@ printf '#!/bin/sh\ntouch "%s/ran"\n' "$TMP" > evil && chmod +x evil
 printf '== 1. x\n:set attrs 3; set kind slots;show\ntext {allocated:slots}\n' > fine.txt
 SLOTEXPLORE_TOUR="$TMP/fine.txt" S --tour --batch > /dev/null; ok $? "set, show and hide with ; are allowed"
 
+# placeholders that expand past the buffer: cut at a character, marked (…)
+{ printf '== 1. x\n:set attrs 40\n'; i=0; while [ $i -lt 120 ]; do printf 'é{overflow}\n'; i=$((i + 1)); done; } > big.txt
+SLOTEXPLORE_TOUR="$TMP/big.txt" S --tour --batch > big.md; ok $? "a tour step that expands past the buffer"
+iconv -f UTF-8 -t UTF-8 big.md > /dev/null 2>&1; ok $? "the handout stays valid UTF-8 (no split character)"
+like "$(cat big.md)" "…" "the cut is marked with an ellipsis"
+
 # bad input
 bad() { # bad STATUS PATTERN ARGS...
 	st=$1 pat=$2; shift 2

@@ -67,7 +67,7 @@ like "$out" "python2.*not modelled" "--list-pythons: python2 row"
 out=$("$SLOTEXPLORE" --verify --python "$FAKE/injector" --format json 2>&1)
 is $? 1 "a hello with a JSON-breaking version is refused"
 case $out in *'"injected"'*) ok 1 "no injected JSON key" ;; *) ok 0 "no injected JSON key" ;; esac
-like "$out" "injector did not answer as a Python interpreter" "the injector is named"
+like "$out" "injector said hello with facts that do not add up" "the injector is named"
 "$SLOTEXPLORE" --list-pythons --python "$FAKE/escaper" > "$TMP/esc.txt"
 ok $? "--list-pythons with an escape sequence in the hello"
 if LC_ALL=C grep -q "$(printf '\033')" "$TMP/esc.txt"; then ok 1 "no ESC byte reaches the output"
@@ -149,5 +149,16 @@ chmod +x "$TMP/pyenvbin/pyenv"
 PATH="$TMP/pyenvbin:$PATH" "$SLOTEXPLORE" --batch --attrs 3 > /dev/null
 ok $? "--batch with a hanging pyenv on PATH"
 [ ! -e "$TMP/pyenv-ran" ]; ok $? "--batch did not run pyenv"
+
+# a hello must add up: an ABI that does not match the pointer size is refused
+err=$("$SLOTEXPLORE" --verify --python "$FAKE/abi-liar" 2>&1); is $? 1 "abi=ilp32 with pointer=8 is refused"
+like "$err" "abi-liar said hello with facts that do not add up" "says why"
+# timing workers must all be the same interpreter
+rm -f "${TMPDIR:-/tmp}/two-faced.count"
+err=$("$SLOTEXPLORE" --measure --python "$FAKE/two-faced" --op read --measure-time 1 2>&1)
+is $? 1 "--measure with workers that disagree on the version fails"
+like "$err" "answered as cpython 3.[0-9.]* lp64 in one worker and as cpython 3.[0-9.]* lp64 in another; its samples cannot be pooled" \
+	"names both versions"
+rm -f "${TMPDIR:-/tmp}/two-faced.count"
 
 done_testing

@@ -33,6 +33,14 @@ bool interp_parse_hello(const char *line, struct interp *out)
 		out->major = out->minor = 0;
 	const char *abi = probe_field(&rec, "abi");
 	out->abi = abi ? abi_from_name(abi) : ABI_COUNT;
+	/* lp64 has 8-byte pointers, ilp32 and i386 4-byte ones; a hello that says
+	 * otherwise is not a probe's */
+	const char *ptr = probe_field(&rec, "pointer");
+	if (ptr && out->abi != ABI_COUNT &&
+	    strcmp(ptr, out->abi == ABI_LP64 ? "8" : "4") != 0) {
+		out->answered = false;
+		return false;
+	}
 	const char *v;
 	out->pymalloc = (v = probe_field(&rec, "pymalloc")) && strcmp(v, "1") == 0;
 	out->free_threaded = (v = probe_field(&rec, "gil")) && strcmp(v, "0") == 0;
@@ -41,6 +49,13 @@ bool interp_parse_hello(const char *line, struct interp *out)
 	snprintf(out->executable, sizeof out->executable, "%s", v ? v : "");
 	text_strip_controls(out->executable);
 	return true;
+}
+
+bool interp_same(const struct interp *a, const struct interp *b)
+{
+	return strcmp(a->impl, b->impl) == 0 && strcmp(a->version, b->version) == 0 &&
+	       a->abi == b->abi && a->free_threaded == b->free_threaded && a->debug == b->debug &&
+	       strcmp(a->executable, b->executable) == 0;
 }
 
 /* A short, printable excerpt of what a non-probe printed. */
@@ -75,8 +90,13 @@ bool interp_open(const char *path, const char *script, struct interp *out,
 	switch (r) {
 	case PROBE_READ_LINE:
 		excerpt(line, what, sizeof what);
-		snprintf(out->problem, sizeof out->problem,
-		         "%s did not answer as a Python interpreter (it printed '%s')", path, what);
+		if (strncmp(line, "hello ", 6) == 0)   /* a probe's greeting whose fields do not add up */
+			snprintf(out->problem, sizeof out->problem, "%s said hello with facts that do not "
+			         "add up (a version that is not X.Y.Z, or an ABI that does not match the "
+			         "pointer size); it printed '%s'", path, what);
+		else
+			snprintf(out->problem, sizeof out->problem,
+			         "%s did not answer as a Python interpreter (it printed '%s')", path, what);
 		break;
 	case PROBE_READ_TIMEOUT:
 		snprintf(out->problem, sizeof out->problem,

@@ -28,6 +28,9 @@ enum interp_support {
 	SUPPORT_NONE      /* not modelled: problem says why */
 };
 
+/* The same interpreter: implementation, version, ABI, build and executable. */
+bool interp_same(const struct interp *a, const struct interp *b);
+
 /* Parses a hello reply into *out (path untouched). False if not a hello. */
 bool interp_parse_hello(const char *line, struct interp *out);
 

@@ -254,9 +254,20 @@ bool timing_job_step(struct timing_job *j, int timeout_ms)
 			return false;
 		case JOB_START_PROCESS:
 			j->process_started = now_s();
+			struct interp first = r->interp;   /* the first worker's hello, if any */
 			if (!interp_open(j->plan.python, j->plan.script, &r->interp, &j->pc,
 			                 j->plan.timeout_ms)) {
 				snprintf(j->err, sizeof j->err, "%s", r->interp.problem);
+				return fail_job(j);
+			}
+			/* every worker must be the same interpreter: samples from two are not one series */
+			if (first.answered && !interp_same(&first, &r->interp)) {
+				snprintf(j->err, sizeof j->err, "%s answered as %s %s %s%s in one worker and as %s "
+				         "%s %s%s in another; its samples cannot be pooled", j->plan.python,
+				         first.impl, first.version, abi_name(first.abi),
+				         first.free_threaded ? " free-threaded" : "", r->interp.impl,
+				         r->interp.version, abi_name(r->interp.abi),
+				         r->interp.free_threaded ? " free-threaded" : "");
 				return fail_job(j);
 			}
 			j->worker = true;

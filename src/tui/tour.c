@@ -173,50 +173,72 @@ static bool word_figure(struct app *a, const char *word, char *num, size_t n)
 	return true;
 }
 
+/* Appends s when it fits whole; false (nothing appended) when it does not. */
+static bool append(char *out, size_t n, size_t *o, const char *s)
+{
+	size_t len = strlen(s);
+	if (*o + len + 1 > n)
+		return false;
+	memcpy(out + *o, s, len + 1);
+	*o += len;
+	return true;
+}
+
+/* What does not fit is cut at a character boundary and marked, never
+ * silently or inside a UTF-8 sequence. */
+static void mark_cut(char *out, size_t n, size_t o)
+{
+	static const char ellipsis[] = "\u2026";   /* 3 bytes */
+	while (o > 0 && o + sizeof ellipsis > n)
+		o--;
+	while (o > 0 && ((unsigned char)out[o] & 0xC0) == 0x80)
+		o--;   /* back to the start of a character */
+	memcpy(out + o, ellipsis, sizeof ellipsis);
+}
+
 void tour_expand(struct app *a, const char *text, char *out, size_t n)
 {
 	size_t o = 0;
-	for (const char *p = text; *p && o + 1 < n;) {
+	out[0] = '\0';
+	for (const char *p = text; *p;) {
+		char piece[128];
+		const char *next = p + 1;
+		snprintf(piece, sizeof piece, "%c", *p);
 		const char *end = *p == '{' ? strchr(p, '}') : NULL;
-		if (end && end - p < 16 && !memchr(p, ':', (size_t)(end - p))) {
-			char word[16], num[96];
+		const char *colon = end ? memchr(p, ':', (size_t)(end - p)) : NULL;
+		if (end && end - p < 16 && !colon) {
+			char word[16];
 			snprintf(word, sizeof word, "%.*s", (int)(end - p - 1), p + 1);
-			if (word_figure(a, word, num, sizeof num)) {
-				o += (size_t)snprintf(out + o, n - o, "%s", num);
-				p = end + 1;
-				continue;
-			}
-		}
-		const char *close = *p == '{' ? strchr(p, '}') : NULL;
-		const char *colon = close ? memchr(p, ':', (size_t)(close - p)) : NULL;
-		if (close && colon && close - p < 64) {
+			if (word_figure(a, word, piece, sizeof piece))
+				next = end + 1;
+			else
+				snprintf(piece, sizeof piece, "%c", *p);
+		} else if (end && colon && end - p < 64) {
 			char acc[32], kind[40];
 			snprintf(acc, sizeof acc, "%.*s", (int)(colon - p - 1), p + 1);
-			snprintf(kind, sizeof kind, "%.*s", (int)(close - colon - 1), colon + 1);
+			snprintf(kind, sizeof kind, "%.*s", (int)(end - colon - 1), colon + 1);
 			uint64_t v, base;
-			char num[40];
 			if (strcmp(acc, "saving") == 0 && figure(a, accounting_name(a->acc), kind, &v) &&
 			    figure(a, accounting_name(a->acc), "regular", &base)) {
 				/* bytes per instance the kind saves against regular (may be < 0) */
 				char mag[32];
 				format_grouped(base >= v ? base - v : v - base, mag, sizeof mag);
-				o += (size_t)snprintf(out + o, n - o, "%s%s", base >= v ? "" : "-", mag);
-				p = close + 1;
-				continue;
-			}
-			if (figure(a, acc, kind, &v)) {
+				snprintf(piece, sizeof piece, "%s%s", base >= v ? "" : "-", mag);
+				next = end + 1;
+			} else if (figure(a, acc, kind, &v)) {
 				if (strcmp(acc, "total") == 0)
-					format_bytes_human(v, num, sizeof num);
+					format_bytes_human(v, piece, sizeof piece);
 				else
-					format_grouped(v, num, sizeof num);
-				o += (size_t)snprintf(out + o, n - o, "%s", num);
-				p = close + 1;
-				continue;
+					format_grouped(v, piece, sizeof piece);
+				next = end + 1;
 			}
 		}
-		out[o++] = *p++;
+		if (!append(out, n, &o, piece)) {
+			mark_cut(out, n, o);
+			return;
+		}
+		p = next;
 	}
-	out[o < n ? o : n - 1] = '\0';
 }
 
 /* Runs a step's commands, one per line; false with "tour step N: ..." at
