@@ -10,7 +10,7 @@
 #include "core/datadir.h"
 #include "core/profile.h"
 #include "render/screen.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 static double now(void)
 {

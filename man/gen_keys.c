@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cmd/commands.h"
-#include "tui/keys.h"
+#include "session/keys.h"
 
 int main(int argc, char **argv)
 {

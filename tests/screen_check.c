@@ -17,8 +17,8 @@
 #include "core/datadir.h"
 #include "core/profile.h"
 #include "render/screen.h"
-#include "tui/app.h"
-#include "tui/tour.h"
+#include "session/app.h"
+#include "cmd/tour_run.h"
 #include "cmd/commands.h"
 
 static const struct { const char *name; int key; } names[] = {

@@ -17,7 +17,7 @@
 #include "output/by_version_report.h"
 #include "output/report.h"
 #include "output/timing_report.h"
-#include "tui/tour.h"
+#include "cmd/tour_run.h"
 
 static bool fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "tui/app.h"
+#include "session/app.h"
 
 #define CMD_MAX_WORDS 8
 #define CMD_MAX_LINE 1024

@@ -4,7 +4,7 @@
 #define SLOTEXPLORE_CHART_H
 
 #include "render/grid.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 void render_chart(const struct app *a, struct grid *g, int x, int y, int w, int h);
 

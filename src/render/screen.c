@@ -9,7 +9,7 @@
 #include "render/chart.h"
 #include "render/timing_pane.h"
 #include "render/versions_view.h"
-#include "tui/tour.h"
+#include "session/tour.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
 {

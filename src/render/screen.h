@@ -3,7 +3,7 @@
 #define SLOTEXPLORE_SCREEN_H
 
 #include "render/grid.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 #define SCREEN_MIN_W 64
 #define SCREEN_MIN_H 18

@@ -5,7 +5,7 @@
 #define SLOTEXPLORE_TIMING_PANE_H
 
 #include "render/grid.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 void render_timing_pane(const struct app *a, struct grid *g);
 

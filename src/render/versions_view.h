@@ -4,7 +4,7 @@
 #define SLOTEXPLORE_VERSIONS_VIEW_H
 
 #include "render/grid.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 /* Draws into rows y0 .. y0 + rows - 1 of g. */
 void render_versions_view(const struct app *a, struct grid *g, int y0, int rows);

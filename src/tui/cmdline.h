@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tui/app.h"
+#include "session/app.h"
 
 /* Starts editing a new line (a->cmd_active is set). */
 void cmdline_begin(struct app *a);

@@ -20,7 +20,7 @@
 #include "cli/line_edit.h"
 #include "render/screen.h"
 #include "tui/cmdline.h"
-#include "tui/tour.h"
+#include "cmd/tour_run.h"
 
 static volatile sig_atomic_t got_signal;       /* a signal, or Ctrl-C / Ctrl-\ as a key */
 static volatile sig_atomic_t delivered_signal; /* only a signal really delivered */

@@ -7,7 +7,7 @@
 
 #include "cmd/commands.h"
 #include "core/probe_client.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 struct tui_options {
 	bool no_color;      /* --no-color or NO_COLOR */

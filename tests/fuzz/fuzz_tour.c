@@ -11,7 +11,7 @@
 
 #include "cmd/commands.h"
 #include "fuzz_setup.h"
-#include "tui/tour.h"
+#include "cmd/tour_run.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

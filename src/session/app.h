@@ -11,7 +11,7 @@
 #include "core/profile.h"
 #include "core/timing_run.h"
 #include "render/grid.h"
-#include "tui/keys.h"
+#include "session/keys.h"
 
 struct tour;
 

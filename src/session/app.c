@@ -1,7 +1,7 @@
 #include "config.h"
 
-#include "tui/app.h"
-#include "tui/tour.h"
+#include "session/app.h"
+#include "session/tour.h"
 
 #include <math.h>
 #include <stdarg.h>

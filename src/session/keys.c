@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "tui/keys.h"
+#include "session/keys.h"
 
 #define K(k, a) { (k), (a) }
 

@@ -1,5 +1,6 @@
 /* The guided tour: steps read from data/tour.txt, each a few commands that
- * set the explorer up and a short text with live figures. No curses. */
+ * set the explorer up and a short text with live figures. The file and its
+ * text; running a step's commands is cmd/tour_run.h's. No curses. */
 #ifndef SLOTEXPLORE_TOUR_H
 #define SLOTEXPLORE_TOUR_H
 
@@ -7,8 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cmd/commands.h"
-#include "tui/app.h"
+#include "session/app.h"
 
 #define TOUR_MAX_STEPS 32
 
@@ -36,13 +36,4 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen);
 /* Replaces {ACCOUNTING:KIND} with the app's live figures. */
 void tour_expand(struct app *a, const char *text, char *out, size_t n);
-/* Writes the whole tour as a Markdown handout: each step's text and the
- * model's figures at its setting, the timing results at the "!timing" step.
- * Runs the steps on the app and puts it back as it was; false with a
- * message when a step's command fails or the stream reports an error. */
-bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, char *err,
-                        size_t errlen);
-/* Opens a requested step (a->tour_requested): runs its commands. */
-void tour_service(struct app *a, const struct tour *t, struct cmd_context *c);
-
 #endif
