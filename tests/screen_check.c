@@ -147,12 +147,12 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (sscanf(t, "<Click:%d,%d>", &x, &y) == 2) {
-			app_mouse(&a, &g, x, y, 1);
+			app_mouse(&a, grid_zone_at(&g, x, y), 1);
 			render_screen(&a, &g);
 			continue;
 		}
 		if (sscanf(t, "<WheelUp:%d,%d>", &x, &y) == 2 || sscanf(t, "<WheelDown:%d,%d>", &x, &y) == 2) {
-			app_mouse(&a, &g, x, y, strncmp(t, "<WheelUp", 8) == 0 ? 4 : 5);
+			app_mouse(&a, grid_zone_at(&g, x, y), strncmp(t, "<WheelUp", 8) == 0 ? 4 : 5);
 			render_screen(&a, &g);
 			continue;
 		}

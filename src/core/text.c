@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <string.h>
 
 void text_strip_controls(char *s)
@@ -33,4 +34,10 @@ bool text_is_version(const char *s)
 			return false;
 	}
 	return parts == 3;
+}
+
+bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }

@@ -9,5 +9,7 @@
 void text_strip_controls(char *s);
 /* True when s is X.Y.Z with decimal digits only ("3.14.10"). */
 bool text_is_version(const char *s);
+/* The locale's character set is UTF-8: check marks and box drawing, or ASCII. */
+bool locale_is_utf8(void);
 
 #endif

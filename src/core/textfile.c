@@ -57,3 +57,30 @@ bool textfile_read(const char *path, size_t max, const char *what, char **buf, s
 	*len = n;
 	return true;
 }
+
+FILE *textfile_open_regular(const char *path, char *why, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		snprintf(why, n, "%s", strerror(e));
+		errno = e;
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, n, "not a regular file (%s)", S_ISFIFO(st.st_mode) ? "a FIFO"
+		         : S_ISCHR(st.st_mode) ? "a device" : S_ISDIR(st.st_mode) ? "a directory"
+		         : "not a file");
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		snprintf(why, n, "%s", strerror(errno));
+		close(fd);
+	}
+	return f;
+}

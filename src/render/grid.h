@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "session/zones.h"   /* the zones it records, filled in by the renderer */
+
 enum style {
 	ST_NORMAL,
 	ST_DIM,
@@ -33,15 +35,6 @@ struct cell {
 	uint8_t style;
 };
 
-/* Where the mouse can act: filled in by the renderer. */
-enum zone_kind { ZONE_NONE, ZONE_ATTRS, ZONE_INSTANCES, ZONE_VERSION, ZONE_ABI, ZONE_VALUES,
-                 ZONE_ACCOUNTING, ZONE_ROW, ZONE_CHART };
-
-struct zone {
-	enum zone_kind kind;
-	int x, y, w, h;
-	int index;       /* ZONE_ROW: position in the visible order */
-};
 
 #define GRID_MAX_ZONES 48
 

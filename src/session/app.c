@@ -601,9 +601,8 @@ void app_key(struct app *a, int key)
 	app_apply(a, act);
 }
 
-void app_mouse(struct app *a, const struct grid *g, int x, int y, int button)
+void app_mouse(struct app *a, const struct zone *z, int button)
 {
-	const struct zone *z = grid_zone_at(g, x, y);
 	if (!z || a->help) {
 		a->help = false;
 		return;

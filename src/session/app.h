@@ -10,7 +10,7 @@
 #include "core/model.h"
 #include "core/profile.h"
 #include "core/timing_run.h"
-#include "render/grid.h"
+#include "session/zones.h"
 #include "session/keys.h"
 
 struct tour;
@@ -109,9 +109,10 @@ void app_init(struct app *a, const struct profile_set *profiles, const struct pr
 bool app_apply(struct app *a, enum action act);
 /* A key: through the key table, or closes help. */
 void app_key(struct app *a, int key);
-/* A mouse event at (x, y) on the last rendered grid: button 1 = click,
+/* A mouse event in zone z of the last rendered screen (NULL: none there;
+ * grid_zone_at finds it): button 1 = click,
  * 4 = wheel up, 5 = wheel down. */
-void app_mouse(struct app *a, const struct grid *g, int x, int y, int button);
+void app_mouse(struct app *a, const struct zone *z, int button);
 /* Recomputes the model and chart data if the setting changed. */
 void app_update(struct app *a);
 void app_set_status(struct app *a, bool error, const char *fmt, ...)

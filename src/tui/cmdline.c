@@ -9,7 +9,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "cli/line_edit.h"
+#include "tui/line_edit.h"
 #include "render/grid.h"
 
 static struct app *editing;

@@ -17,7 +17,7 @@
 
 #include "core/probe_parse.h"
 #include "core/verify.h"
-#include "cli/line_edit.h"
+#include "tui/line_edit.h"
 #include "render/screen.h"
 #include "tui/cmdline.h"
 #include "cmd/tour_run.h"
@@ -513,7 +513,7 @@ int tui_run(struct app *a, const struct tui_options *o)
 			MEVENT ev;
 			if (getmouse(&ev) == OK) {
 				int button = ev.bstate & BUTTON4_PRESSED ? 4 : ev.bstate & BUTTON5_PRESSED ? 5 : 1;
-				app_mouse(a, &g, ev.x, ev.y, button);
+				app_mouse(a, grid_zone_at(&g, ev.x, ev.y), button);
 			}
 			continue;
 		}

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "cli/line_edit.h"
+#include "tui/line_edit.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include "cli/repl.h"
+#include "tui/repl.h"
 #include "core/line_reader.h"
 
 #include <stdio.h>
@@ -10,7 +10,7 @@
 
 #include <readline/readline.h>
 
-#include "cli/line_edit.h"
+#include "tui/line_edit.h"
 #include "core/units.h"
 
 /* One line that says where the setting is now, after a command that

@@ -1,0 +1,139 @@
+#include "config.h"
+
+#include "cmd/hooks.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "core/timing_run.h"
+#include "core/verify_run.h"
+#include "output/timing_report.h"
+#include "output/verify_report.h"
+
+static struct chosen *session_chosen;   /* the interpreter the hooks act on */
+static const char *session_dir;
+static char session_script[PATH_MAX + 16];
+static double session_measure_time = 10;
+
+static bool hook_python(struct cmd_context *c, const char *path, char *err, size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	static struct chosen next;
+	char why[600];
+	if (!choose_interpreter(path, 10000, c->app->profiles, session_dir, &next, why, sizeof why)) {
+		snprintf(err, errlen, "python: %s", why + (strncmp(why, "--python: ", 10) ? 0 : 10));
+		return false;
+	}
+	release_interpreter(ch);
+	*ch = next;
+	app_follow_interpreter(c->app, ch);
+	c->app->profile_index = (size_t)(ch->profile - c->app->profiles->items);
+	c->app->abi = ch->abi;
+	c->app->dirty = true;
+	app_check_reset(c->app);
+	if (c->tui)
+		app_set_status(c->app, false, "now using %s", c->app->interp_label);
+	else if (c->out && isatty(fileno(c->out)))
+		fprintf(c->out, "now using %s\n", c->app->interp_label);
+	return true;
+}
+
+static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	struct chosen *ch = session_chosen;
+	if (!ch->have) {
+		snprintf(err, errlen, "verify: no interpreter (python PATH first)");
+		return false;
+	}
+	if (c->tui)
+		return app_apply(a, ACT_VERIFY) ? true
+		       : (snprintf(err, errlen, "%s", a->status), false);
+	if (app_profile(a) != ch->profile) {
+		snprintf(err, errlen, "verify: the interpreter is CPython %s; set version %s first",
+		         ch->interp.version, ch->profile->version);
+		return false;
+	}
+	static uint64_t grid[1];
+	grid[0] = a->attrs;
+	struct verify_plan plan = {
+		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = 1,
+		.values = a->values, .count = 1000, .timeout_ms = 120000,
+	};
+	for (int k = 0; k < KIND_COUNT; k++)
+		plan.kinds[k] = !a->hidden[k];
+	struct verify_writer w = {
+		.out = c->out, .format = FORMAT_TEXT, .utf8 = locale_is_utf8(), .interp = &ch->interp,
+		.profile = ch->profile, .abi = ch->abi,
+	};
+	verify_write_begin(&w);
+	struct verify_summary sum;
+	char why[600];
+	if (!verify_run(&ch->pc, &plan, verify_write_row, &w, &sum, why, sizeof why)) {
+		snprintf(err, errlen, "verify: %s", why);
+		release_interpreter(ch);
+		app_follow_interpreter(a, ch);
+		return false;
+	}
+	verify_write_end(&w, &sum);
+	c->printed = true;
+	if (sum.mismatches) {
+		snprintf(err, errlen, "verify: %u figures differ from the model", sum.mismatches);
+		return false;
+	}
+	return true;
+}
+
+static bool hook_measure(struct cmd_context *c, int format, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	struct chosen *ch = session_chosen;
+	if (!ch->interp.path[0] || !ch->have) {
+		snprintf(err, errlen, "measure: no interpreter (python PATH first)");
+		return false;
+	}
+	if (a->attrs < 1) {
+		snprintf(err, errlen, "measure: there is no attribute to read at 0 attributes");
+		return false;
+	}
+	struct timing_plan plan;
+	timing_plan_init(&plan, ch->interp.path, session_script, a->attrs, session_measure_time, 0);
+	plan.kinds[KIND_REGULAR] = true;
+	plan.kinds[app_compared_kind(a)] = true;
+	for (int i = 0; i < OP_COUNT; i++)
+		plan.ops[i] = true;
+	/* kept for a later export (FILE.md, tour) until the next measure */
+	static struct timing_result res;
+	a->timing = NULL;
+	timing_result_free(&res);
+	char why[600];
+	if (!timing_run(&plan, &res, NULL, NULL, why, sizeof why)) {
+		snprintf(err, errlen, "measure: %s", why);
+		timing_result_free(&res);
+		return false;
+	}
+	a->timing = &res;
+	a->timing_attrs = a->attrs;
+	c->printed = true;
+	if (timing_report_write(c->out, &res, a->attrs, (enum report_format)format,
+	                        locale_is_utf8()) != 0) {
+		snprintf(err, errlen, "measure: cannot write the results");
+		return false;
+	}
+	return true;
+}
+
+void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
+                   double measure_time)
+{
+	session_chosen = ch;
+	session_dir = dir;
+	probe_path(dir, session_script, sizeof session_script);
+	session_measure_time = measure_time;
+	ctx->hooks.python = hook_python;
+	ctx->hooks.verify = hook_verify;
+	ctx->hooks.measure = hook_measure;
+}
