@@ -21,7 +21,7 @@ like "$out" "> = the total exceeds 2^64-1 bytes" "  and the mark is explained"
 like "$(S --batch --kind dict --attrs 100000 --instances 1e15 --format json)" '"saturated": true' \
 	"  json says saturated"
 out=$("$CHECK" 80 24 '<PgUp>' + + + + + + + + + + + + + +)
-like "$out" "1e+15 inst" "the explorer header stays on one line at 10^15"
+like "$out" "10^15 inst" "the explorer header stays on one line at 10^15 (written 10^15, not 1e+15)"
 
 # terminal sizes (headless)
 for size in "1 1" "20 5" "63 17" "500 200"; do

@@ -3,11 +3,13 @@
  *   screen_check [--ascii] [--version X.Y] WIDTH HEIGHT [TOKEN...]
  * Tokens: a plain character is that key; <Left> <Right> <Up> <Down>
  * <S-Left> <S-Right> <S-Up> <S-Down> <PgUp> <PgDn> <Home> <End> <F1> <Esc>
- * <Del> <C-L>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
+ * <Del> <C-L> <Enter> <BS>; <Resize:WxH>; <Click:X,Y> <WheelUp:X,Y> <WheelDown:X,Y>;
  * <Cmd:LINE> runs a command line as ':' would;
+ * <Print:LINE> runs one whose output goes to the pager, as ':' does;
  * <Dump> prints the screen so far (the final screen is always printed).
  * --timing FILE opens the timing pane on saved --measure JSON results;
- * --tour starts on the guided tour (data/tour.txt). */
+ * --tour starts on the guided tour (data/tour.txt); --cuts prints, after
+ * the screen, "cuts: N": how many texts the last frame cut (0: none). */
 #include "config.h"
 
 #include <stdio.h>
@@ -26,7 +28,7 @@ static const struct { const char *name; int key; } names[] = {
 	{ "<S-Left>", UK_SLEFT }, { "<S-Right>", UK_SRIGHT }, { "<S-Up>", UK_SUP },
 	{ "<S-Down>", UK_SDOWN }, { "<PgUp>", UK_PGUP }, { "<PgDn>", UK_PGDN },
 	{ "<Home>", UK_HOME }, { "<End>", UK_END }, { "<F1>", UK_F1 }, { "<Esc>", UK_ESC },
-	{ "<Del>", UK_DELETE }, { "<C-L>", 12 },
+	{ "<Del>", UK_DELETE }, { "<C-L>", 12 }, { "<Enter>", '\r' }, { "<BS>", 127 },
 };
 
 static void dump(struct app *a, struct grid *g)
@@ -46,6 +48,7 @@ int main(int argc, char **argv)
 	const char *timing_file = NULL;   /* show the timing pane with these results */
 	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
 	bool present = false;             /* presentation mode */
+	bool show_cuts = false;           /* --cuts */
 	int major = 3, minor = 13;
 	bool ft = false;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -57,6 +60,8 @@ int main(int argc, char **argv)
 			present = true;
 		else if (strcmp(argv[i], "--tour") == 0)
 			with_tour = true;
+		else if (strcmp(argv[i], "--cuts") == 0)
+			show_cuts = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
 			timing_file = argv[++i];
 		else {
@@ -146,6 +151,27 @@ int main(int argc, char **argv)
 			render_screen(&a, &g);
 			continue;
 		}
+		if (strncmp(t, "<Print:", 7) == 0 && t[strlen(t) - 1] == '>') {
+			char line[1024], *text = NULL;
+			size_t size = 0;
+			snprintf(line, sizeof line, "%.*s", (int)strlen(t) - 8, t + 7);
+			FILE *mem = open_memstream(&text, &size);
+			FILE *was = ctx.out;
+			ctx.out = mem;
+			ctx.tui = false;
+			bool ran = cmd_run_line(&ctx, line, err, sizeof err);
+			fclose(mem);
+			ctx.out = was;
+			ctx.tui = true;
+			if (ran)
+				app_show_pager(&a, text);
+			else {
+				free(text);
+				app_set_status(&a, true, "%s", err);
+			}
+			render_screen(&a, &g);
+			continue;
+		}
 		if (sscanf(t, "<Click:%d,%d>", &x, &y) == 2) {
 			app_mouse(&a, grid_zone_at(&g, x, y), 1);
 			render_screen(&a, &g);
@@ -175,6 +201,8 @@ int main(int argc, char **argv)
 	}
 	if (!a.quit)
 		dump(&a, &g);
+	if (show_cuts)
+		printf("cuts: %d\n", g.clipped);
 	grid_free(&g);
 	timing_result_free(&timing);
 	profile_set_free(&set);

@@ -84,4 +84,47 @@ out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
 like "$out" "timing pane: o next operation" "n in the timing pane outside the tour: the pane's keys"
 out=$("$CHECK" 80 24 m)
 like "$out" "m: no interpreter to measure" "m without an interpreter says so"
+# nothing is cut: at 80x24, 120x40 and 200x50, no text on any of these
+# screens lost characters (the renderer counts every text that did not fit)
+for size in "80 24" "120 40" "200 50"; do
+	for keys in "" "j j j j" "G" "?" "? G" "e" "e G" "i" "<Print:help>" "Z" "P" "P j j j j" \
+		"b b" "a a a" "w w w" "v v v v" "c j j j j" "L L L L L L L L L L" \
+		"+ + + + + + + + + + + + + +" "e + + + + + + + + +" "P + + + + + + + + + + + +"; do
+		# shellcheck disable=SC2086
+		cuts=$("$CHECK" --cuts $size $keys | tail -1)
+		is "$cuts" "cuts: 0" "nothing cut at $size after '$keys'"
+	done
+	for n in 0 1 2 3 4 5 6 7 8; do
+		steps=$(awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "n " }')
+		# shellcheck disable=SC2086
+		is "$("$CHECK" --cuts --tour $size $steps | tail -1)" "cuts: 0" "tour step $((n + 1)) at $size: nothing cut"
+		# shellcheck disable=SC2086
+		is "$("$CHECK" --cuts --present --tour $size $steps | tail -1)" "cuts: 0" \
+			"presentation, tour step $((n + 1)) at $size: nothing cut"
+	done
+done
+# the key bar always ends with the way to the help and out
+for size in "64 18" "80 24" "120 40" "200 50"; do
+	# shellcheck disable=SC2086
+	like "$("$CHECK" $size | tail -1)" "? help  q quit$" "the key bar at $size ends with '? help  q quit'"
+done
+like "$("$CHECK" 80 24 Z | tail -1)" "? help  q quit$" "a message does not push the key bar away"
+like "$("$CHECK" 80 24 e | tail -1)" "e q close$" "in the versions view the bar says how to close it"
+# a long message wraps above the key bar instead of being cut
+out=$("$CHECK" 80 24 "<Cmd:set version 3.14t>" "<Cmd:set abi i386>" | tail -3 | tr '\n' ' ')
+like "$out" "modelled for lp64 only: no i386 build of it has been measured; set version first" \
+	"a long status message is whole (and set abi refuses an ABI 3.14t lacks: it crashed)"
+# notes: whole sentences, the rest one key away
+out=$("$CHECK" 80 24 | tail -3 | tr '\n' ' ')
+like "$out" "(i: the whole note)" "80x24: the note says there is more"
+out=$("$CHECK" 80 24 i | tr '\n' ' ')
+like "$out" "The first instance costs 328" "i shows the whole note in the pager"
+# the pager wraps, tells its position and searches
+out=$("$CHECK" 64 18 "<Print:help>")
+like "$(printf '%s\n' "$out" | head -1)" "lines 1-16 of [0-9]*" "the pager says where it is"
+out=$("$CHECK" 80 24 "<Print:help>" / v e r s i o n s "<Enter>" | tr '\n' ' ')
+like "$out" "versions \[text|csv|json|md\]" "/ finds a line"
+like "$("$CHECK" 80 24 "<Print:help>" / z q z q "<Enter>" | tail -1)" "'zqzq' is not found" "/ says when nothing matches"
+# a short screen scrolls the table to the selected kind
+like "$("$CHECK" 64 18 G)" "> dict" "64x18: G selects dict and the table shows it"
 done_testing

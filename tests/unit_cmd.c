@@ -124,6 +124,14 @@ int main(void)
 	ok(run("quit; set attrs 50", err, sizeof err) && ctx.quit && app.attrs == 5,
 	   "quit stops the line");
 
+	fresh();
+	ok(!run("set version 3.14t; set abi i386", err, sizeof err) && strstr(err, "lp64 only") &&
+	   app.abi == ABI_LP64, "set abi refuses an ABI the profile does not model: %s", err);
+	fresh();
+	ok(!run("set abi ilp32; set version 3.14t", err, sizeof err) && strstr(err, "set abi lp64 first"),
+	   "set version refuses a profile that does not model the ABI: %s", err);
+	app_update(&app);
+
 	const char *m[64];
 	n = cmd_complete("", "m", m, 64);
 	ok(n == 1 && strcmp(m[0], "measure") == 0, "complete 'm': measure");

@@ -16,6 +16,7 @@
 #include "core/units.h"
 #include "output/by_version_report.h"
 #include "output/report.h"
+#include "output/wrap.h"
 #include "output/timing_report.h"
 #include "cmd/tour_run.h"
 
@@ -99,6 +100,9 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 		if (abi == ABI_COUNT)
 			return fail(err, errlen, "set abi: '%s' is not an ABI (%s)", v,
 			            join(abi_names, list, sizeof list));
+		char no[160];
+		if (profile_abi_problem(app_profile(a), abi, no, sizeof no))
+			return fail(err, errlen, "set abi: %s; set version first", no);
 		a->abi = abi;
 	} else if (strcmp(what, "values") == 0) {
 		struct value_spec spec;
@@ -695,8 +699,11 @@ void cmd_write_help(FILE *out, const struct command *only)
 		return;
 	}
 	fprintf(out, "Commands (several on one line with ';'; counts accept 1e6, 1k, 2M):\n");
-	for (int i = 0; i < command_count; i++)
-		fprintf(out, "  %-30s %s\n", command_table[i].usage, command_table[i].help);
+	for (int i = 0; i < command_count; i++) {
+		char head[64];
+		snprintf(head, sizeof head, "  %s", command_table[i].usage);
+		write_hanging(out, head, 33, command_table[i].help, 78);
+	}
 }
 
 static void man_escape(FILE *out, const char *s)

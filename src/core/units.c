@@ -3,6 +3,7 @@
 #include "core/units.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void format_grouped(uint64_t v, char *buf, size_t n)
 {
@@ -65,4 +66,24 @@ void format_change_percent(uint64_t a, uint64_t b, char *buf, size_t n)
 		snprintf(buf, n, "%+.0f%%", pct);
 	else
 		snprintf(buf, n, "%+.1f%%", pct);
+}
+
+void format_count_short(uint64_t v, char *buf, size_t n)
+{
+	int zeros = 0;
+	uint64_t m = v;
+	while (m >= 10 && m % 10 == 0)
+		m /= 10, zeros++;
+	if (m == 1 && zeros >= 6)
+		snprintf(buf, n, "10^%d", zeros);              /* 10^15 */
+	else if (m < 10 && zeros >= 6)
+		snprintf(buf, n, "%llux10^%d", (unsigned long long)m, zeros);   /* 2x10^9 */
+	else {
+		char e[32];
+		snprintf(e, sizeof e, "%.2e", (double)v);     /* 1.23e+15 -> 1.23e15 */
+		char *plus = strstr(e, "e+");
+		if (plus)
+			memmove(plus + 1, plus + 2, strlen(plus + 2) + 1);
+		snprintf(buf, n, "%s", e);
+	}
 }

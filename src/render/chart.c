@@ -93,13 +93,28 @@ static void short_count(uint64_t v, char *buf, size_t n)
 static void render_legend(const struct app *a, struct grid *g, int x, int y, int w,
                           const char *title)
 {
-	int used = grid_put(g, x, y, w, ST_HEADING, title);
-	for (int s = 0; s < a->nseries && used < w; s++) {
-		char item[64];
-		snprintf(item, sizeof item, "  %s %s", a->utf8 ? "\u25cf" : (s == 0 ? "*" : s == 1 ? "o" : "+"),
+	/* the series first (they say what the lines are), then as much of the
+	 * title as is left: it ends at a word, marked, when it must */
+	char item[CHART_MAX_SERIES][64];
+	int items_w = 0;
+	for (int s = 0; s < a->nseries; s++) {
+		snprintf(item[s], sizeof item[s], "  %s %s",
+		         a->utf8 ? "\u25cf" : (s == 0 ? "*" : s == 1 ? "o" : "+"),
 		         kind_info(a->series_kind[s])->name);
-		used += grid_put(g, x + used, y, w - used, (enum style)(ST_SERIES0 + s), item);
+		items_w += utf8_columns(item[s]);
 	}
+	char head[160];
+	snprintf(head, sizeof head, "%s", title);
+	while (utf8_columns(head) + items_w > w && strchr(head, ' ')) {
+		char *sp = strrchr(head, ' ');
+		snprintf(sp, sizeof head - (size_t)(sp - head), "%s", "\u2026");
+		if (utf8_columns(head) + items_w <= w)
+			break;
+		*sp = '\0';
+	}
+	int used = grid_put(g, x, y, w, ST_HEADING, head);
+	for (int s = 0; s < a->nseries && used + utf8_columns(item[s]) <= w; s++)
+		used += grid_put(g, x + used, y, w - used, (enum style)(ST_SERIES0 + s), item[s]);
 }
 
 void render_chart(const struct app *a, struct grid *g, int x, int y, int w, int h)

@@ -39,6 +39,7 @@ void grid_clear(struct grid *g)
 		g->cells[i].style = ST_NORMAL;
 	}
 	g->nzones = 0;
+	g->clipped = 0;
 }
 
 void grid_put_cell(struct grid *g, int x, int y, uint32_t ch, enum style st)
@@ -97,6 +98,14 @@ int grid_put(struct grid *g, int x, int y, int maxw, enum style st, const char *
 			c = '?';
 		grid_put_cell(g, x + used, y, c, st);
 		used++;
+	}
+	/* trailing blanks may go; anything else that did not fit is a cut */
+	while (*p == ' ')
+		p++;
+	if (*p) {
+		g->clipped++;
+		if (getenv("GRID_SHOW_CUTS"))
+			fprintf(stderr, "cut at %d,%d: '%s'\n", x, y, utf8);
 	}
 	return used;
 }

@@ -44,6 +44,7 @@ struct grid {
 	size_t capacity;
 	struct zone zones[GRID_MAX_ZONES];
 	int nzones;
+	int clipped;        /* texts that did not fit and lost characters (tests hold it at 0) */
 };
 
 bool grid_resize(struct grid *g, int w, int h);

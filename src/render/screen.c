@@ -9,6 +9,7 @@
 #include "render/chart.h"
 #include "render/timing_pane.h"
 #include "render/versions_view.h"
+#include "session/notes.h"
 #include "session/tour.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
@@ -18,17 +19,41 @@ static void signed_bytes(int64_t d, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", d < 0 ? "-" : d > 0 ? "+" : "", h);
 }
 
-/* Header: one line, each field a mouse zone; short labels when narrow. */
+/* The header's columns in a layout: wide (labels) or narrow, the count
+ * grouped or as a power of ten. */
+static int header_width(const struct app *a, bool wide, bool exp_count, int w)
+{
+	char count[32], values[64];
+	format_grouped(a->instances, count, sizeof count);
+	if (exp_count)
+		format_count_short(a->instances, count, sizeof count);
+	value_spec_format(&a->values, values, sizeof values);
+	char attrs[16];
+	snprintf(attrs, sizeof attrs, "%u", a->attrs);
+	int sep = w < 80 ? 1 : 3;
+	return (wide ? 13 : 0) + 8 + (int)strlen(app_profile(a)->version) + 1 +
+	       (int)strlen(abi_name(a->abi)) + sep + (wide ? 6 : 6) + (int)strlen(attrs) + sep +
+	       (wide ? 10 : 5) + utf8_columns(count) + sep + 7 + (int)strlen(values) + sep +
+	       (wide ? 6 : 0) + (int)strlen(accounting_name(a->acc));
+}
+
+/* Header: one line, each field a mouse zone; short labels when narrow, the
+ * count as a power of ten and the values shortened (marked) when even that
+ * does not fit. */
 static void render_header(const struct app *a, struct grid *g)
 {
-	bool wide = g->w >= 100;
+	bool wide = g->w >= 100 && header_width(a, true, false, g->w) <= g->w;
+	bool exp_count = !wide && header_width(a, false, false, g->w) > g->w;
 	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
 	int x = grid_put(g, 0, 0, g->w, ST_HEADER, wide ? " slotexplore " : "");
 	char count[32], values[64];
 	format_grouped(a->instances, count, sizeof count);
-	if (!wide && utf8_columns(count) > 9)   /* keep the narrow header on one line */
-		snprintf(count, sizeof count, "%.0e", (double)a->instances);
+	if (exp_count)   /* keep the narrow header on one line */
+		format_count_short(a->instances, count, sizeof count);
 	value_spec_format(&a->values, values, sizeof values);
+	int over = header_width(a, wide, exp_count, g->w) - g->w;
+	if (over > 0 && (int)strlen(values) > over + 2)   /* the values, shortened on purpose */
+		snprintf(values + strlen(values) - (size_t)over - 1, 4, "%s", "\u2026");
 	const struct profile *pr = app_profile(a);
 	struct field { enum zone_kind z; const char *before, *value, *after; } f[] = {
 		{ ZONE_VERSION, "CPython ", pr->version, "" },
@@ -41,7 +66,8 @@ static void render_header(const struct app *a, struct grid *g)
 	char attrs[16];
 	snprintf(attrs, sizeof attrs, "%u", a->attrs);
 	f[2].value = attrs;
-	const char *sep = a->utf8 ? " \u2502 " : " | ";
+	/* narrower than 80 columns: tighter separators keep every field whole */
+	const char *sep = g->w < 80 ? (a->utf8 ? "\u2502" : "|") : a->utf8 ? " \u2502 " : " | ";
 	for (size_t i = 0; i < sizeof f / sizeof f[0] && x < g->w; i++) {
 		if (i >= 2 || (i == 0 && wide))
 			x += grid_put(g, x, 0, g->w - x, ST_HEADER, i == 0 || i == 1 ? "" : sep);
@@ -92,9 +118,16 @@ static void table_columns(const struct app *a, int w, struct columns *c)
 		c->vs += 3 * extra;
 		c->cls += 4 * extra;
 	}
+	bool narrow = c->cls + 11 > w;   /* no room for "per class" whole */
+	if (narrow)
+		c->cls = -1;
 	if (a->check.active) {
 		/* the measured figure goes after the table, or over "per class" */
-		if (c->cls + 12 + 10 <= w)
+		if (narrow) {   /* the measurement is worth more here than the comparison */
+			c->check = c->vs;
+			c->vs = -1;
+		}
+		else if (c->cls + 12 + 10 <= w)
 			c->check = c->cls + 12;
 		else {
 			c->check = c->cls;
@@ -110,12 +143,13 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 	char total_head[48], m[32];
 	format_grouped(a->instances, m, sizeof m);
 	if (utf8_columns(m) > 11)   /* 1,000,000,000,000 -> 1e12 */
-		snprintf(m, sizeof m, "%.0e", (double)a->instances);
+		format_count_short(a->instances, m, sizeof m);
 	snprintf(total_head, sizeof total_head, "%11s", a->instances == 1 ? "1 instance" : m);
 	grid_printf(g, c.name, y0, g->w, ST_HEADING, "%-24s", "kind");
 	grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
 	grid_printf(g, c.total - 1, y0, 12, ST_HEADING, "%s", total_head);
-	grid_put(g, c.vs + 1, y0, 15, ST_HEADING, "vs regular");
+	if (c.vs >= 0)
+		grid_put(g, c.vs + 1, y0, 15, ST_HEADING, "vs regular");
 	if (c.cls >= 0)
 		grid_printf(g, c.cls, y0, 11, ST_HEADING, "%10s", "per class");
 	if (c.check >= 0 && c.check < g->w)
@@ -125,10 +159,19 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 
 	const struct kind_result *reg = &a->eval.kinds[KIND_REGULAR];
 	int n = app_visible_count(a);
-	for (int i = 0; i < n && i < rows; i++) {
+	/* fewer rows than kinds: scroll so that the selected one is on screen */
+	int at = 0, top = 0;
+	for (int i = 0; i < n; i++)
+		if ((int)app_visible_kind(a, i) == a->selected)
+			at = i;
+	if (rows < n && at >= rows)
+		top = at - rows + 1;
+	if (rows < n && rows > 0)
+		grid_printf(g, c.name + 5, y0, 19, ST_DIM, "(%d-%d of %d)", top + 1, top + rows, n);
+	for (int i = top; i < n && i < top + rows; i++) {
 		enum kind k = app_visible_kind(a, i);
 		const struct kind_result *r = &a->eval.kinds[k];
-		int y = y0 + 1 + i;
+		int y = y0 + 1 + i - top;
 		bool sel = (int)k == a->selected;
 		enum style base = sel ? ST_SELECTED : ST_NORMAL;
 		if (sel)
@@ -140,7 +183,10 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 			grid_put(g, 0, y, 2, ST_SELECTED, ">");
 		grid_put(g, c.name, y, 24, base, kind_info(k)->name);
 		if (!r->available) {
-			grid_put(g, c.per, y, g->w - c.per, sel ? ST_SELECTED : ST_DIM, r->unavailable);
+			const char *why = r->unavailable, *needs = strstr(why, "needs ");
+			if (utf8_columns(why) > g->w - c.per && needs)
+				why = needs;   /* narrow: "needs Python 3.10+" says it */
+			grid_put(g, c.per, y, g->w - c.per, sel ? ST_SELECTED : ST_DIM, why);
 			continue;
 		}
 		char buf[48], buf2[48];
@@ -152,7 +198,9 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		format_bytes_human(r->total[a->acc], buf2, sizeof buf2);
 		snprintf(buf, sizeof buf, "%s%.40s", r->saturated ? ">" : "", buf2);   /* > = saturated */
 		grid_printf(g, c.total - 1, y, 12, (int)k == a->best && !sel ? ST_BEST : base, "%11s", buf);
-		if (r->saturated || reg->saturated) {
+		if (c.vs < 0) {
+			/* the measured column took its place */
+		} else if (r->saturated || reg->saturated) {
 			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, "> 2^64 bytes");
 		} else if (k == KIND_REGULAR || !reg->available) {
 			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, k == KIND_REGULAR ? "(baseline)" : "");
@@ -161,7 +209,10 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 			format_change_percent(reg->total[a->acc], r->total[a->acc], buf, sizeof buf);
 			signed_bytes(d, buf2, sizeof buf2);
 			enum style st = sel ? ST_SELECTED : d < 0 ? ST_GOOD : d > 0 ? ST_BAD : ST_NORMAL;
-			grid_printf(g, c.vs, y, 17, st, "%5s %10s", buf, buf2);
+			if (c.vs + 17 > g->w)   /* narrow: the per cent alone, whole */
+				grid_printf(g, c.vs, y, 6, st, "%5s", buf);
+			else
+				grid_printf(g, c.vs, y, 17, st, "%5s %10s", buf, buf2);
 		}
 		if (c.cls < 0) {
 			/* the measured column took its place */
@@ -256,72 +307,6 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
 		         r->shared_singleton ? "() is a shared singleton: 0 bytes each" : "0 bytes");
 }
 
-/* Words that explain the selected number, wrapped into the notes rows. */
-static void compose_notes(const struct app *a, char *out, size_t n)
-{
-	enum kind k = (enum kind)a->selected;
-	const struct kind_info *ki = kind_info(k);
-	const struct kind_result *r = &a->eval.kinds[k];
-	size_t len = 0;
-#define SAY(...) do { if (len < n) len += (size_t)snprintf(out + len, n - len, __VA_ARGS__); } while (0)
-	out[0] = '\0';
-	if (!r->available) {
-		SAY("%s: %s. ", ki->name, r->unavailable);
-		return;
-	}
-	uint64_t gs = r->fig[ACC_GETSIZEOF], rq = r->fig[ACC_REQUESTED], al = r->fig[ACC_ALLOCATED];
-	/* first, as it changes how every figure below reads */
-	if (app_profile(a)->free_threaded)
-		SAY("Free-threaded: a 32-byte header and no GC header, so %llu bytes requested as "
-		    "with the GIL; mimalloc's bins, coarser than pymalloc's above 128 B, give %llu "
-		    "allocated; each owned int, float or str is 16 B bigger. ",
-		    (unsigned long long)rq, (unsigned long long)al);
-	if (ki->family == FAMILY_REGULAR) {
-		if (r->overflow)
-			SAY("Past the key-sharing limit each instance gets its own dict: %llu bytes "
-			    "requested, not %llu for the object alone. ", (unsigned long long)rq,
-			    (unsigned long long)gs);
-		else if (gs < rq)
-			SAY("getsizeof(obj) is %llu because the attribute values (%u slots) are not "
-			    "counted; the real cost is %llu bytes requested, %llu allocated. ",
-			    (unsigned long long)gs, r->capacity, (unsigned long long)rq,
-			    (unsigned long long)al);
-		if (r->dict_getsizeof)
-			SAY("obj.__dict__ reports %llu bytes. ", (unsigned long long)r->dict_getsizeof);
-		if (r->first_requested > rq && a->setting.profile->layout == LAYOUT_SPLIT_DICT)
-			SAY("The first instance costs %llu: it also grows the class's shared keys. ",
-			    (unsigned long long)r->first_requested);
-		else if (r->first_requested > rq)
-			SAY("The first instance costs %llu: a fresh class hands out spare slots first. ",
-			    (unsigned long long)r->first_requested);
-	} else if (ki->family == FAMILY_SLOTS) {
-		if (ki->weakref_slot)
-			SAY("__slots__ stores %u pointers in the object: no __dict__; '__weakref__' is "
-			    "listed, so weak references work. Trade-offs: no new attributes at run time, "
-			    "no vars(obj), and a subclass without its own __slots__ gets a __dict__ "
-			    "back. ", a->attrs);
-		else
-			SAY("__slots__ stores %u pointers in the object: no __dict__. Trade-offs: no new "
-			    "attributes at run time, no vars(obj), no weak references unless "
-			    "'__weakref__' is listed, and a subclass without its own __slots__ gets a "
-			    "__dict__ back. ", a->attrs);
-	} else if (ki->family == FAMILY_TUPLE) {
-		if (r->shared_singleton)
-			SAY("() is a shared singleton: an empty tuple costs nothing per instance. ");
-		else
-			SAY("A tuple keeps its items inline; a namedtuple adds names on the class, not "
-			    "on the instance, and is immutable. ");
-	} else {
-		SAY("A dict per object also pays for its own keys table: %llu bytes for %u keys. ",
-		    (unsigned long long)rq, a->attrs);
-	}
-	if (r->estimate && a->acc == ACC_ALLOCATED)
-		SAY("%s", app_profile(a)->allocator == ALLOC_MIMALLOC
-		    ? "* a block over 128 KiB gets its own mimalloc page: its size is an estimate. "
-		    : "* a block over 512 bytes goes to malloc: its size is an estimate. ");
-	SAY("[%s: %s]", accounting_name(a->acc), accounting_description(a->acc, app_profile(a)));
-#undef SAY
-}
 
 /* Draws text word-wrapped to w columns in at most rows rows; returns the
  * rows used. With g NULL it only counts. */
@@ -367,9 +352,108 @@ static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum st
 	return render_wrapped_from(g, x, y, w, rows, st, text, 0);
 }
 
-static void render_status(const struct app *a, struct grid *g)
+/* The sentences of text that fit in rows lines of w columns, and a mark
+ * that there is more ("(i: the whole note)") when some do not: the notes
+ * are shortened on purpose, at a sentence, never cut inside one. */
+static void fit_sentences(const char *text, int w, int rows, char *out, size_t n)
+{
+	static const char more[] = " (i: the whole note)";
+	snprintf(out, n, "%s", text);
+	if (render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) <= rows)
+		return;
+	size_t best = 0;
+	for (const char *p = text; *p; p++) {
+		bool end = (p[0] == '.' || p[0] == ']') && (p[1] == ' ' || !p[1]);
+		if (!end)
+			continue;
+		size_t len = (size_t)(p - text) + 1;
+		snprintf(out, n, "%.*s%s", (int)len, text, more);
+		if (render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows)
+			break;
+		best = len;
+	}
+	if (best) {
+		snprintf(out, n, "%.*s%s", (int)best, text, more);
+		return;
+	}
+	/* not even one sentence fits: as many words as do, marked */
+	size_t len = strlen(text);
+	do {
+		while (len > 0 && text[len - 1] != ' ')
+			len--;
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		snprintf(out, n, "%.*s\u2026%s", (int)len, text, more);
+	} while (len > 0 && render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows);
+}
+
+/* The key bar's items for the view on screen, most useful first; "? help"
+ * and the way out always come last and always show, as htop keeps its Help
+ * and Quit keys in view. */
+static void key_bar_text(const struct app *a, int w, char *out, size_t n)
+{
+	static const char *const main_utf8[] = {
+		"\u2190\u2192 attrs", "+- inst", "\u2191\u2193 kind", "v ver", "a bytes", "w values", "b ABI",
+		"c chart", "e versions", "m measure", "t time", "i note", "T tour", ": command", NULL };
+	static const char *const main_ascii[] = {
+		"<- -> attrs", "+- inst", "up/dn kind", "v ver", "a bytes", "w values", "b ABI",
+		"c chart", "e versions", "m measure", "t time", "i note", "T tour", ": command", NULL };
+	static const char *const versions_utf8[] = {
+		"\u2190\u2192 attrs", "+- inst", "\u2191\u2193 kind", "a bytes", "w values", "b ABI", NULL };
+	static const char *const versions_ascii[] = {
+		"<- -> attrs", "+- inst", "up/dn kind", "a bytes", "w values", "b ABI", NULL };
+	const char *const *items = a->versions_view ? (a->utf8 ? versions_utf8 : versions_ascii)
+	                                            : (a->utf8 ? main_utf8 : main_ascii);
+	const char *tail = a->versions_view ? "? help  e q close" : a->tour_active
+	                   ? "n p tour  ? help  q quit" : "? help  q quit";
+	int room = w - utf8_columns(tail), used = 0;
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; items[i]; i++) {
+		int iw = utf8_columns(items[i]) + 2;
+		if (used + iw > room)
+			break;
+		len += (size_t)snprintf(out + len, n - len, "%s  ", items[i]);
+		used += iw;
+	}
+	snprintf(out + len, n - len, "%s", tail);
+}
+
+/* Rows the status message needs at width w (at most 3). */
+static int status_rows(const struct app *a, int w)
+{
+	if (!a->status[0])
+		return 0;
+	int r = render_wrapped(NULL, 0, 0, w, 3, ST_NORMAL, a->status);
+	return r < 1 ? 1 : r;
+}
+
+/* The bottom of the screen: the key bar (or the ':' line) on the last row,
+ * the status message wrapped above it, never cut. Returns the rows it took. */
+static int render_status(const struct app *a, struct grid *g)
 {
 	int y = g->h - 1;
+	int msg = status_rows(a, g->w);
+	if (msg > g->h - 2)
+		msg = g->h - 2 > 0 ? g->h - 2 : 0;
+	enum style st = a->status_error ? ST_ERROR : ST_STATUS;
+	for (int r = 0; r < msg; r++)
+		grid_fill(g, 0, y - msg + r, g->w, ' ', st);
+	if (msg) {
+		/* longer than three rows: the rest is marked, not dropped silently */
+		char text[sizeof a->status + 8];
+		snprintf(text, sizeof text, "%s", a->status);
+		if (render_wrapped(NULL, 0, 0, g->w, 99, st, text) > msg) {
+			size_t keep = strlen(text);
+			while (keep > 0 && render_wrapped(NULL, 0, 0, g->w, 99, st, text) > msg) {
+				do
+					keep--;
+				while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80);
+				snprintf(text + keep, sizeof text - keep, "%s", "\u2026");
+			}
+		}
+		render_wrapped(g, 0, y - msg, g->w, msg, st, text);
+	}
 	grid_fill(g, 0, y, g->w, ' ', ST_STATUS);
 	if (a->cmd_active) {
 		grid_fill(g, 0, y, g->w, ' ', ST_NORMAL);
@@ -384,21 +468,12 @@ static void render_status(const struct app *a, struct grid *g)
 			skip--;
 		}
 		grid_put(g, 1, y, g->w - 1, ST_NORMAL, t);
-		if (a->status[0] && g->h > 1) {
-			grid_fill(g, 0, y - 1, g->w, ' ', a->status_error ? ST_ERROR : ST_STATUS);
-			grid_put(g, 0, y - 1, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
-		}
-		return;
+		return 1 + msg;
 	}
-	if (a->status[0]) {
-		grid_put(g, 0, y, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
-		return;
-	}
-	grid_put(g, 0, y, g->w, ST_STATUS,
-	         a->utf8 ? "\u2190\u2192 attrs  +- inst  \u2191\u2193 kind  v ver  b ABI  a bytes  "
-	                   "w values  c chart  m measure  t time  ? help  q quit"
-	                 : "<- -> attrs  +- inst  up/dn kind  v ver  b ABI  a bytes  w values  "
-	                   "c chart  ? help  q quit");
+	char bar[400];
+	key_bar_text(a, g->w, bar, sizeof bar);
+	grid_put(g, 0, y, g->w, ST_STATUS, bar);
+	return 1 + msg;
 }
 
 /* The help: every key row, wrapped under its description, then the mouse
@@ -435,6 +510,9 @@ static void render_help(struct app *a, struct grid *g)
 		         a->utf8 ? "\u2191\u2193 PgUp PgDn" : "Up Down PgUp PgDn");
 	else
 		snprintf(title, sizeof title, "slotexplore keys (any key closes this help)");
+	if (utf8_columns(title) > g->w - 1 && total > rows)
+		snprintf(title, sizeof title, "keys, lines %d-%d of %d (arrows scroll, other keys close)",
+		         a->help_top + 1, a->help_top + rows, total);
 	grid_put(g, 1, 0, g->w - 1, ST_HEADER, title);
 	/* line L of the help goes to row 1 + L - help_top when that is on screen */
 	int line = 0, bottom = 1 + rows;
@@ -460,27 +538,152 @@ static void render_help(struct app *a, struct grid *g)
 	render_status(a, g);
 }
 
-static void render_pager(const struct app *a, struct grid *g)
+/* One line of the pager's text, by number: its start and length. */
+static bool text_line(const char *text, int n, const char **start, size_t *len)
 {
-	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
-	grid_put(g, 1, 0, g->w - 1, ST_HEADER, "command output (\u2191\u2193 PgUp PgDn scroll, "
-	         "any other key closes)");
-	const char *p = a->pager;
-	for (int skip = a->pager_top; skip > 0 && *p; p++)
+	const char *p = text;
+	for (; n > 0 && *p; p++)
 		if (*p == '\n')
-			skip--;
-	for (int y = 1; y < g->h - 1 && *p; y++) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char line[1024];
-		if (len >= sizeof line)
-			len = sizeof line - 1;
-		memcpy(line, p, len);
-		line[len] = '\0';
-		grid_put(g, 0, y, g->w, ST_NORMAL, line);
-		p = e ? e + 1 : p + len;
+			n--;
+	if (n > 0 || !*p)
+		return false;
+	const char *e = strchr(p, '\n');
+	*start = p;
+	*len = e ? (size_t)(e - p) : strlen(p);
+	return true;
+}
+
+static bool contains_nocase(const char *hay, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	for (size_t i = 0; m && i + m <= n; i++) {
+		size_t j = 0;
+		while (j < m && (hay[i + j] | 0x20) == (needle[j] | 0x20))
+			j++;
+		if (j == m)
+			return true;
 	}
-	render_status(a, g);
+	return false;
+}
+
+/* A pager line, wrapped into w columns and never cut: it keeps its leading
+ * blanks, and the lines it continues on start under its text (under the
+ * second column of a "name   text" line, within the first two thirds). Draws row `only` of them at y
+ * (only < 0: draws none); returns how many rows the line takes. */
+static int pager_line(struct grid *g, const char *line, size_t len, int w, int y, int only,
+                      enum style st)
+{
+	size_t lead = 0;
+	while (lead < len && line[lead] == ' ')
+		lead++;
+	size_t hang = lead;
+	for (size_t i = lead; i + 2 < len && (int)i < w * 2 / 3; i++)
+		if (line[i] == ' ' && line[i + 1] == ' ') {
+			size_t j = i;
+			while (j < len && line[j] == ' ')
+				j++;
+			if ((int)j < w * 2 / 3)
+				hang = j;
+			break;
+		}
+	int rows = 0;
+	size_t pos = 0;
+	while (pos < len || rows == 0) {
+		size_t x = rows ? hang : 0, room = (size_t)w > x ? (size_t)w - x : 1;
+		size_t take = 0, cols = 0, cut = 0;
+		while (pos + take < len && cols < room) {
+			if (line[pos + take] == ' ')
+				cut = take;
+			if (((unsigned char)line[pos + take] & 0xC0) != 0x80)
+				cols++;
+			take++;
+		}
+		while (pos + take < len && ((unsigned char)line[pos + take] & 0xC0) == 0x80)
+			take++;
+		if (pos + take < len && cut > (rows ? 0 : lead))
+			take = cut;
+		if (g && rows == only) {
+			char buf[2048];
+			snprintf(buf, sizeof buf, "%.*s", (int)(take < sizeof buf ? take : sizeof buf - 1),
+			         line + pos);
+			grid_put(g, (int)x, y, w - (int)x, st, buf);
+		}
+		rows++;
+		pos += take;
+		while (pos < len && line[pos] == ' ')
+			pos++;
+		if (!take)
+			break;
+	}
+	return rows;
+}
+
+/* Command output, wrapped to the width (never cut), scrolled, searched. */
+static void render_pager(struct app *a, struct grid *g)
+{
+	int rows = g->h - 2, w = g->w;
+	int total = 0, nlines = 0;
+	const char *start;
+	size_t len;
+	while (text_line(a->pager, nlines, &start, &len)) {
+		total += pager_line(NULL, start, len, w, 0, -1, ST_NORMAL);
+		nlines++;
+	}
+	/* a search: 2 a new one, from the top line shown; 1 (n) after it; -1 (N) before it */
+	if (a->pager_find) {
+		int row = 0, found = -1;
+		for (int i = 0; text_line(a->pager, i, &start, &len); i++) {
+			bool after = a->pager_find == 2 ? row >= a->pager_top : row > a->pager_top;
+			if (contains_nocase(start, len, a->pager_search)) {
+				if (a->pager_find > 0 && after && found < 0)
+					found = row;
+				if (a->pager_find < 0 && row < a->pager_top)
+					found = row;
+			}
+			row += pager_line(NULL, start, len, w, 0, -1, ST_NORMAL);
+		}
+		a->pager_not_found = found < 0;
+		if (found >= 0)
+			a->pager_top = found;
+		a->pager_find = 0;
+	}
+	if (a->pager_top > total - rows)
+		a->pager_top = total - rows;
+	if (a->pager_top < 0)
+		a->pager_top = 0;
+	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
+	char title[200];
+	int last = a->pager_top + rows < total ? a->pager_top + rows : total;
+	snprintf(title, sizeof title, "command output, lines %d-%d of %d (%s, / search, q closes)",
+	         total ? a->pager_top + 1 : 0, last, total,
+	         a->utf8 ? "\u2191\u2193 PgUp PgDn" : "Up Down PgUp PgDn");
+	if (utf8_columns(title) > g->w - 1)
+		snprintf(title, sizeof title, "lines %d-%d of %d (/ search, q closes)",
+		         total ? a->pager_top + 1 : 0, last, total);
+	grid_put(g, 1, 0, g->w - 1, ST_HEADER, title);
+	int row = 0, y = 1;
+	for (int i = 0; y < 1 + rows && text_line(a->pager, i, &start, &len); i++) {
+		int n = pager_line(NULL, start, len, w, 0, -1, ST_NORMAL);
+		bool hit = a->pager_search[0] && contains_nocase(start, len, a->pager_search);
+		for (int k = 0; k < n; k++, row++)
+			if (row >= a->pager_top && y < 1 + rows)
+				pager_line(g, start, len, w, y++, k, hit ? ST_SELECTED : ST_NORMAL);
+	}
+	int sy = g->h - 1;
+	if (a->pager_typing) {
+		grid_fill(g, 0, sy, g->w, ' ', ST_NORMAL);
+		grid_printf(g, 0, sy, g->w, ST_HEADER_KEY, "/%s", a->pager_search);
+	} else if (a->pager_not_found) {
+		grid_fill(g, 0, sy, g->w, ' ', ST_ERROR);
+		grid_printf(g, 0, sy, g->w, ST_ERROR, "'%s' is not found; g then n searches from the top",
+		            a->pager_search);
+	} else {
+		grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
+		grid_put(g, 0, sy, g->w, ST_STATUS, a->pager_search[0]
+		         ? "n next match  N previous  / search  q close"
+		         : a->utf8 ? "\u2191\u2193 scroll  PgUp PgDn page  g G top/end  / search  q close"
+		                   : "Up Down scroll  PgUp PgDn page  g G top/end  / search  q close");
+	}
 }
 
 /* Big characters, 3 columns by 5 rows, for the projector. */
@@ -556,7 +759,7 @@ static void render_present(struct app *a, struct grid *g)
 	if (tour)
 		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
 	else
-		compose_notes(a, notes_text, sizeof notes_text);
+		app_compose_notes(a, notes_text, sizeof notes_text);
 	/* the tour's text must be read whole: the big difference gives way to
 	 * one line when both do not fit */
 	int text_rows = tour ? 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text) : 0;
@@ -637,9 +840,9 @@ void render_screen(struct app *a, struct grid *g)
 		return;
 	}
 	render_header(a, g);
+	int bottom = render_status(a, g);   /* the key bar and the status message */
 	if (a->versions_view) {
-		render_versions_view(a, g, 1, g->h - 2);
-		render_status(a, g);
+		render_versions_view(a, g, 1, g->h - 1 - bottom);
 		return;
 	}
 	int kinds = app_visible_count(a);
@@ -655,10 +858,10 @@ void render_screen(struct app *a, struct grid *g)
 		if (need > notes)
 			notes = need < g->h - 8 ? need : g->h - 8;
 	} else {
-		compose_notes(a, notes_text, sizeof notes_text);
+		app_compose_notes(a, notes_text, sizeof notes_text);
 	}
 	int table_rows = kinds;
-	int fixed = 1 + 2 + notes + 1;
+	int fixed = 1 + 2 + notes + bottom;
 	int chart = g->h - fixed - (1 + table_rows);
 	int min_chart = a->tour_active && g->h < 32 ? 0 : 4;   /* the tour's text comes first */
 	if (chart < min_chart) {
@@ -683,7 +886,9 @@ void render_screen(struct app *a, struct grid *g)
 		            tw + 40 <= g->w ? "(n next, p previous, T leave)" : "(n, p, T)");
 		render_wrapped(g, 0, y + 1, g->w, notes - 1, ST_NORMAL, notes_text);
 	} else {
-		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, notes_text);
+		/* whole sentences only; what does not fit is one key away (i) */
+		char shown[sizeof notes_text + 32];
+		fit_sentences(notes_text, g->w, notes, shown, sizeof shown);
+		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, shown);
 	}
-	render_status(a, g);
 }

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "session/app.h"
+#include "session/notes.h"
 #include "session/tour.h"
 
 #include <math.h>
@@ -158,6 +159,13 @@ void app_update(struct app *a)
 	if (!a->dirty)
 		return;
 	a->dirty = false;
+	if (!app_profile(a)->abi[a->abi].modelled) {
+		/* an option or a remembered setting put them together: the profile wins */
+		char why[160];
+		app_set_status(a, true, "%s; showing lp64", profile_abi_problem(app_profile(a), a->abi,
+		                                                                 why, sizeof why));
+		a->abi = ABI_LP64;
+	}
 	a->setting = (struct model_setting){
 		.profile = app_profile(a), .abi = a->abi, .attrs = a->attrs,
 		.instances = a->instances, .values = a->values, .name_len = 0,
@@ -455,6 +463,18 @@ bool app_apply(struct app *a, enum action act)
 		a->tour_requested = next;
 		return true;
 	}
+	case ACT_NOTE: {
+		char note[4096], *text = malloc(4300);
+		if (!text)
+			return false;
+		app_update(a);
+		app_compose_notes(a, note, sizeof note);
+		snprintf(text, 4300, "%s on CPython %s, %u attribute%s:\n\n%s\n",
+		         kind_info((enum kind)a->selected)->name, app_profile(a)->version, a->attrs,
+		         a->attrs == 1 ? "" : "s", note);
+		app_show_pager(a, text);
+		return true;
+	}
 	case ACT_VERSIONS:
 		a->versions_view = !a->versions_view;
 		a->dirty = true;
@@ -487,28 +507,52 @@ void app_show_pager(struct app *a, char *text)
 	free(a->pager);
 	a->pager = text;
 	a->pager_top = 0;
+	a->pager_typing = false;
+	a->pager_find = 0;
+	a->pager_not_found = false;
 }
 
+/* The pager: arrows and pages scroll (the renderer wraps and clamps), '/'
+ * searches, n and N find the next and previous match; q, Esc or any other
+ * key closes it. */
 static void pager_key(struct app *a, int key)
 {
-	int lines = 0;
-	for (const char *p = a->pager; *p; p++)
-		lines += *p == '\n';
+	if (a->pager_typing) {
+		size_t len = strlen(a->pager_search);
+		if (key == '\n' || key == '\r') {
+			a->pager_typing = false;
+			a->pager_find = a->pager_search[0] ? 2 : 0;
+		} else if (key == UK_ESC || key == 3) {
+			a->pager_typing = false;
+			a->pager_search[0] = '\0';
+		} else if ((key == 127 || key == 8) && len) {
+			a->pager_search[len - 1] = '\0';
+		} else if (key >= 0x20 && key < 0x7F && len + 1 < sizeof a->pager_search) {
+			a->pager_search[len] = (char)key;
+			a->pager_search[len + 1] = '\0';
+		}
+		return;
+	}
 	switch (key) {
 	case UK_DOWN: case 'j': a->pager_top++; break;
 	case UK_UP: case 'k': a->pager_top--; break;
 	case UK_PGDN: case ' ': a->pager_top += 10; break;
 	case UK_PGUP: a->pager_top -= 10; break;
 	case UK_HOME: case 'g': a->pager_top = 0; break;
-	case UK_END: case 'G': a->pager_top = lines; break;
+	case UK_END: case 'G': a->pager_top = 1 << 20; break;
+	case '/':
+		a->pager_typing = true;
+		a->pager_search[0] = '\0';
+		a->pager_not_found = false;
+		break;
+	case 'n': a->pager_find = a->pager_search[0] ? 1 : 0; break;
+	case 'N': a->pager_find = a->pager_search[0] ? -1 : 0; break;
 	case UK_RESIZE: break;
 	default:
 		free(a->pager);
 		a->pager = NULL;
 		return;
 	}
-	if (a->pager_top > lines - 1)
-		a->pager_top = lines - 1;
 	if (a->pager_top < 0)
 		a->pager_top = 0;
 }

@@ -56,7 +56,7 @@ struct app {
 	                                profile: the header warns while its profile shows */
 	char interp_version[16];     /* "3.11" of the interpreter, "" without one */
 	bool can_verify;
-	char status[240];
+	char status[400];
 	bool status_error;
 
 	/* derived, recomputed when the setting changes */
@@ -99,7 +99,11 @@ struct app {
 	int tour_requested;          /* step to open, -1 none */
 	/* output of a command shown full screen; NULL when none */
 	char *pager;
-	int pager_top;
+	int pager_top;               /* first wrapped line shown (the renderer clamps it) */
+	char pager_search[64];       /* the last '/' pattern */
+	bool pager_typing;           /* '/' pressed: keys go into pager_search */
+	int pager_find;              /* a search to run: 2 new, 1 next, -1 previous, 0 none */
+	bool pager_not_found;
 };
 
 /* Sets defaults: the given profile, 5 attributes, 1,000 instances. */

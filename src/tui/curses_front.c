@@ -136,6 +136,8 @@ static int map_key(int status, wint_t ch)
 	case KEY_F(1): return UK_F1;
 	case KEY_DC: return UK_DELETE;
 	case KEY_RESIZE: return UK_RESIZE;
+	case KEY_BACKSPACE: return 127;
+	case KEY_ENTER: return '\r';
 	default: return -1;
 	}
 }
