@@ -40,7 +40,7 @@ T send-keys -t a : 'compare regular slots' Enter
 wait_for a "command output"; ok $? "printed output opens the pager"
 like "$(screen a)" "per instance" "compare's table is shown"
 T send-keys -t a q
-wait_for a "kind  *per inst"; ok $? "a key closes the pager"
+wait_for a "kind.*per inst"; ok $? "a key closes the pager"
 T send-keys -t a : 'set values str:5:ucs2' Enter
 wait_for a "values str:5:ucs2"; ok $? "a value with colons"
 T send-keys -t a : 'export' Space "$TMP/ex.csv" Enter

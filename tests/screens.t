@@ -127,4 +127,23 @@ like "$out" "versions \[text|csv|json|md\]" "/ finds a line"
 like "$("$CHECK" 80 24 "<Print:help>" / z q z q "<Enter>" | tail -1)" "'zqzq' is not found" "/ says when nothing matches"
 # a short screen scrolls the table to the selected kind
 like "$("$CHECK" 64 18 G)" "> dict" "64x18: G selects dict and the table shows it"
+# each tour step's percentage is the comparison its text makes: the slots
+# row's "vs regular" is the change from the text's regular figure to its
+# slots figure (steps 1, 3 and 9 name both)
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { p = (b - a) / a * 100; if (p <= -10 || p >= 10) printf "%+.0f%%", p; else printf "%+.1f%%", p }'; }
+for step in "0 getsizeof says a regular instance is ([0-9,]*) bytes and a __slots__ instance ([0-9,]*)" \
+	"2 regular ([0-9,]*) bytes, slots ([0-9,]*)," \
+	"8 here \\(([0-9,]*) against ([0-9,]*)\\)"; do
+	n=${step%% *} pattern=${step#* }
+	steps=$(awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "n " }')
+	# shellcheck disable=SC2086
+	out=$("$CHECK" --tour 80 40 $steps)
+	text=$(printf '%s\n' "$out" | tr '\n' ' ' | sed 's/  */ /g')
+	a=$(printf '%s\n' "$text" | sed -En "s/.*$pattern.*/\\1/p" | tr -d ,)
+	b=$(printf '%s\n' "$text" | sed -En "s/.*$pattern.*/\\2/p" | tr -d ,)
+	row=$(printf '%s\n' "$out" | grep '^[>★ ] slots  ' | head -1)
+	want=$(pct "$a" "$b")
+	like "$row" " $want " "tour step $((n + 1)): slots shows $want, the text's $a against $b"
+	like "$(printf '%s\n' "$out" | sed -n 2p)" "vs reg (inst)" "tour step $((n + 1)): the table compares per instance, as its text does"
+done
 done_testing

@@ -32,7 +32,8 @@ static bool fail(char *err, size_t errlen, const char *fmt, ...)
 }
 
 static const char *const setting_names[] = {
-	"attrs", "instances", "version", "abi", "values", "accounting", "kind", "chart", NULL,
+	"attrs", "instances", "version", "abi", "values", "accounting", "kind", "chart", "compare",
+	"theme", NULL,
 };
 static const char *const abi_names[] = { "lp64", "ilp32", "i386", NULL };
 static const char *const accounting_names[] = { "getsizeof", "requested", "allocated", "deep", NULL };
@@ -131,6 +132,21 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 			a->chart = CHART_ATTRS;
 		else
 			return fail(err, errlen, "set chart: '%s' is not instances or attrs", v);
+	} else if (strcmp(what, "compare") == 0) {
+		/* what "vs regular" and the star compare: the bytes of one instance, or the total */
+		if (strcmp(v, "instance") == 0)
+			a->compare_instance = true;
+		else if (strcmp(v, "total") == 0)
+			a->compare_instance = false;
+		else
+			return fail(err, errlen, "set compare: '%s' is not instance or total", v);
+	} else if (strcmp(what, "theme") == 0) {
+		if (strcmp(v, "dark") == 0)
+			a->light = false;
+		else if (strcmp(v, "light") == 0)
+			a->light = true;
+		else
+			return fail(err, errlen, "set theme: '%s' is not dark or light", v);
 	} else {
 		return fail(err, errlen, "set: '%s' is not a setting (%s)", what,
 		            join(setting_names, list, sizeof list));
@@ -469,7 +485,8 @@ static bool run_quit(struct cmd_context *c, int argc, char **argv, char *err, si
 const struct command command_table[] = {
 	{ "set", "set SETTING VALUE",
 	  "change the setting: attrs N, instances M (1e6, 1k, 2M), version X.Y, abi ABI, "
-	  "values SPEC, accounting A, kind KIND (select), chart instances|attrs",
+	  "values SPEC, accounting A, kind KIND (select), chart instances|attrs, compare "
+	  "instance|total (what 'vs regular' compares), theme dark|light",
 	  { ARG_SETTING, ARG_TEXT, ARG_NONE }, run_set },
 	{ "show", "show [KIND]", "show a hidden kind; without KIND show every kind (and, outside "
 	  "the explorer, print the table)", { ARG_KIND, ARG_NONE, ARG_NONE }, run_show },
@@ -654,7 +671,8 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 			want = strcmp(s, "kind") == 0 ? ARG_KIND : strcmp(s, "version") == 0 ? ARG_VERSION
 			     : strcmp(s, "abi") == 0 ? ARG_ABI : strcmp(s, "values") == 0 ? ARG_VALUES
 			     : strcmp(s, "accounting") == 0 ? ARG_ACCOUNTING
-			     : strcmp(s, "chart") == 0 ? ARG_CHART : ARG_NONE;
+			     : strcmp(s, "chart") == 0 ? ARG_CHART : strcmp(s, "compare") == 0 ? ARG_COMPARE
+			     : strcmp(s, "theme") == 0 ? ARG_THEME : ARG_NONE;
 		}
 	}
 	int k = 0;
@@ -679,6 +697,14 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
 	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);
 	case ARG_CHART: return match_list(chart_names, word, out, max, 0);
+	case ARG_COMPARE: {
+		static const char *const bases[] = { "instance", "total", NULL };
+		return match_list(bases, word, out, max, 0);
+	}
+	case ARG_THEME: {
+		static const char *const themes[] = { "dark", "light", NULL };
+		return match_list(themes, word, out, max, 0);
+	}
 	case ARG_FORMAT: return match_list(format_names, word, out, max, 0);
 	case ARG_EXPORT: {   /* export's words after the file */
 		static const char *const export_words[] = { "text", "csv", "json", "md", "tour", NULL };

@@ -17,6 +17,7 @@
 /* What a word in a given position can be, for completion. */
 enum cmd_arg {
 	ARG_NONE, ARG_COMMAND, ARG_SETTING, ARG_KIND, ARG_VERSION, ARG_ABI, ARG_VALUES,
+	ARG_COMPARE, ARG_THEME,
 	ARG_ACCOUNTING, ARG_CHART, ARG_FORMAT, ARG_EXPORT, ARG_FILE, ARG_NUMBER, ARG_TEXT
 };
 

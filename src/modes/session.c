@@ -77,10 +77,12 @@ void session_remember(const struct app *a)
 	value_spec_format(&a->values, values, sizeof values);
 	fprintf(f, "# slotexplore's last setting, written when the explorer quits\n"
 	        "set version %s\nset abi %s\nset attrs %u\nset instances %llu\nset values %s\n"
-	        "set accounting %s\nset chart %s\nset kind %s\n", app_profile(a)->version,
-	        abi_name(a->abi), a->attrs, (unsigned long long)a->instances, values,
-	        accounting_name(a->acc), a->chart == CHART_ATTRS ? "attrs" : "instances",
-	        kind_info((enum kind)a->selected)->name);
+	        "set accounting %s\nset chart %s\nset kind %s\nset compare %s\nset theme %s\n",
+	        app_profile(a)->version, abi_name(a->abi), a->attrs,
+	        (unsigned long long)a->instances, values, accounting_name(a->acc),
+	        a->chart == CHART_ATTRS ? "attrs" : "instances",
+	        kind_info((enum kind)a->selected)->name, a->compare_instance ? "instance" : "total",
+	        a->light ? "light" : "dark");
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (a->hidden[k])
 			fprintf(f, "hide %s\n", kind_info((enum kind)k)->name);

@@ -148,8 +148,9 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 	grid_printf(g, c.name, y0, g->w, ST_HEADING, "%-24s", "kind");
 	grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
 	grid_printf(g, c.total - 1, y0, 12, ST_HEADING, "%s", total_head);
-	if (c.vs >= 0)
-		grid_put(g, c.vs + 1, y0, 15, ST_HEADING, "vs regular");
+	if (c.vs >= 0)   /* say what the per cent compares */
+		grid_put(g, c.vs + 1, y0, 16, ST_HEADING,
+		         a->compare_instance ? "vs reg (inst)" : "vs reg (total)");
 	if (c.cls >= 0)
 		grid_printf(g, c.cls, y0, 11, ST_HEADING, "%10s", "per class");
 	if (c.check >= 0 && c.check < g->w)
@@ -168,6 +169,9 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		top = at - rows + 1;
 	if (rows < n && rows > 0)
 		grid_printf(g, c.name + 5, y0, 19, ST_DIM, "(%d-%d of %d)", top + 1, top + rows, n);
+	else if (a->best >= 0)   /* what the star means */
+		grid_printf(g, c.name + 5, y0, 19, ST_DIM, "(%s least %s)", a->utf8 ? "\u2605" : "*",
+		            a->compare_instance ? "per inst" : "in total");
 	for (int i = top; i < n && i < top + rows; i++) {
 		enum kind k = app_visible_kind(a, i);
 		const struct kind_result *r = &a->eval.kinds[k];
@@ -205,8 +209,10 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		} else if (k == KIND_REGULAR || !reg->available) {
 			grid_put(g, c.vs + 1, y, 15, sel ? ST_SELECTED : ST_DIM, k == KIND_REGULAR ? "(baseline)" : "");
 		} else {
-			int64_t d = (int64_t)r->total[a->acc] - (int64_t)reg->total[a->acc];
-			format_change_percent(reg->total[a->acc], r->total[a->acc], buf, sizeof buf);
+			uint64_t mine = a->compare_instance ? r->fig[a->acc] : r->total[a->acc];
+			uint64_t base_v = a->compare_instance ? reg->fig[a->acc] : reg->total[a->acc];
+			int64_t d = (int64_t)mine - (int64_t)base_v;
+			format_change_percent(base_v, mine, buf, sizeof buf);
 			signed_bytes(d, buf2, sizeof buf2);
 			enum style st = sel ? ST_SELECTED : d < 0 ? ST_GOOD : d > 0 ? ST_BAD : ST_NORMAL;
 			if (c.vs + 17 > g->w)   /* narrow: the per cent alone, whole */

@@ -176,7 +176,9 @@ void app_update(struct app *a)
 		const struct kind_result *r = &a->eval.kinds[k];
 		if (a->hidden[k] || !r->available)
 			continue;
-		if (a->best < 0 || r->total[a->acc] < a->eval.kinds[a->best].total[a->acc])
+		const struct kind_result *b = a->best >= 0 ? &a->eval.kinds[a->best] : NULL;
+		if (!b || (a->compare_instance ? r->fig[a->acc] < b->fig[a->acc]
+		                               : r->total[a->acc] < b->total[a->acc]))
 			a->best = k;
 	}
 	if (a->sorted) {

@@ -43,6 +43,8 @@ struct app {
 	struct value_spec values;
 	enum accounting acc;
 	enum chart_mode chart;
+	bool compare_instance;       /* "vs regular" and the star: per instance, not totals */
+	bool light;                  /* the light theme, for a projector */
 	enum kind order[KIND_COUNT];
 	bool hidden[KIND_COUNT];
 	bool sorted;
