@@ -9,7 +9,9 @@
  * <Dump> prints the screen so far (the final screen is always printed).
  * --timing FILE opens the timing pane on saved --measure JSON results;
  * --tour starts on the guided tour (data/tour.txt); --cuts prints, after
- * the screen, "cuts: N": how many texts the last frame cut (0: none). */
+ * the screen, "cuts: N": how many texts the last frame cut (0: none);
+ * --styles prints, after the screen, each cell's style as a letter (a =
+ * style 0, b = 1, ...), row by row, for the colour tests. */
 #include "config.h"
 
 #include <stdio.h>
@@ -49,6 +51,7 @@ int main(int argc, char **argv)
 	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
 	bool present = false;             /* presentation mode */
 	bool show_cuts = false;           /* --cuts */
+	bool show_styles = false;         /* --styles */
 	int major = 3, minor = 13;
 	bool ft = false;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -62,6 +65,8 @@ int main(int argc, char **argv)
 			with_tour = true;
 		else if (strcmp(argv[i], "--cuts") == 0)
 			show_cuts = true;
+		else if (strcmp(argv[i], "--styles") == 0)
+			show_styles = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
 			timing_file = argv[++i];
 		else {
@@ -203,6 +208,12 @@ int main(int argc, char **argv)
 		dump(&a, &g);
 	if (show_cuts)
 		printf("cuts: %d\n", g.clipped);
+	if (show_styles)
+		for (int y = 0; y < g.h; y++) {
+			for (int x = 0; x < g.w; x++)
+				putchar('a' + g.cells[(size_t)y * (size_t)g.w + (size_t)x].style % 26);
+			putchar('\n');
+		}
 	grid_free(&g);
 	timing_result_free(&timing);
 	profile_set_free(&set);

@@ -146,4 +146,34 @@ for step in "0 getsizeof says a regular instance is ([0-9,]*) bytes and a __slot
 	like "$row" " $want " "tour step $((n + 1)): slots shows $want, the text's $a against $b"
 	like "$(printf '%s\n' "$out" | sed -n 2p)" "vs reg (inst)" "tour step $((n + 1)): the table compares per instance, as its text does"
 done
+# presentation mode's figures grow with the screen: the rows of the first big
+# figure (under "regular") are more at 200x50 than at 80x24
+big_rows() { "$CHECK" --present "$@" | awk 'NR > 3 && /\342\226\210/ { n++ } /bytes per instance/ { print n; exit }'; }
+small=$(big_rows 80 24) large=$(big_rows 200 50)
+ok $([ "${large:-0}" -gt "${small:-0}" ] && echo 0 || echo 1) \
+	"presentation: taller figures at 200x50 ($large rows) than at 80x24 ($small rows)"
+# a figure too wide in digits is shown in units, whole, not run together
+out=$("$CHECK" --present --cuts 80 24 "<Cmd:set attrs 100000>" "<Cmd:set values str:50>")
+is "$(printf '%s\n' "$out" | tail -1)" "cuts: 0" "presentation at 100,000 attributes: nothing cut"
+like "$(printf '%s\n' "$out" | head -1)" "100,000 attrs" "the header groups the attribute count"
+# one colour per kind: regular's style in the chart legend, in presentation
+# mode and in the timing pane is the same, and so is the compared kind's
+style_of() { # style_of PATTERN ARGS...: the style letter under PATTERN's first match
+	pattern=$1
+	shift
+	"$CHECK" --styles "$@" | awk -v p="$pattern" -v h=0 '
+		NR == 1 { } { line[NR] = $0 }
+		END {
+			for (r = 1; r <= NR / 2; r++) if ((c = index(line[r], p)) > 0) {
+				# the style grid follows the screen: row r of it is line[NR / 2 + r]
+				print substr(line[int(NR / 2) + r], c + 2, 1); exit
+			}
+		}'
+}
+chart_regular=$(style_of "● regular" 80 24)
+chart_slots=$(style_of "● slots" 80 24)
+sel_regular=$(style_of "● regular" 80 24 j j j j)
+sel_slots=$(style_of "● slots" 80 24 j j j j)
+is "$sel_regular" "$chart_regular" "regular keeps its colour in the chart whether or not it is selected"
+is "$sel_slots" "$chart_slots" "slots keeps its colour in the chart whether or not it is selected"
 done_testing

@@ -165,4 +165,25 @@ is "$(cat "$TMP/victim")" precious "a symlink planted as last.tmp is not followe
 like "$(cat "$XDG_CONFIG_HOME/slotexplore/last")" "set attrs 6" "the setting is remembered all the same"
 T kill-session -t k
 
+# a teacher's run: the whole tour in presentation mode with the light theme
+start L 80 24 --no-python --tour --present --theme light
+n=$(grep -c '^== ' "$TOP_SRCDIR/data/tour.txt")
+like "$(screen L)" "Tour 1/$n" "--tour --present --theme light starts on step 1"
+i=2
+while [ $i -le "$n" ]; do
+	T send-keys -t L n
+	wait_for L "Tour $i/$n"; ok $? "presentation, light theme: step $i"
+	i=$((i + 1))
+done
+like "$(screen L)" "Trade-offs" "the last step is the trade-offs"
+T send-keys -t L d
+wait_for L "dark theme"; ok $? "d switches to the dark theme"
+T send-keys -t L d
+wait_for L "light theme"; ok $? "d switches back to the light theme"
+T send-keys -t L q
+wait_for L "EXIT=0"; ok $? "q quits"
+restored L; ok $? "the terminal is restored after the light theme"
+like "$(cat "$XDG_CONFIG_HOME/slotexplore/last" 2>/dev/null)" "set theme light" "the theme is remembered"
+T kill-session -t L
+
 done_testing

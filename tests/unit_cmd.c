@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd/commands.h"
+#include "render/palette.h"
 #include "core/datadir.h"
 #include "tap.h"
 
@@ -131,6 +132,26 @@ int main(void)
 	ok(!run("set abi ilp32; set version 3.14t", err, sizeof err) && strstr(err, "set abi lp64 first"),
 	   "set version refuses a profile that does not model the ABI: %s", err);
 	app_update(&app);
+
+	/* both themes read: every style's text against its background holds
+	 * WCAG's 4.5:1 (the dark theme's default background taken as black,
+	 * the light one's as the white it paints) */
+	for (int light = 0; light < 2; light++) {
+		double worst = 99;
+		int worst_style = -1;
+		for (int st = 0; st < ST_COUNT; st++) {
+			struct style_colour c = palette_colour(light, (enum style)st);
+			short fg = c.fg256 == PALETTE_DEFAULT ? (light ? 16 : 252) : c.fg256;
+			short bg = c.bg256 == PALETTE_DEFAULT ? (light ? 231 : 16) : c.bg256;
+			double r = palette_contrast(fg, bg);
+			if (r < worst)
+				worst = r, worst_style = st;
+		}
+		ok(worst >= 4.5, "%s theme: the lowest contrast is %.1f:1 (style %d)",
+		   light ? "light" : "dark", worst, worst_style);
+	}
+	ok(palette_contrast(16, 231) > 20 && palette_contrast(231, 231) < 1.01,
+	   "contrast: black on white is 21:1, white on white 1:1");
 
 	const char *m[64];
 	n = cmd_complete("", "m", m, 64);

@@ -13,7 +13,7 @@ enum {
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
-	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION
+	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME
 };
 
 static const struct option long_options[] = {
@@ -34,6 +34,7 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "theme", required_argument, NULL, OPT_THEME },
 	{ "attrs", required_argument, NULL, OPT_ATTRS },
 	{ "instances", required_argument, NULL, OPT_INSTANCES },
 	{ "python-version", required_argument, NULL, OPT_PYVERSION },
@@ -133,6 +134,8 @@ void options_print_help(FILE *out)
 "                           (3.8 to 3.15 and 3.14t), each against the one before\n"
 "      --no-color           explorer: no colours (also when NO_COLOR is set)\n"
 "      --no-mouse           explorer: leave the mouse to the terminal\n"
+"      --theme T            explorer: dark (the terminal's background) or light\n"
+"                           (dark text on white, for a projector; d switches)\n"
 "      --config FILE        run this file of commands at start (default\n"
 "                           $XDG_CONFIG_HOME/slotexplore/config, or\n"
 "                           $SLOTEXPLORE_CONFIG); options given here win\n"
@@ -281,6 +284,14 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_BY_VERSION:
 			o->by_version = true;
+			break;
+		case OPT_THEME:
+			if (strcmp(optarg, "light") == 0)
+				o->theme = 2;
+			else if (strcmp(optarg, "dark") == 0)
+				o->theme = 1;
+			else
+				return opt_error(err, errlen, "--theme: '%s' is not dark or light%s", optarg, "");
 			break;
 		case 'c':
 			if (o->ncommands == (int)(sizeof o->commands / sizeof o->commands[0]))

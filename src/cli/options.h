@@ -19,6 +19,7 @@ struct options {
 	bool mode_given;             /* a mode option was given (else TUI on a terminal) */
 	bool tui_forced;             /* --tui */
 	bool no_color, no_mouse;
+	int theme;                   /* --theme: 0 not given, 1 dark, 2 light */
 	bool attrs_given, abi_given, values_given, accounting_given;
 	const char *commands[16];    /* -c CMDS, in order */
 	int ncommands;

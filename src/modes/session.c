@@ -148,6 +148,8 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	}
 	if (opt->accounting_given)
 		app->acc = opt->accounting;
+	if (opt->theme)
+		app->light = opt->theme == 2;
 	if (opt->kinds_given) {
 		app->selected = -1;
 		for (int k = 0; k < KIND_COUNT; k++) {

@@ -79,6 +79,19 @@ static void canvas_blit(const struct canvas *c, struct grid *g, int x0, int y0)
 
 static const uint32_t series_ascii[CHART_MAX_SERIES] = { '*', 'o', '+' };
 
+/* One colour per kind on every screen: regular is always ST_SERIES1 (as in
+ * presentation mode and the timing pane), the kind set against it
+ * ST_SERIES0, a third one ST_SERIES2. */
+static enum style series_style(const struct app *a, int s)
+{
+	if (a->series_kind[s] == KIND_REGULAR)
+		return ST_SERIES1;
+	int others = 0;
+	for (int i = 0; i < s; i++)
+		others += a->series_kind[i] != KIND_REGULAR;
+	return others ? ST_SERIES2 : ST_SERIES0;
+}
+
 static void short_count(uint64_t v, char *buf, size_t n)
 {
 	static const char *const suffix[] = { "", "k", "M", "G", "T", "P" };
@@ -114,7 +127,7 @@ static void render_legend(const struct app *a, struct grid *g, int x, int y, int
 	}
 	int used = grid_put(g, x, y, w, ST_HEADING, head);
 	for (int s = 0; s < a->nseries && used + utf8_columns(item[s]) <= w; s++)
-		used += grid_put(g, x + used, y, w - used, (enum style)(ST_SERIES0 + s), item[s]);
+		used += grid_put(g, x + used, y, w - used, series_style(a, s), item[s]);
 }
 
 void render_chart(const struct app *a, struct grid *g, int x, int y, int w, int h)
@@ -183,7 +196,7 @@ void render_chart(const struct app *a, struct grid *g, int x, int y, int w, int 
 			double t = ((by_instances ? log10(v) : v) - ylo) / (yhi - ylo);
 			ys[i] = (int)lround((1.0 - t) * (dots_h - 1));
 		}
-		canvas_series(&cv, ys, dots_w, (enum style)(ST_SERIES0 + s), series_ascii[s]);
+		canvas_series(&cv, ys, dots_w, series_style(a, s), series_ascii[s]);
 	}
 	/* markers: where we are, and the threshold that matters for this axis */
 	int here;

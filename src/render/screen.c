@@ -28,8 +28,8 @@ static int header_width(const struct app *a, bool wide, bool exp_count, int w)
 	if (exp_count)
 		format_count_short(a->instances, count, sizeof count);
 	value_spec_format(&a->values, values, sizeof values);
-	char attrs[16];
-	snprintf(attrs, sizeof attrs, "%u", a->attrs);
+	char attrs[32];
+	format_grouped(a->attrs, attrs, sizeof attrs);
 	int sep = w < 80 ? 1 : 3;
 	return (wide ? 13 : 0) + 8 + (int)strlen(app_profile(a)->version) + 1 +
 	       (int)strlen(abi_name(a->abi)) + sep + (wide ? 6 : 6) + (int)strlen(attrs) + sep +
@@ -63,8 +63,8 @@ static void render_header(const struct app *a, struct grid *g)
 		{ ZONE_VALUES, "values ", values, "" },
 		{ ZONE_ACCOUNTING, wide ? "bytes " : "", accounting_name(a->acc), "" },
 	};
-	char attrs[16];
-	snprintf(attrs, sizeof attrs, "%u", a->attrs);
+	char attrs[32];
+	format_grouped(a->attrs, attrs, sizeof attrs);
 	f[2].value = attrs;
 	/* narrower than 80 columns: tighter separators keep every field whole */
 	const char *sep = g->w < 80 ? (a->utf8 ? "\u2502" : "|") : a->utf8 ? " \u2502 " : " | ";
@@ -692,7 +692,8 @@ static void render_pager(struct app *a, struct grid *g)
 	}
 }
 
-/* Big characters, 3 columns by 5 rows, for the projector. */
+/* Big characters, 3 columns by 5 rows, for the projector; drawn at a
+ * scale that grows with the screen. */
 static const char *big_glyph(char c)
 {
 	switch (c) {
@@ -711,37 +712,106 @@ static const char *big_glyph(char c)
 	case '+': return "   " " # " "###" " # " "   ";
 	case ',': return "   " "   " "   " " # " "#  ";
 	case '.': return "   " "   " "   " "   " " # ";
+	/* units, for figures too wide in digits: 37.3 TiB */
+	case 'K': return "# #" "## " "#  " "## " "# #";
+	case 'M': return "# #" "###" "###" "# #" "# #";
+	case 'G': return "###" "#  " "# #" "# #" "###";
+	case 'T': return "###" " # " " # " " # " " # ";
+	case 'P': return "###" "# #" "###" "#  " "#  ";
+	case 'E': return "###" "#  " "###" "#  " "###";
+	case 'i': return " # " "   " " # " " # " " # ";
+	case 'B': return "## " "# #" "## " "# #" "## ";
 	default: return "   " "   " "   " "   " "   ";
 	}
 }
 
-static int render_big(const struct app *a, struct grid *g, int x, int y, enum style st,
+/* Columns a text takes in big characters at scale s. */
+static int big_width(const char *text, int s)
+{
+	int n = (int)strlen(text);
+	return n ? n * 4 * s - s : 0;
+}
+
+static int render_big(const struct app *a, struct grid *g, int x, int y, int s, enum style st,
                       const char *text)
 {
 	int cx = x;
 	for (const char *p = text; *p; p++) {
 		const char *glyph = big_glyph(*p);
-		for (int r = 0; r < 5; r++)
-			for (int c = 0; c < 3; c++)
-				if (glyph[r * 3 + c] == '#')
+		for (int r = 0; r < 5 * s; r++)
+			for (int c = 0; c < 3 * s; c++)
+				if (glyph[(r / s) * 3 + c / s] == '#')
 					grid_put_cell(g, cx + c, y + r, a->utf8 ? 0x2588 : '#', st);
-		cx += 4;
+		cx += 4 * s;
 	}
 	return cx - x;
 }
 
-/* Presentation mode: two kinds' bytes per instance in big figures, the
- * difference, the totals, the notes, and the keys just pressed. */
+/* A figure for the big digits: grouped, or in binary units when the digits
+ * would not fit (37.3 TiB), or NULL when neither fits at scale 1. */
+static const char *big_figure(uint64_t v, int room, char *buf, size_t n)
+{
+	format_grouped(v, buf, n);
+	if (big_width(buf, 1) <= room)
+		return buf;
+	format_bytes_human(v, buf, n);
+	return big_width(buf, 1) <= room ? buf : NULL;
+}
+
+/* Presentation mode: two kinds' bytes per instance in big figures (as big
+ * as the screen allows), the difference, the totals, the notes, and the
+ * keys just pressed, where the room can read them. */
 static void render_present(struct app *a, struct grid *g)
 {
 	render_header(a, g);
 	enum kind ka = KIND_REGULAR;
 	enum kind kb = app_compared_kind(a);
 	const struct kind_result *ra = &a->eval.kinds[ka], *rb = &a->eval.kinds[kb];
-	char num[48], total[48];
-	int half = g->w / 2, y = 2;
 	const struct kind_result *rs[2] = { ra, rb };
 	enum kind ks[2] = { ka, kb };
+	/* one colour per kind everywhere: regular as in the chart and the timing pane */
+	static const enum style colour[2] = { ST_SERIES1, ST_SERIES0 };
+	int half = g->w / 2, room = half - 4;
+
+	char notes_text[2048];
+	bool tour = a->tour_active && a->tour;
+	if (tour)
+		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
+	else
+		app_compose_notes(a, notes_text, sizeof notes_text);
+	/* the tour's text is read whole; the notes take what is left */
+	int text_rows = tour ? 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text) : 2;
+	int keys_rows = a->last_keys[0] && g->h >= 30 ? 2 : 0;
+	bool diff_ok = ra->available && rb->available && ra->fig[a->acc];
+
+	/* the figures' scale: as large as width and height allow (1 to 6) */
+	char num[2][48];
+	const char *fig[2] = { NULL, NULL };
+	for (int i = 0; i < 2; i++)
+		if (rs[i]->available)
+			fig[i] = big_figure(rs[i]->fig[a->acc], room, num[i], sizeof num[i]);
+	char pct[32] = "";
+	if (diff_ok) {
+		format_change_percent(ra->fig[a->acc], rb->fig[a->acc], pct, sizeof pct);
+		for (char *p = pct; *p; p++)
+			if (*p == '%')
+				p[1] = '\0';
+	}
+	int scale = 1;
+	for (int s = 6; s > 1; s--) {
+		bool fits = true;
+		for (int i = 0; i < 2; i++)
+			fits &= !fig[i] || big_width(fig[i], s) <= room;
+		/* rows: header, blank, name, blank, figure, 2 labels, blank, the
+		 * difference's title and figure (at scale s - 1), text, keys, key bar */
+		int diff_rows = diff_ok ? 2 + 5 * (s > 1 ? s - 1 : 1) : 0;
+		int need = 4 + 5 * s + 3 + diff_rows + text_rows + keys_rows + 1;
+		if (fits && need <= g->h) {
+			scale = s;
+			break;
+		}
+	}
+	int y = 2;
 	for (int i = 0; i < 2; i++) {
 		int x = i * half + 2;
 		grid_put(g, x, y, half - 2, ST_HEADING, kind_info(ks[i])->name);
@@ -749,65 +819,78 @@ static void render_present(struct app *a, struct grid *g)
 			grid_put(g, x, y + 2, half - 2, ST_DIM, rs[i]->unavailable);
 			continue;
 		}
-		format_grouped(rs[i]->fig[a->acc], num, sizeof num);
-		render_big(a, g, x, y + 2, i ? ST_SERIES0 : ST_SERIES1, num);
-		grid_printf(g, x, y + 8, half - 2, ST_NORMAL, "bytes per instance (%s)",
+		if (fig[i])
+			render_big(a, g, x, y + 2, scale, colour[i], fig[i]);
+		else   /* too wide even in units at the smallest scale: plain, whole */
+			grid_put(g, x, y + 2, half - 2, colour[i], num[i]);
+		grid_printf(g, x, y + 3 + 5 * scale, half - 2, ST_NORMAL, "bytes per instance (%s)",
 		            accounting_name(a->acc));
+		char total[48], count[32], line[96];
 		format_bytes_human(rs[i]->total[a->acc], total, sizeof total);
-		char count[32];
 		format_grouped(a->instances, count, sizeof count);
-		grid_printf(g, x, y + 9, half - 2, ST_DIM, "%s%s for %s", rs[i]->saturated ? "> " : "",
-		            total, count);
+		snprintf(line, sizeof line, "%s%s for %s", rs[i]->saturated ? "> " : "", total, count);
+		if (utf8_columns(line) > half - 2) {
+			format_count_short(a->instances, count, sizeof count);
+			snprintf(line, sizeof line, "%s%s for %s", rs[i]->saturated ? "> " : "", total, count);
+		}
+		grid_put(g, x, y + 4 + 5 * scale, half - 2, ST_DIM, line);
 	}
-	y += 11;
-	char notes_text[2048];
-	bool tour = a->tour_active && a->tour;
-	if (tour)
-		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
-	else
-		app_compose_notes(a, notes_text, sizeof notes_text);
-	/* the tour's text must be read whole: the big difference gives way to
-	 * one line when both do not fit */
-	int text_rows = tour ? 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text) : 0;
-	if (ra->available && rb->available && ra->fig[a->acc] && y + 6 < g->h - 3) {
-		char pct[32];
-		format_change_percent(ra->fig[a->acc], rb->fig[a->acc], pct, sizeof pct);
-		for (char *p = pct; *p; p++)
-			if (*p == '%')
-				p[1] = '\0';
+	y += 6 + 5 * scale;
+	if (diff_ok) {
 		enum style st = rb->fig[a->acc] <= ra->fig[a->acc] ? ST_GOOD : ST_BAD;
-		if (y + 7 + text_rows <= g->h - 1) {
-			grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance:",
-			            kind_info(kb)->name, kind_info(ka)->name);
-			render_big(a, g, 2, y + 1, st, pct);
-			y += 7;
-		} else {
-			int n = grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s against %s, per instance: ",
-			                    kind_info(kb)->name, kind_info(ka)->name);
+		int ds = scale > 1 ? scale - 1 : 1;
+		char title[120];
+		snprintf(title, sizeof title, "%s against %s, per instance:", kind_info(kb)->name,
+		         kind_info(ka)->name);
+		if (y + 2 + 5 * ds + text_rows + keys_rows <= g->h - 1 && big_width(pct, ds) <= g->w - 4) {
+			grid_put(g, 2, y, g->w - 4, ST_HEADING, title);
+			render_big(a, g, 2, y + 1, ds, st, pct);
+			y += 2 + 5 * ds;
+		} else {   /* the text needs the room: the difference on one line */
+			int n = grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s ", title);
 			grid_put(g, 2 + n, y, g->w - 4 - n, st, pct);
 			y += 2;
 		}
 	}
-	if (tour && y < g->h - 2) {
+	int text_end = g->h - 1 - keys_rows;
+	if (tour && y < text_end) {
 		grid_fill(g, 0, y, g->w, ' ', ST_HEADING);
-		grid_printf(g, 0, y, g->w, ST_HEADING, "Tour %d/%d: %s   (n next, p previous)",
-		            a->tour_step + 1, a->tour->nsteps, a->tour->step[a->tour_step].title);
+		char title[200];
+		snprintf(title, sizeof title, "Tour %d/%d: %s   (n next, p previous)", a->tour_step + 1,
+		         a->tour->nsteps, a->tour->step[a->tour_step].title);
+		if (utf8_columns(title) > g->w)
+			snprintf(title, sizeof title, "Tour %d/%d: %s", a->tour_step + 1, a->tour->nsteps,
+			         a->tour->step[a->tour_step].title);
+		grid_put(g, 0, y, g->w, ST_HEADING, title);
 		y++;
 	}
-	if (y < g->h - 2)
-		render_wrapped(g, 0, y, g->w, g->h - 1 - y, ST_NORMAL, notes_text);
-	/* the keys, for the audience */
+	if (y < text_end) {
+		char shown[sizeof notes_text + 32];
+		if (tour)
+			snprintf(shown, sizeof shown, "%s", notes_text);
+		else
+			fit_sentences(notes_text, g->w, text_end - y, shown, sizeof shown);
+		render_wrapped(g, 0, y, g->w, text_end - y, ST_NORMAL, shown);
+	}
+	/* the keys just pressed, on a line of their own where the room can read them */
 	int sy = g->h - 1;
+	if (keys_rows) {
+		char keys[96];
+		snprintf(keys, sizeof keys, " keys pressed: %s ", a->last_keys);
+		int kw = utf8_columns(keys);
+		grid_put(g, g->w - kw - 1 > 0 ? g->w - kw - 1 : 0, sy - 1, g->w, ST_HEADER_KEY, keys);
+	}
 	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
 	if (a->status[0])
 		grid_put(g, 0, sy, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
 	else
 		grid_put(g, 0, sy, g->w, ST_STATUS, "P: full view   ? keys   q quit");
-	if (a->last_keys[0]) {
+	if (a->last_keys[0] && !keys_rows) {
 		char keys[96];
 		snprintf(keys, sizeof keys, " keys: %s ", a->last_keys);
 		int kw = utf8_columns(keys);
-		grid_put(g, g->w - kw, sy, kw, ST_HEADER_KEY, keys);
+		if (kw < g->w - 32)
+			grid_put(g, g->w - kw, sy, kw, ST_HEADER_KEY, keys);
 	}
 }
 

@@ -477,6 +477,11 @@ bool app_apply(struct app *a, enum action act)
 		app_show_pager(a, text);
 		return true;
 	}
+	case ACT_THEME:
+		a->light = !a->light;
+		app_set_status(a, false, a->light ? "light theme: dark text on white, for a projector"
+		                                  : "dark theme: the terminal's own background");
+		return true;
 	case ACT_VERSIONS:
 		a->versions_view = !a->versions_view;
 		a->dirty = true;

@@ -46,6 +46,8 @@ const struct key_row key_table[] = {
 	  { K('e', ACT_VERSIONS) } },
 	{ "i", "i", "the whole note on the selected kind, in the pager",
 	  { K('i', ACT_NOTE) } },
+	{ "d", "d", "dark / light theme (light: dark text on white, for a projector)",
+	  { K('d', ACT_THEME) } },
 	{ "T  n p", "T  n p", "the guided tour: start or leave it; next / previous step",
 	  { K('T', ACT_TOUR), K('n', ACT_TOUR_NEXT), K('p', ACT_TOUR_PREV) } },
 	{ ":", ":", "command line (help lists the commands; Tab completes)",

@@ -18,6 +18,7 @@
 #include "core/probe_parse.h"
 #include "core/verify.h"
 #include "tui/line_edit.h"
+#include "render/palette.h"
 #include "render/screen.h"
 #include "tui/cmdline.h"
 #include "cmd/tour_run.h"
@@ -48,7 +49,7 @@ static void restore_terminal(void)
 
 static attr_t style_attr[ST_COUNT];
 
-static void setup_colors(bool no_color)
+static void setup_colors(bool no_color, bool light)
 {
 	for (int s = 0; s < ST_COUNT; s++)
 		style_attr[s] = A_NORMAL;
@@ -67,36 +68,15 @@ static void setup_colors(bool no_color)
 		return;
 	use_default_colors();
 	bool rich = COLORS >= 256;
-	struct { enum style s; short fg, fg256, bg, bg256; attr_t extra; } map[] = {
-		{ ST_HEADER, COLOR_BLACK, 16, COLOR_CYAN, 38, 0 },
-		{ ST_HEADER_KEY, COLOR_BLACK, 16, COLOR_CYAN, 38, A_BOLD },
-		{ ST_HEADING, COLOR_CYAN, 38, -1, -1, A_BOLD },
-		{ ST_SELECTED, COLOR_BLACK, 16, COLOR_WHITE, 252, 0 },
-		{ ST_BEST, COLOR_GREEN, 40, -1, -1, A_BOLD },
-		{ ST_GOOD, COLOR_GREEN, 71, -1, -1, 0 },
-		{ ST_BAD, COLOR_RED, 167, -1, -1, 0 },
-		{ ST_WARN, COLOR_YELLOW, 214, -1, -1, A_BOLD },
-		{ ST_ERROR, COLOR_WHITE, 231, COLOR_RED, 124, A_BOLD },
-		{ ST_STATUS, COLOR_BLACK, 16, COLOR_WHITE, 250, 0 },
-		{ ST_SERIES0, COLOR_YELLOW, 220, -1, -1, A_BOLD },
-		{ ST_SERIES1, COLOR_CYAN, 45, -1, -1, 0 },
-		{ ST_SERIES2, COLOR_MAGENTA, 170, -1, -1, 0 },
-		{ ST_MARKER, COLOR_RED, 203, -1, -1, 0 },
-		{ ST_DIM, COLOR_WHITE, 244, -1, -1, 0 },
-	};
-	short pair = 1;
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++, pair++) {
-		init_pair(pair, rich ? map[i].fg256 : map[i].fg, rich ? map[i].bg256 : map[i].bg);
-		style_attr[map[i].s] = COLOR_PAIR(pair) | map[i].extra;
+	/* the dark theme leaves ST_NORMAL to the terminal; the light one paints it */
+	for (int s = light ? 0 : 1; s < ST_COUNT; s++) {
+		struct style_colour c = palette_colour(light, (enum style)s);
+		short pair = (short)(s + 1);
+		init_pair(pair, rich ? c.fg256 : c.fg8, rich ? c.bg256 : c.bg8);
+		style_attr[s] = COLOR_PAIR(pair) | (c.bold ? A_BOLD : 0);
 	}
-	static const short part8[] = { COLOR_BLUE, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW,
-	                               COLOR_MAGENTA, COLOR_RED, COLOR_WHITE, COLOR_CYAN,
-	                               COLOR_GREEN, COLOR_WHITE };
-	static const short part256[] = { 33, 37, 71, 178, 170, 167, 110, 145, 107, 244 };
-	for (int p = 0; p < 10; p++, pair++) {
-		init_pair(pair, rich ? part256[p] : part8[p], -1);
-		style_attr[ST_PART0 + p] = COLOR_PAIR(pair);
-	}
+	if (light)
+		bkgdset(' ' | style_attr[ST_NORMAL]);
 }
 
 static void draw_grid(const struct grid *g)
@@ -457,7 +437,8 @@ int tui_run(struct app *a, const struct tui_options *o)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	setup_colors(o->no_color);
+	setup_colors(o->no_color, a->light);
+	bool light_shown = a->light;
 	if (!o->no_mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -482,6 +463,12 @@ int tui_run(struct app *a, const struct tui_options *o)
 		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
 			status = EXIT_FAILURE;
 			break;
+		}
+		if (a->light != light_shown) {   /* d or set theme: new colour pairs */
+			setup_colors(o->no_color, a->light);
+			light_shown = a->light;
+			if (!a->light)
+				bkgdset(' ');
 		}
 		render_screen(a, &g);
 		erase();
