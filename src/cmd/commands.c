@@ -402,6 +402,14 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 
 /* ---- compare -------------------------------------------------------------- */
 
+/* +1,234 / -56 / +0 */
+static void signed_grouped(int64_t d, char *buf, size_t n)
+{
+	char num[32];
+	format_grouped((uint64_t)(d < 0 ? -d : d), num, sizeof num);
+	snprintf(buf, n, "%c%s", d < 0 ? '-' : '+', num);
+}
+
 static bool run_compare(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	if (argc != 3)
@@ -426,14 +434,18 @@ static bool run_compare(struct cmd_context *c, int argc, char **argv, char *err,
 		uint64_t v1 = r1->part[a->acc][p], v2 = r2->part[a->acc][p];
 		if (!v1 && !v2)
 			continue;
-		fprintf(o, "%-20s %14llu %14llu %+12lld\n", part_label((enum part)p),
-		        (unsigned long long)v1, (unsigned long long)v2, (long long)v2 - (long long)v1);
+		char s1[32], s2[32], d[40];
+		format_grouped(v1, s1, sizeof s1);
+		format_grouped(v2, s2, sizeof s2);
+		signed_grouped((int64_t)v2 - (int64_t)v1, d, sizeof d);
+		fprintf(o, "%-20s %14s %14s %12s\n", part_label((enum part)p), s1, s2, d);
 	}
-	char pct[16];
+	char pct[16], s1[32], s2[32], d[40];
 	format_change_percent(r1->fig[a->acc], r2->fig[a->acc], pct, sizeof pct);
-	fprintf(o, "%-20s %14llu %14llu %+12lld  (%s)\n", "per instance",
-	        (unsigned long long)r1->fig[a->acc], (unsigned long long)r2->fig[a->acc],
-	        (long long)r2->fig[a->acc] - (long long)r1->fig[a->acc], pct);
+	format_grouped(r1->fig[a->acc], s1, sizeof s1);
+	format_grouped(r2->fig[a->acc], s2, sizeof s2);
+	signed_grouped((int64_t)r2->fig[a->acc] - (int64_t)r1->fig[a->acc], d, sizeof d);
+	fprintf(o, "%-20s %14s %14s %12s  (%s)\n", "per instance", s1, s2, d, pct);
 	char t1[32], t2[32];
 	format_bytes_human(r1->total[a->acc], t1, sizeof t1);
 	format_bytes_human(r2->total[a->acc], t2, sizeof t2);

@@ -76,6 +76,15 @@ const char *part_label(enum part p)
 	return p < PART_COUNT ? part_labels[p] : "?";
 }
 
+const char *part_label_for(enum kind k, enum part p)
+{
+	if (p == PART_SLOT_POINTERS && kind_info(k)->family == FAMILY_REGULAR)
+		return "dict/weakref pointers";
+	if (p == PART_SLOT_POINTERS && kind_info(k)->family == FAMILY_TUPLE)
+		return "item pointers";
+	return part_label(p);
+}
+
 /* ---- dict arithmetic (spec §4) ------------------------------------------ */
 
 static uint64_t usable_fraction(uint64_t slots)

@@ -44,6 +44,9 @@ enum part {
 };
 const char *part_name(enum part p);   /* "gc_header" */
 const char *part_label(enum part p);  /* "GC header" */
+/* The label in a kind's own breakdown: a regular instance's pointer words
+ * are its __dict__ and __weakref__ pointers, not slots. */
+const char *part_label_for(enum kind k, enum part p);
 
 struct model_setting {
 	const struct profile *profile;

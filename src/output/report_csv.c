@@ -10,8 +10,8 @@ int report_csv(FILE *out, const struct report *r)
 	fprintf(out, "python_version,abi,attrs,instances,values,accounting,kind,available,"
 	             "getsizeof,requested,allocated,deep,allocated_estimate,per_class,dict_getsizeof,"
 	             "total_getsizeof,total_requested,total_allocated,total_deep,saturated");
-	for (int p = 0; p < PART_COUNT; p++)
-		fprintf(out, ",%s", part_name((enum part)p));
+	for (int p = 0; p < PART_COUNT; p++)   /* part_values: not the values column */
+		fprintf(out, ",part_%s", part_name((enum part)p));
 	fputc('\n', out);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (!r->shown[k])

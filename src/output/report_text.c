@@ -24,7 +24,7 @@ static void write_breakdown(FILE *out, const struct report *r, const struct kind
 		char num[32];
 		cell_bytes(num, sizeof num, k->part[a][p]);
 		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s%s", used ? " + " : "",
-		                         part_label((enum part)p), num,
+		                         part_label_for(k->kind, (enum part)p), num,
 		                         p == PART_GC_HEADER && k->no_gc_header ? " (none: free-threaded)"
 		                                                                : "");
 		if (used >= sizeof line)

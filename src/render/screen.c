@@ -34,7 +34,8 @@ static int header_width(const struct app *a, bool wide, bool exp_count, int w)
 	return (wide ? 13 : 0) + 8 + (int)strlen(app_profile(a)->version) + 1 +
 	       (int)strlen(abi_name(a->abi)) + sep + (wide ? 6 : 6) + (int)strlen(attrs) + sep +
 	       (wide ? 10 : 5) + utf8_columns(count) + sep + 7 + (int)strlen(values) + sep +
-	       (wide ? 6 : 0) + (int)strlen(accounting_name(a->acc));
+	       (wide ? 6 : 0) + (int)strlen(accounting_name(a->acc)) +
+	       (wide && strcmp(app_profile(a)->abi[a->abi].evidence, "from-source") == 0 ? 14 : 0);
 }
 
 /* Header: one line, each field a mouse zone; short labels when narrow, the
@@ -77,6 +78,9 @@ static void render_header(const struct app *a, struct grid *g)
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].before);
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER_KEY, f[i].value);
 		x += grid_put(g, x, 0, g->w - x, ST_HEADER, f[i].after);
+		/* a 32-bit variant read from the C source says so, where there is room */
+		if (i == 1 && wide && strcmp(pr->abi[a->abi].evidence, "from-source") == 0)
+			x += grid_put(g, x, 0, g->w - x, ST_HEADER, " (from source)");
 		/* an interpreter newer than every profile: say so while its stand-in shows */
 		if (i == 0 && a->newer_than_profile[0] && a->interp_version[0] &&
 		    strcmp(a->interp_version, pr->version) == 0) {
@@ -129,8 +133,8 @@ static void table_columns(const struct app *a, int w, struct columns *c)
 		}
 		else if (c->cls + 12 + 10 <= w)
 			c->check = c->cls + 12;
-		else {
-			c->check = c->cls;
+		else {   /* over "per class", a space after the comparison */
+			c->check = c->cls + 1;
 			c->cls = -1;
 		}
 	}
@@ -155,7 +159,7 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		grid_printf(g, c.cls, y0, 11, ST_HEADING, "%10s", "per class");
 	if (c.check >= 0 && c.check < g->w)
 		grid_put(g, c.check, y0, g->w - c.check, ST_HEADING,
-		         a->acc == ACC_GETSIZEOF ? "measured" : a->acc == ACC_DEEP ? "measured deep"
+		         a->acc == ACC_GETSIZEOF ? "measured" : a->acc == ACC_DEEP ? "measured"
 		                                                                : "tracemalloc");
 
 	const struct kind_result *reg = &a->eval.kinds[KIND_REGULAR];
@@ -233,14 +237,17 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 			if (ck->done[k]) {
 				/* tracemalloc counts requests: the measurable twin of allocated */
 				enum accounting shown = a->acc == ACC_ALLOCATED ? ACC_REQUESTED : a->acc;
-				if (ck->match[k])
-					grid_printf(g, c.check, y, g->w - c.check, sel ? ST_SELECTED : ST_GOOD,
-					            "%s %llu", a->utf8 ? "\u2713" : "ok",
-					            (unsigned long long)ck->measured[k][shown]);
-				else
-					grid_printf(g, c.check, y, g->w - c.check, ST_ERROR, "%s %llu",
-					            a->utf8 ? "\u2717" : "XX",
-					            (unsigned long long)ck->measured[k][shown]);
+				char got[40], cell[64];
+				format_grouped(ck->measured[k][shown], got, sizeof got);
+				/* say which figure was measured when it is not the one on screen */
+				snprintf(cell, sizeof cell, "%s %s%s", ck->match[k] ? (a->utf8 ? "\u2713" : "ok")
+				         : (a->utf8 ? "\u2717" : "XX"), got,
+				         shown != a->acc ? " req" : "");
+				if (utf8_columns(cell) > g->w - c.check)
+					snprintf(cell, sizeof cell, "%s %s", ck->match[k] ? (a->utf8 ? "\u2713" : "ok")
+					         : (a->utf8 ? "\u2717" : "XX"), got);
+				grid_put(g, c.check, y, g->w - c.check,
+				         ck->match[k] ? (sel ? ST_SELECTED : ST_GOOD) : ST_ERROR, cell);
 			} else if (ck->running) {
 				grid_put(g, c.check, y, g->w - c.check, ST_DIM, "...");
 			}
@@ -275,7 +282,7 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
 	int full = 0;
 	for (int p = 0; p < PART_COUNT; p++)
 		if (model_part_listed(r, a->acc, (enum part)p))
-			full += 4 + utf8_columns(part_label((enum part)p)) + 6;
+			full += 4 + utf8_columns(part_label_for(k, (enum part)p)) + 6;
 	bool brief = full > g->w;
 	int legend_x = 0, shown = 0;
 	uint64_t sum = 0;
@@ -293,7 +300,7 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
 		for (int i = from; i < to; i++)
 			grid_put_cell(g, bar_x + i, y, fill, st);
 		char item[64];
-		snprintf(item, sizeof item, "%s %llu", brief ? short_label[p] : part_label((enum part)p),
+		snprintf(item, sizeof item, "%s %llu", brief ? short_label[p] : part_label_for(k, (enum part)p),
 		         (unsigned long long)v);
 		int iw = utf8_columns(item);
 		/* the label inside its segment when it fits, else only in the legend */

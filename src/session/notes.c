@@ -5,6 +5,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/units.h"
+
+/* A figure for the notes, grouped (13,744,920): a few at a time. */
+static const char *grp(uint64_t v)
+{
+	static char ring[8][32];
+	static int next;
+	char *buf = ring[next++ % 8];
+	format_grouped(v, buf, sizeof ring[0]);
+	return buf;
+}
+
 void app_compose_notes(const struct app *a, char *out, size_t n)
 {
 	enum kind k = (enum kind)a->selected;
@@ -20,49 +32,86 @@ void app_compose_notes(const struct app *a, char *out, size_t n)
 	uint64_t gs = r->fig[ACC_GETSIZEOF], rq = r->fig[ACC_REQUESTED], al = r->fig[ACC_ALLOCATED];
 	/* first, as it changes how every figure below reads */
 	if (app_profile(a)->free_threaded)
-		SAY("Free-threaded: a 32-byte header and no GC header, so %llu bytes requested as "
-		    "with the GIL; mimalloc's bins, coarser than pymalloc's above 128 B, give %llu "
+		SAY("Free-threaded: a 32-byte header and no GC header, so %s bytes requested as "
+		    "with the GIL; mimalloc's bins, coarser than pymalloc's above 128 B, give %s "
 		    "allocated; each owned int, float or str is 16 B bigger. ",
-		    (unsigned long long)rq, (unsigned long long)al);
+		    grp(rq), grp(al));
 	if (ki->family == FAMILY_REGULAR) {
 		if (r->overflow)
-			SAY("Past the key-sharing limit each instance gets its own dict: %llu bytes "
-			    "requested, not %llu for the object alone. ", (unsigned long long)rq,
-			    (unsigned long long)gs);
+			SAY("Past the key-sharing limit each instance gets its own dict: %s bytes "
+			    "requested, not %s for the object alone. ", grp(rq),
+			    grp(gs));
 		else if (gs < rq)
-			SAY("getsizeof(obj) is %llu because the attribute values (%u slots) are not "
-			    "counted; the real cost is %llu bytes requested, %llu allocated. ",
-			    (unsigned long long)gs, r->capacity, (unsigned long long)rq,
-			    (unsigned long long)al);
+			SAY("getsizeof(obj) is %s because the attribute values (%s slot%s) are not "
+			    "counted; the real cost is %s bytes requested, %s allocated. ",
+			    grp(gs), grp(r->capacity), r->capacity == 1 ? "" : "s",
+			    grp(rq), grp(al));
+		if (k == KIND_REGULAR_EXTERNAL && app_profile(a)->static_attribute_keys)
+			SAY("Its attributes are set from outside the class, so the class has no "
+			    "__static_attributes__ to pre-seed its shared keys with: a name is added "
+			    "when the first instance stores it. ");
+		else if (k == KIND_REGULAR_EXTERNAL)
+			SAY("Its attributes are set by a function outside the class; the shared keys "
+			    "learn the names from the first instance, as for regular. ");
+		else if (k == KIND_REGULAR_DICT)
+			SAY("Reading obj.__dict__ makes a dict object for the instance (3.11 and "
+			    "later): its values stay where they are, the dict costs %s bytes more. ",
+			    grp(r->part[ACC_REQUESTED][PART_DICT_OBJECT]));
+		else if (k == KIND_DATACLASS && app_profile(a)->static_attribute_keys)
+			SAY("@dataclass generates __init__, which has no static attributes: on 3.14 "
+			    "it behaves like regular-external. ");
 		if (r->dict_getsizeof)
-			SAY("obj.__dict__ reports %llu bytes. ", (unsigned long long)r->dict_getsizeof);
+			SAY("obj.__dict__ reports %s bytes. ", grp(r->dict_getsizeof));
 		if (r->first_requested > rq && a->setting.profile->layout == LAYOUT_SPLIT_DICT)
-			SAY("The first instance costs %llu: it also grows the class's shared keys. ",
-			    (unsigned long long)r->first_requested);
+			SAY("The first instance costs %s: it also grows the class's shared keys. ",
+			    grp(r->first_requested));
 		else if (r->first_requested > rq)
-			SAY("The first instance costs %llu: a fresh class hands out spare slots first. ",
-			    (unsigned long long)r->first_requested);
+			SAY("The first instance costs %s: a fresh class hands out spare slots first. ",
+			    grp(r->first_requested));
 	} else if (ki->family == FAMILY_SLOTS) {
 		if (ki->weakref_slot)
-			SAY("__slots__ stores %u pointers in the object: no __dict__; '__weakref__' is "
+			SAY("__slots__ stores %s pointer%s in the object: no __dict__; '__weakref__' is "
 			    "listed, so weak references work. Trade-offs: no new attributes at run time, "
 			    "no vars(obj), and a subclass without its own __slots__ gets a __dict__ "
-			    "back. ", a->attrs);
+			    "back. ", grp(a->attrs), a->attrs == 1 ? "" : "s");
 		else
-			SAY("__slots__ stores %u pointers in the object: no __dict__. Trade-offs: no new "
+			SAY("__slots__ stores %s pointer%s in the object: no __dict__. Trade-offs: no new "
 			    "attributes at run time, no vars(obj), no weak references unless "
 			    "'__weakref__' is listed, and a subclass without its own __slots__ gets a "
-			    "__dict__ back. ", a->attrs);
+			    "__dict__ back. ", grp(a->attrs), a->attrs == 1 ? "" : "s");
 	} else if (ki->family == FAMILY_TUPLE) {
 		if (r->shared_singleton)
 			SAY("() is a shared singleton: an empty tuple costs nothing per instance. ");
+		else if (ki->subclass)
+			SAY("A namedtuple is a tuple subclass: its names live on the class, its items "
+			    "inline, and it is immutable; it allocates one item more than a tuple (the "
+			    "sentinel PyType_GenericAlloc adds): %s bytes requested against a plain "
+			    "tuple's %s. ", grp(rq),
+			    grp(a->eval.kinds[KIND_TUPLE].fig[ACC_REQUESTED]));
 		else
-			SAY("A tuple keeps its items inline; a namedtuple adds names on the class, not "
-			    "on the instance, and is immutable. ");
+			SAY("A tuple keeps its items inline and is immutable; getsizeof counts them all. ");
 	} else {
-		SAY("A dict per object also pays for its own keys table: %llu bytes for %u keys. ",
-		    (unsigned long long)rq, a->attrs);
+		SAY("A dict per object also pays for its own keys table: %s bytes for %s key%s. ",
+		    grp(rq), grp(a->attrs), a->attrs == 1 ? "" : "s");
 	}
+	if (a->check.active && a->acc == ACC_ALLOCATED)
+		SAY("The measured column is tracemalloc's count, the requested bytes (req): it "
+		    "checks the model's requested figure; allocated, the allocator's rounding of "
+		    "it, is the model's alone. ");
+	if (a->acc == ACC_DEEP && r->fig[ACC_DEEP] * a->instances > r->total[ACC_DEEP])
+		SAY("The deep walk counts shared objects (key strings, small ints, None) with each "
+		    "instance it walks, so %s per instance; the total counts them once, so the "
+		    "total over %s instances is less than %s times that. ",
+		    grp(r->fig[ACC_DEEP]), grp(a->instances),
+		    grp(a->instances));
+	if (a->abi == ABI_I386)
+		SAY("i386: 4-byte pointers and 64-bit ints aligned on 4 bytes, so its dict object is "
+		    "4 bytes smaller than ilp32's (armv7, wasm32). ");
+	else if (a->abi == ABI_ILP32)
+		SAY("ilp32 (armv7, wasm32): 4-byte pointers, 64-bit ints aligned on 8 bytes. ");
+	if (strcmp(app_profile(a)->abi[a->abi].evidence, "from-source") == 0)
+		SAY("CPython %s %s is modelled from the C source, not measured on a build. ",
+		    app_profile(a)->version, abi_name(a->abi));
 	if (r->estimate && a->acc == ACC_ALLOCATED)
 		SAY("%s", app_profile(a)->allocator == ALLOC_MIMALLOC
 		    ? "* a block over 128 KiB gets its own mimalloc page: its size is an estimate. "
