@@ -151,6 +151,10 @@ int report_text(FILE *out, const struct report *r)
 	         "slots and are counted one by one.", allocator_description(s->profile), cap);
 	fputc('\n', out);
 	write_wrapped(out, footer, 0, 78);
+	if (acc == ACC_DEEP)
+		write_wrapped(out, "deep: a deep walk of one instance counts the key strings and shared "
+		              "values with it; the totals count each shared object once, so their "
+		              "per-instance column is below the deep figure above.", 0, 78);
 	if (any_saturated)
 		fprintf(out, "> = the total exceeds 2^64-1 bytes and is shown saturated.\n");
 	return ferror(out) ? -1 : 0;
