@@ -21,7 +21,7 @@ for c in $cmds; do
 	grep -q "^\.B $c" "$MAN"; ok $? "the man page documents the command $c"
 	grep -q "$c" "$TOP_SRCDIR/README"; ok $? "the README mentions the command $c"
 done
-grep -q '^\.B export$' "$MAN" && grep -q 'FILE \[text|csv|json|md\] \[tour\]' "$MAN"
+grep -q '^\.B export$' "$MAN" && grep -q 'FILE \[text|csv|json|md|html|svg\] \[tour\]' "$MAN"
 ok $? "the man page gives export's tour handout"
 for k in "^\.BR o ," "^\.B r$" "^\.BR Down / j$"; do
 	grep -q -- "$k" "$MAN"; ok $? "the man page lists the timing pane and pager key(s) $k"

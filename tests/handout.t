@@ -169,7 +169,7 @@ bad() { # bad STATUS PATTERN ARGS...
 	like "$err" "$pat" "$*: says '$pat'"
 	is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "$*: one line"
 }
-bad 2 "the tour's handout is Markdown (md), not json" -c 'export x.json json tour'
+bad 2 "the tour's handout is Markdown (md) or html, not json" -c 'export x.json json tour'
 bad 2 "'tour' is not a format\|'yaml' is not a format" -c 'export x.md yaml tour'
 bad 2 "the tour's handout is Markdown (--format md), not csv" --tour --format csv
 bad 2 "cannot go with --breakdown" --tour --batch --breakdown

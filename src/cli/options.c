@@ -13,7 +13,8 @@ enum {
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
-	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME
+	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
+	OPT_COMPARE
 };
 
 static const struct option long_options[] = {
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "attrs", required_argument, NULL, OPT_ATTRS },
 	{ "instances", required_argument, NULL, OPT_INSTANCES },
 	{ "python-version", required_argument, NULL, OPT_PYVERSION },
@@ -120,6 +122,8 @@ void options_print_help(FILE *out)
 "                           for one object shared by all instances (default none)\n"
 "      --accounting A       totals in getsizeof, requested, allocated or deep bytes\n"
 "                           (default allocated)\n"
+"      --compare C          what 'vs regular' compares: total (default, with the\n"
+"                           class and the list) or instance (bytes per instance)\n"
 "\n"
 "Output:\n"
 "      --format F           text, csv, json or md (a Markdown handout; default text)\n"
@@ -284,6 +288,15 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_BY_VERSION:
 			o->by_version = true;
+			break;
+		case OPT_COMPARE:
+			if (strcmp(optarg, "instance") == 0)
+				o->compare = 2;
+			else if (strcmp(optarg, "total") == 0)
+				o->compare = 1;
+			else
+				return opt_error(err, errlen, "--compare: '%s' is not instance or total%s",
+				                 optarg, "");
 			break;
 		case OPT_THEME:
 			if (strcmp(optarg, "light") == 0)

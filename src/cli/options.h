@@ -20,6 +20,7 @@ struct options {
 	bool tui_forced;             /* --tui */
 	bool no_color, no_mouse;
 	int theme;                   /* --theme: 0 not given, 1 dark, 2 light */
+	int compare;                 /* --compare: 0 not given, 1 total, 2 instance */
 	bool attrs_given, abi_given, values_given, accounting_given;
 	const char *commands[16];    /* -c CMDS, in order */
 	int ncommands;

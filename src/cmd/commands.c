@@ -15,6 +15,7 @@
 #include "core/seed.h"
 #include "core/units.h"
 #include "output/by_version_report.h"
+#include "output/md_html.h"
 #include "output/report.h"
 #include "output/wrap.h"
 #include "output/timing_report.h"
@@ -293,6 +294,7 @@ static void fill_report(struct cmd_context *c, struct report *r, bool breakdown)
 	r->eval = &a->eval;
 	r->accounting = a->acc;
 	r->breakdown = breakdown;
+	r->compare_instance = a->compare_instance;
 	for (int k = 0; k < KIND_COUNT; k++)
 		r->shown[k] = !a->hidden[k];
 	r->profile_note = a->interp_label[0] ? a->interp_label : NULL;
@@ -318,13 +320,36 @@ static enum report_format format_for(const char *path)
 	return FORMAT_TEXT;
 }
 
+/* Beside the report's formats, export writes two for slides and pages. */
+enum export_kind { EXPORT_REPORT, EXPORT_SVG, EXPORT_HTML };
+
 /* What export writes: the tour's handout, or the report (in Markdown with
- * the timing summary when there are results). 0, or -1 with why[] set when
- * the reason is not the stream's. */
+ * the timing summary when there are results), or either as one HTML page,
+ * or the chart as SVG. 0, or -1 with why[] set when the reason is not the
+ * stream's. */
 static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report_format f,
-                        char *why, size_t whylen)
+                        enum export_kind ek, char *why, size_t whylen)
 {
 	struct app *a = c->app;
+	if (ek == EXPORT_SVG)
+		return c->hooks.svg(c, out, why, whylen) ? 0 : -1;
+	if (ek == EXPORT_HTML) {   /* the Markdown, made a page */
+		char *md = NULL;
+		size_t size = 0;
+		FILE *mem = open_memstream(&md, &size);
+		if (!mem) {
+			snprintf(why, whylen, "out of memory");
+			return -1;
+		}
+		int rc = write_export(c, mem, tour, FORMAT_MARKDOWN, EXPORT_REPORT, why, whylen);
+		if (fclose(mem) != 0 && rc == 0)
+			rc = -1;
+		if (rc == 0)
+			rc = markdown_to_html(out, md, tour ? "A guided tour of what Python objects cost"
+			                                    : "What Python objects cost");
+		free(md);
+		return rc;
+	}
 	if (tour)
 		return tour_write_handout(out, a->tour, c, why, whylen) ? 0 : -1;
 	struct report r;
@@ -342,25 +367,39 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 {
 	char list[64];
 	if (argc < 2 || argc > 4)
-		return fail(err, errlen, "export: usage: export FILE [text|csv|json|md] [tour]");
+		return fail(err, errlen, "export: usage: export FILE [text|csv|json|md|html|svg] [tour]");
 	const char *path = argv[1];
 	enum report_format f = format_for(path);
+	const char *dot = strrchr(path, '.');
+	enum export_kind ek = dot && strcmp(dot, ".svg") == 0 ? EXPORT_SVG
+	                      : dot && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+	                      ? EXPORT_HTML : EXPORT_REPORT;
 	bool tour = false, format_given = false;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "tour") == 0 && !tour) {
 			tour = true;
 			continue;
 		}
+		if (!format_given && (strcmp(argv[i], "svg") == 0 || strcmp(argv[i], "html") == 0)) {
+			ek = argv[i][0] == 's' ? EXPORT_SVG : EXPORT_HTML;
+			format_given = true;
+			continue;
+		}
 		f = report_format_from_name(argv[i]);
 		if (f == FORMAT_COUNT || format_given)
-			return fail(err, errlen, "export: '%s' is not a format (%s) or 'tour'", argv[i],
-			            join(format_names, list, sizeof list));
+			return fail(err, errlen, "export: '%s' is not a format (%s, html, svg) or 'tour'",
+			            argv[i], join(format_names, list, sizeof list));
+		ek = EXPORT_REPORT;
 		format_given = true;
 	}
+	if (ek == EXPORT_SVG && tour)
+		return fail(err, errlen, "export: the tour's handout is md or html, not svg");
+	if (ek == EXPORT_SVG && !c->hooks.svg)
+		return fail(err, errlen, "export: SVG slides are not available here");
 	if (tour) {
-		if (format_given && f != FORMAT_MARKDOWN)
-			return fail(err, errlen, "export: the tour's handout is Markdown (md), not %s",
-			            report_format_name(f));
+		if (format_given && f != FORMAT_MARKDOWN && ek != EXPORT_HTML)
+			return fail(err, errlen, "export: the tour's handout is Markdown (md) or html, "
+			            "not %s", report_format_name(f));
 		if (!c->app->tour)
 			return fail(err, errlen, "export: %s", c->app->tour_problem ? c->app->tour_problem
 			            : "no tour file (data/tour.txt) was found");
@@ -374,7 +413,7 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 		c->printed = true;
 		/* a write error on standard output is the caller's to report (exit 1,
 		 * as for any output); a broken tour step is this command's */
-		return write_export(c, c->out, tour, f, why, sizeof why) == 0 || !why[0] ? true
+		return write_export(c, c->out, tour, f, ek, why, sizeof why) == 0 || !why[0] ? true
 		       : fail(err, errlen, "export: %s", why);
 	}
 	if (!*path)
@@ -384,7 +423,7 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 	struct atomic_file af;
 	if (!atomic_open(&af, path, why, sizeof why))
 		return fail(err, errlen, "export: %s", why);
-	if (write_export(c, af.f, tour, f, why, sizeof why) != 0) {
+	if (write_export(c, af.f, tour, f, ek, why, sizeof why) != 0) {
 		atomic_abort(&af);
 		if (why[0])
 			return fail(err, errlen, "export: %s; nothing written to %s", why, path);
@@ -392,7 +431,9 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 	}
 	if (!atomic_commit(&af, why, sizeof why))
 		return fail(err, errlen, "export: %s", why);
-	const char *what = tour ? "the tour's handout, md" : report_format_name(f);
+	const char *what = ek == EXPORT_SVG ? "an SVG slide" : ek == EXPORT_HTML
+	                   ? (tour ? "the tour's handout, html" : "html") : tour ? "the tour's handout, md"
+	                   : report_format_name(f);
 	if (c->tui)
 		app_set_status(c->app, false, "exported %s (%s)", path, what);
 	else if (c->out && isatty(fileno(c->out)))
@@ -511,9 +552,10 @@ const struct command command_table[] = {
 	{ "measure", "measure [text|csv|json|md]", "time attribute reads and writes: the selected "
 	  "kind against regular (the t pane in the explorer); a later export FILE.md or export "
 	  "FILE tour includes the results", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_measure },
-	{ "export", "export FILE [text|csv|json|md] [tour]", "write the shown kinds and their "
-	  "breakdowns; md is a Markdown handout, with the timing summary when there is one; "
-	  "tour writes the whole guided tour as a Markdown handout (format from the extension "
+	{ "export", "export FILE [text|csv|json|md|html|svg] [tour]", "write the shown kinds and "
+	  "their breakdowns; md is a Markdown handout, with the timing summary when there is one, "
+	  "html the same as one self-contained page, svg the chart and breakdown bar as a slide; "
+	  "tour writes the whole guided tour as a handout, md or html (format from the extension "
 	  "unless given; - is standard output outside the explorer)",
 	  { ARG_FILE, ARG_EXPORT, ARG_EXPORT }, run_export },
 	{ "versions", "versions [text|csv|json|md]", "every CPython side by side at the current "
@@ -719,7 +761,8 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 	}
 	case ARG_FORMAT: return match_list(format_names, word, out, max, 0);
 	case ARG_EXPORT: {   /* export's words after the file */
-		static const char *const export_words[] = { "text", "csv", "json", "md", "tour", NULL };
+		static const char *const export_words[] = { "text", "csv", "json", "md", "html", "svg",
+		                                            "tour", NULL };
 		return match_list(export_words, word, out, max, 0);
 	}
 	case ARG_FILE: return -1;

@@ -31,6 +31,8 @@ struct cmd_hooks {
 	/* times attribute access (the selected kind against regular), prints
 	 * the result in format f and keeps it in the app for export */
 	bool (*measure)(struct cmd_context *c, int f, char *err, size_t errlen);
+	/* writes the current chart and breakdown as an SVG slide (render/svg.c) */
+	bool (*svg)(struct cmd_context *c, FILE *out, char *err, size_t errlen);
 };
 
 struct cmd_context {

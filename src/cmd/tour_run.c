@@ -71,6 +71,7 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 		app_update(a);
 		struct report r = {
 			.setting = &a->setting, .eval = &a->eval, .accounting = a->acc, .section = true,
+			.compare_instance = a->compare_instance,
 		};
 		for (int k = 0; k < KIND_COUNT; k++)
 			r.shown[k] = !a->hidden[k];

@@ -42,6 +42,7 @@ int mode_batch(struct run_context *rc)
 	struct report rep = {
 		.setting = &setting, .eval = &eval, .accounting = opt->accounting,
 		.breakdown = opt->breakdown, .profile_note = note[0] ? note : NULL,
+		.compare_instance = opt->compare == 2,
 	};
 	memcpy(rep.shown, opt->kinds, sizeof rep.shown);
 	return report_write(stdout, &rep, opt->format) == 0 ? mode_finish_output() : EXIT_FAILURE;

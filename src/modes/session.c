@@ -15,9 +15,16 @@
 #include "core/line_reader.h"
 #include "core/text.h"
 #include "core/textfile.h"
+#include "render/svg.h"
 #include "session/tour.h"
 
 static const char *session_dir;
+
+/* export FILE.svg: the renderer's slide of the session's chart */
+static bool export_svg(struct cmd_context *c, FILE *out, char *err, size_t errlen)
+{
+	return svg_write(out, c->app, err, errlen);
+}
 
 /* The config file: --config, $SLOTEXPLORE_CONFIG, else the XDG default (which
  * may be missing). */
@@ -103,6 +110,7 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	ctx->app = app;
 	ctx->out = stdout;
 	hooks_connect(ctx, ch, session_dir, opt->measure_time);
+	ctx->hooks.svg = export_svg;
 
 	char path[PATH_MAX];
 	bool required;
@@ -150,6 +158,8 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 		app->acc = opt->accounting;
 	if (opt->theme)
 		app->light = opt->theme == 2;
+	if (opt->compare)
+		app->compare_instance = opt->compare == 2;
 	if (opt->kinds_given) {
 		app->selected = -1;
 		for (int k = 0; k < KIND_COUNT; k++) {

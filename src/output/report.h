@@ -21,10 +21,15 @@ struct report {
 	const char *profile_note;    /* e.g. a fallback warning; may be NULL */
 	bool section;                /* markdown: a section of a longer handout (the tour's):
 	                                lower headings, the legend left to the caller */
+	bool compare_instance;       /* markdown: "vs regular" per instance, not in total */
 };
 
 /* Each returns 0, or -1 when the stream reports a write error. */
 int report_write(FILE *out, const struct report *r, enum report_format f);
+/* The --batch command that prints a setting's figures, for a handout or a chart
+ * to cite. */
+void report_batch_command(const struct model_setting *s, enum accounting acc,
+                          bool compare_instance, char *buf, size_t len);
 /* Markdown: what the four accountings mean, one paragraph. */
 void report_markdown_legend(FILE *out, const struct profile *pr);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,

@@ -28,8 +28,6 @@ int report_markdown(FILE *out, const struct report *r)
 	format_grouped(s->instances, count, sizeof count);
 	value_spec_describe(&s->values, values, sizeof values);
 	const char *h1 = r->section ? "###" : "#", *h2 = r->section ? "####" : "##";
-	char valopt[64];
-	value_spec_format(&s->values, valopt, sizeof valopt);
 	fprintf(out, "%s %s: CPython %s %s, %u attribute%s, %s instance%s\n\n", h1,
 	        r->section ? "The figures" : "What Python objects cost", s->profile->version,
 	        abi_name(s->abi), s->attrs, s->attrs == 1 ? "" : "s", count,
@@ -37,7 +35,8 @@ int report_markdown(FILE *out, const struct report *r)
 	fprintf(out, "Attribute values: %s. Totals in **%s** bytes: %s.\n\n", values,
 	        accounting_name(acc), accounting_description(acc, s->profile));
 	fprintf(out, "| kind | getsizeof | requested | allocated | deep | total for %s | vs regular "
-	        "| per class |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", count);
+	        "(%s) | per class |\n|---|---:|---:|---:|---:|---:|---:|---:|\n", count,
+	        r->compare_instance ? "per instance" : "total");
 	const struct kind_result *base = &e->kinds[KIND_REGULAR];
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct kind_result *kr = &e->kinds[k];
@@ -59,7 +58,10 @@ int report_markdown(FILE *out, const struct report *r)
 		else if (kr->saturated || base->saturated || !base->available)
 			fprintf(out, " | -");
 		else {
-			format_change_percent(base->total[acc], kr->total[acc], buf, sizeof buf);
+			if (r->compare_instance)
+				format_change_percent(base->fig[acc], kr->fig[acc], buf, sizeof buf);
+			else
+				format_change_percent(base->total[acc], kr->total[acc], buf, sizeof buf);
 			fprintf(out, " | %s", buf);
 		}
 		if (kind_info((enum kind)k)->has_class) {
@@ -97,9 +99,7 @@ int report_markdown(FILE *out, const struct report *r)
 	if (!r->section)
 		report_markdown_legend(out, s->profile);
 	char cmd[256];
-	snprintf(cmd, sizeof cmd, "slotexplore --batch --python-version %s --abi %s --attrs %u "
-	         "--instances %llu --values %s --accounting %s", s->profile->version, abi_name(s->abi),
-	         s->attrs, (unsigned long long)s->instances, valopt, accounting_name(acc));
+	report_batch_command(s, acc, r->compare_instance, cmd, sizeof cmd);
 	if (r->section)
 		fprintf(out, "\nCheck: `%s` prints the same figures.\n", cmd);
 	else
@@ -107,4 +107,15 @@ int report_markdown(FILE *out, const struct report *r)
 	if (r->profile_note)
 		fprintf(out, "\nInterpreter: %s.\n", r->profile_note);
 	return ferror(out) ? -1 : 0;
+}
+
+void report_batch_command(const struct model_setting *s, enum accounting acc,
+                          bool compare_instance, char *buf, size_t len)
+{
+	char valopt[64];
+	value_spec_format(&s->values, valopt, sizeof valopt);
+	snprintf(buf, len, "slotexplore --batch --python-version %s --abi %s --attrs %u "
+	         "--instances %llu --values %s --accounting %s%s", s->profile->version,
+	         abi_name(s->abi), s->attrs, (unsigned long long)s->instances, valopt,
+	         accounting_name(acc), compare_instance ? " --compare instance" : "");
 }
