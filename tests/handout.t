@@ -87,8 +87,9 @@ done < checks
 
 # {version} and {overflow}: the version shown and the first attribute count
 # whose regular instance --batch reports as overflowing the shared keys
-line=$(tr '\n' ' ' < tour.md | grep -o 'On CPython [0-9.]*: from [0-9]* attributes on')
-ver=$(printf '%s' "$line" | sed 's/On CPython \([0-9.]*\):.*/\1/')
+# (the question names the version, the answer the limit)
+line=$(tr -s '\n' ' ' < tour.md | grep -o 'dict on CPython [0-9.]*? Try the arrow keys\. \*\*Answer\*\* ([^)]*): from [0-9]* attributes on')
+ver=$(printf '%s' "$line" | sed 's/dict on CPython \([0-9.]*\)?.*/\1/')
 at=$(printf '%s' "$line" | sed 's/.* from \([0-9]*\) attributes on/\1/')
 [ -n "$ver" ] && [ -n "$at" ]; ok $? "the key-sharing step names the version and the limit ($ver, $at)"
 first=""
@@ -97,6 +98,21 @@ for n in $(seq 1 64); do
 		grep -q '"overflow": true' && { first=$n; break; }
 done
 is "$at" "$first" "{overflow}: --batch's first overflowing attribute count on $ver"
+
+# questions, answers and notes in the handout: the answers' figures are
+# the step's --batch figures
+is "$(grep -c '^\*\*Question:\*\*' tour.md)" "$(awk '/^== / { q = 0 } /^!question/ && !q { n++; q = 1 } END { print n }' "$TOP_SRCDIR/data/tour.txt")" \
+	"every step's question is in the handout"
+is "$(grep -c '^> \*\*Notes for the teacher:\*\*' tour.md)" "$(awk '/^== / { q = 0 } /^!note/ && !q { n++; q = 1 } END { print n }' "$TOP_SRCDIR/data/tour.txt")" \
+	"every step's teacher's notes are quoted in the handout"
+answer=$(awk '/^## 3\./ { s = 1 } /^## 4\./ { s = 0 } s' tour.md | tr -s '\n' ' ' |
+	grep -o '\*\*Answer\*\* ([^)]*): [0-9,]* bytes (allocated): regular [0-9,]*, slots [0-9,]*\.')
+set -- $(printf '%s' "$answer" | sed 's/.*: \([0-9,]*\) bytes (allocated): regular \([0-9,]*\), slots \([0-9,]*\)\./\1 \2 \3/' | tr -d ,)
+b=$(S --batch --python-version 3.14 --attrs 5 --instances 1000 --values smallint --format csv)
+col=$(printf '%s\n' "$b" | head -1 | tr ',' '\n' | grep -n '^allocated$' | cut -d: -f1)
+reg=$(printf '%s\n' "$b" | grep ',regular,' | cut -d, -f"$col")
+sl=$(printf '%s\n' "$b" | grep ',slots,' | cut -d, -f"$col")
+is "${1:-} ${2:-} ${3:-}" "$((reg - sl)) $reg $sl" "step 3's answer: --batch's saving, regular and slots"
 
 # the timing results of --load go to the timing step
 S --tour --batch --load "$TOP_SRCDIR/tests/screens/timing-fixture.json" > timed.md
@@ -179,6 +195,21 @@ bad 2 "--tour needs a terminal on stdin and stdout; --tour --batch writes the to
 export SLOTEXPLORE_DATADIR="$TMP/data"
 printf '== 1. x\n!sparkle\ntext\n' > data/tour.txt
 bad 1 "tour.txt:2: '!sparkle' is not a step option" --tour --batch
+printf '== 1. x\ntext\n!answer {saving:slots}\n' > data/tour.txt
+bad 1 "tour.txt:3: an !answer before the step's !question" --tour --batch
+printf '== 1. x\ntext\n!question How many?\n== 2. y\ntext\n' > data/tour.txt
+bad 1 "tour.txt:3: a !question with no !answer in its step" --tour --batch
+printf '== 1. x\ntext\n!question How many?\n!answer 32 bytes, typed in\n' > data/tour.txt
+bad 1 "tour.txt:3: the question's !answer has no figure from the model" --tour --batch
+printf '== 1. x\ntext {alocated:slots}\n' > data/tour.txt
+bad 1 "step '1. x': {alocated:slots} is not a figure" --tour --batch
+printf '== 1. x\ntext\n!question How many {bytes:slotz}?\n!answer {saving:slots}\n' > data/tour.txt
+bad 1 "{bytes:slotz} is not a figure" --tour --batch
+{ printf '== 1. x\ntext\n'; for i in $(seq 1 20); do printf '!note a note line that adds up to too much text for one step\n'; done; } > data/tour.txt
+bad 1 "the step's notes are too long" --tour --batch
+printf '== 1. x\ntext {a b} and {"k": 1}\n!note a note\n' > data/tour.txt
+S --tour --batch > braces.md; ok $? "braces that are not figures are text"
+like "$(cat braces.md)" "text {a b} and {\"k\": 1}" "and shown as written"
 printf '== 1. x\n:set attrs 1000000\ntext\n' > data/tour.txt
 bad 1 "tour step 1: set" --tour --batch
 S -c 'export y.md tour' 2>err.txt; is $? 2 "export tour with a broken step exits 2"

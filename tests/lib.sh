@@ -29,6 +29,12 @@ like() { # like TEXT GREP-PATTERN DESCRIPTION
 		ok 1 "$3"; diag "  no match for '$2' in:"; printf '%s\n' "$1" | head -5 | sed 's/^/#   /'; fi
 }
 
+unlike() { # unlike TEXT GREP-PATTERN DESCRIPTION
+	if printf '%s\n' "$1" | grep -q -- "$2"; then
+		ok 1 "$3"; diag "  '$2' should not be in:"; printf '%s\n' "$1" | grep -- "$2" | head -3 | sed 's/^/#   /'
+	else ok 0 "$3"; fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

@@ -56,6 +56,55 @@ out=$("$CHECK" --tour 80 24 | tr '\n' ' ')
 gs=$("$SLOTEXPLORE" --batch --no-python --python-version 3.14 --attrs 5 --values smallint --format csv |
 	grep ',slots,' | cut -d, -f9)
 like "$out" "__slots__ instance $gs:" "tour step 1: slots getsizeof equals --batch ($gs)"
+# a step's question, its answer on A from the model, the teacher's notes on N
+csv() { "$SLOTEXPLORE" --batch --no-python --python-version 3.14 --values smallint --format csv "$@"; }
+field() { # KIND COLUMN: a figure of the last csv output
+	col=$(printf '%s\n' "$b" | head -1 | tr ',' '\n' | grep -n "^$2\$" | cut -d: -f1)
+	printf '%s\n' "$b" | grep ",$1," | cut -d, -f"$col"
+}
+out=$("$CHECK" --tour 80 24 | tr '\n' ' ' | tr -s ' ')
+like "$out" "Question: What does a regular instance really ask the allocator for? (A: the answer)" \
+	"tour step 1 asks its question, and says A answers it"
+unlike "$out" "Answer:" "the answer is hidden until A"
+b=$(csv --attrs 5 --instances 1)
+out=$("$CHECK" --tour 80 24 A | tr '\n' ' ' | tr -s ' ')
+like "$out" "Answer: $(field regular requested) bytes ($(field regular allocated) allocated), against $(field slots requested) ($(field slots allocated)) for slots" \
+	"A reveals the answer, with --batch's figures"
+unlike "$out" "A: the answer" "the question no longer offers it"
+like "$("$CHECK" --tour 80 24 A A | tr '\n' ' ' | tr -s ' ')" "A: the answer" "A again hides the answer"
+b=$(csv --attrs 5 --instances 1000 --accounting allocated)
+reg=$(field regular allocated) sl=$(field slots allocated)
+out=$("$CHECK" --tour 80 24 n n A | tr '\n' ' ' | tr -s ' ')
+like "$out" "Answer: $((reg - sl)) bytes (allocated): regular $reg, slots $sl\\." \
+	"tour step 3: the saving answered is regular minus slots in --batch ($reg - $sl)"
+out=$("$CHECK" --tour 80 24 N)
+like "$out" "Teacher's notes: Ask the room first" "N shows the teacher's notes in place of the text"
+unlike "$out" "One instance with 5 attributes" "the step's text gives them its rows"
+like "$("$CHECK" --tour 80 24 N N)" "One instance with 5 attributes" "N again brings the text back"
+like "$("$CHECK" --tour 120 40)" "N notes, A answer" "the step's title names N and A where it has them"
+like "$("$CHECK" --tour 80 24 n n n n n n n n N)" "N: step 9 has no teacher's notes" "N on a step without notes says so"
+like "$("$CHECK" --tour 80 24 n n n n n n n n A)" "A: step 9 asks no question" "A on a step without a question says so"
+like "$("$CHECK" 80 24 A)" "A: only in the tour" "A outside the tour says so"
+like "$("$CHECK" 80 24 N)" "N: only in the tour" "N outside the tour says so"
+like "$("$CHECK" --present --tour 200 50 A)" "Answer: $(b=$(csv --attrs 5 --instances 1); field regular requested) bytes" \
+	"presentation mode: A reveals the answer"
+like "$("$CHECK" --present --tour 200 50 N)" "Teacher's notes:" "presentation mode: N shows the notes"
+out=$("$CHECK" --tour 80 24 n n n n i)
+like "$out" "Tour 5/9: 5\\. Many attributes" "i in the tour: the whole step in the pager"
+like "$out" "A, back in the tour, reveals the answer" "the pager keeps an unrevealed answer hidden"
+like "$("$CHECK" --tour 80 24 n n n n A i | tr '\n' ' ')" "Answer: from 31 attributes on" "once revealed, the pager has the answer"
+mkdir -p "$TMP/long" && cp "$TOP_SRCDIR"/data/* "$TMP/long/"
+{
+	printf '== 1. A long step\n!question How many bytes does slots save?\n!answer {saving:slots}.\n'
+	for i in $(seq 1 20); do printf 'Sentence number %s of a step that is too long.\n' "$i"; done
+} > "$TMP/long/tour.txt"
+for mode in --tour --present; do
+	out=$(SLOTEXPLORE_DATADIR="$TMP/long" "$CHECK" --cuts --tour $mode 64 18 | tr '\n' ' ' | tr -s ' ')
+	like "$out" "too long\. (i: the whole step) Question: How many" "$mode: a step too long for 64x18 stops at a sentence, names i, keeps its question"
+	like "$out" "cuts: 0" "$mode: and nothing is cut"
+done
+out=$(SLOTEXPLORE_DATADIR="$TMP/long" "$CHECK" --tour 64 18 i G | tr '\n' ' ' | tr -s ' ')
+like "$out" "Sentence number 20 of a step" "i shows the whole step (G: its end)"
 out=$("$CHECK" --tour 80 24 p)
 like "$out" "the tour's first step" "p on the first step says so"
 out=$("$CHECK" 80 24 n)
@@ -86,7 +135,7 @@ out=$("$CHECK" 80 24 m)
 like "$out" "m: no interpreter to measure" "m without an interpreter says so"
 # nothing is cut: at 80x24, 120x40 and 200x50, no text on any of these
 # screens lost characters (the renderer counts every text that did not fit)
-for size in "80 24" "120 40" "200 50"; do
+for size in "64 18" "80 24" "120 40" "200 50"; do
 	for keys in "" "j j j j" "G" "?" "? G" "e" "e G" "i" "<Print:help>" "Z" "P" "P j j j j" \
 		"b b" "a a a" "w w w" "v v v v" "c j j j j" "L L L L L L L L L L" \
 		"+ + + + + + + + + + + + + +" "e + + + + + + + + +" "P + + + + + + + + + + + +"; do
@@ -101,6 +150,12 @@ for size in "80 24" "120 40" "200 50"; do
 		# shellcheck disable=SC2086
 		is "$("$CHECK" --cuts --present --tour $size $steps | tail -1)" "cuts: 0" \
 			"presentation, tour step $((n + 1)) at $size: nothing cut"
+		# shellcheck disable=SC2086
+		is "$("$CHECK" --cuts --tour $size $steps A N | tail -1)" "cuts: 0" \
+			"tour step $((n + 1)) at $size, answer and notes shown: nothing cut"
+		# shellcheck disable=SC2086
+		is "$("$CHECK" --cuts --present --tour $size $steps A N | tail -1)" "cuts: 0" \
+			"presentation, tour step $((n + 1)) at $size, answer and notes shown: nothing cut"
 	done
 done
 # the key bar always ends with the way to the help and out

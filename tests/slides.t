@@ -46,6 +46,9 @@ md_cells=$(grep '^|' tour.md | grep -v '^|---' | tr '|' '\n' | sed 's/^ *//; s/ 
 html_cells=$(grep -o '<t[dh][^>]*>[^<]*</t[dh]>' tour.html | sed 's/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g' | grep . | tr '\n' ' ')
 is "$(echo $html_cells | wc -w)" "$(echo $md_cells | wc -w)" "the page's tables have the handout's cells"
 is "$html_cells" "$md_cells" "cell for cell, the same figures as the Markdown handout (whose tables handout.t ties to --batch)"
+is "$(grep -c '<blockquote>' tour.html)" "$(grep -c '^> \*\*Notes for the teacher' tour.md)" \
+	"the teacher's notes are quoted blocks, one per step with notes"
+like "$(cat tour.html)" "<strong>Question:</strong>" "the questions are on the page"
 if [ -n "$py" ]; then
 	"$py" - tour.html <<'PY'
 import sys

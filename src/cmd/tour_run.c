@@ -54,6 +54,34 @@ static void markdown_escape(const char *in, char *out, size_t n)
 	out[o] = '\0';
 }
 
+/* A step's label and words as a wrapped Markdown paragraph; quoted, every
+ * line starts with "> ". */
+static void handout_paragraph(FILE *out, struct app *a, const char *label, const char *words,
+                              bool quoted)
+{
+	char text[2048], escaped[4096], para[4200];
+	tour_expand(a, words, text, sizeof text);
+	markdown_escape(text, escaped, sizeof escaped);
+	snprintf(para, sizeof para, "%s %s", label, escaped);
+	fputc('\n', out);
+	if (!quoted) {
+		write_wrapped(out, para, 0, 78);
+		return;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return;
+	write_wrapped(mem, para, 0, 76);
+	fclose(mem);
+	for (char *line = buf, *end; line && *line; line = end ? end + 1 : NULL) {
+		end = strchr(line, '\n');
+		fprintf(out, "> %.*s\n", end ? (int)(end - line) : (int)strlen(line), line);
+	}
+	free(buf);
+}
+
 static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *quiet, char *err,
                           size_t errlen)
 {
@@ -67,6 +95,13 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 		markdown_escape(text, escaped, sizeof escaped);
 		fprintf(out, "\n## %s\n\n", st->title);
 		write_wrapped(out, escaped, 0, 78);
+		if (st->question[0]) {
+			handout_paragraph(out, a, "**Question:**", st->question, false);
+			handout_paragraph(out, a, "**Answer** (the model's figures at this step):",
+			                  st->answer, false);
+		}
+		if (st->notes[0])
+			handout_paragraph(out, a, "**Notes for the teacher:**", st->notes, true);
 		fprintf(out, "\n");
 		app_update(a);
 		struct report r = {
@@ -138,6 +173,7 @@ void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 		return;
 	a->tour_step = i;
 	a->tour_active = true;
+	a->tour_notes_shown = a->tour_answer_shown = false;
 	char err[700] = "cannot open /dev/null";
 	FILE *sink = null_sink();   /* a step's printing commands print nowhere */
 	FILE *saved = c->out;

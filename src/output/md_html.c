@@ -92,9 +92,11 @@ int markdown_to_html(FILE *out, const char *md, const char *title)
 	      "th { background: #eef; }\n td.num, th.num { text-align: right; }\n"
 	      "code, pre { font-family: \"DejaVu Sans Mono\", monospace; background: #f4f4f4; }\n"
 	      "pre { padding: 0.6em; overflow-x: auto; }\n"
+	      "blockquote { margin: 1em 0; padding: 0.1em 1em; border-left: 4px solid #b35900; "
+	      "background: #fff6eb; }\n"
 	      "@media print { h2 { page-break-before: auto; } }\n"
 	      "</style>\n</head>\n<body>\n", out);
-	bool para = false, table = false, list = false, pre = false;
+	bool para = false, table = false, list = false, pre = false, quote = false;
 	bool right[32] = { false };
 	int row = 0;
 	const char *p = md;
@@ -118,9 +120,27 @@ int markdown_to_html(FILE *out, const char *md, const char *title)
 		bool is_item = n >= 2 && p[0] == '-' && p[1] == ' ';
 		bool is_head = n && p[0] == '#';
 		bool is_fence = n >= 3 && strncmp(p, "```", 3) == 0;
-		if ((para && (blank || is_table || is_item || is_head || is_fence))) {
+		bool is_quote = n && p[0] == '>';
+		if (para && (blank || is_table || is_item || is_head || is_fence || is_quote != quote)) {
 			fputs("</p>\n", out);
 			para = false;
+		}
+		if (quote && !is_quote) {
+			fputs("</blockquote>\n", out);
+			quote = false;
+		}
+		if (is_quote) {
+			if (!quote)
+				fputs("<blockquote>\n", out);
+			quote = true;
+			size_t skip = n >= 2 && p[1] == ' ' ? 2 : 1;
+			p += skip;
+			n -= skip;
+			blank = n == 0;
+			if (blank && para) {
+				fputs("</p>\n", out);
+				para = false;
+			}
 		}
 		if (table && !is_table) {
 			fputs("</table>\n", out);
@@ -195,6 +215,8 @@ int markdown_to_html(FILE *out, const char *md, const char *title)
 		fputs("</pre>\n", out);
 	if (para)
 		fputs("</p>\n", out);
+	if (quote)
+		fputs("</blockquote>\n", out);
 	if (table)
 		fputs("</table>\n", out);
 	if (list)

@@ -3,6 +3,7 @@
 #include "render/screen.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/units.h"
@@ -152,9 +153,12 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 	grid_printf(g, c.name, y0, g->w, ST_HEADING, "%-24s", "kind");
 	grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
 	grid_printf(g, c.total - 1, y0, 12, ST_HEADING, "%s", total_head);
-	if (c.vs >= 0)   /* say what the per cent compares */
-		grid_put(g, c.vs + 1, y0, 16, ST_HEADING,
-		         a->compare_instance ? "vs reg (inst)" : "vs reg (total)");
+	if (c.vs >= 0) {   /* say what the per cent compares, shorter where narrow */
+		const char *head = a->compare_instance ? "vs reg (inst)" : "vs reg (total)";
+		if (c.vs + 1 + utf8_columns(head) > g->w)
+			head = a->compare_instance ? "vs reg/inst" : "vs reg/tot";
+		grid_put(g, c.vs + 1, y0, 16, ST_HEADING, head);
+	}
 	if (c.cls >= 0)
 		grid_printf(g, c.cls, y0, 11, ST_HEADING, "%10s", "per class");
 	if (c.check >= 0 && c.check < g->w)
@@ -171,11 +175,32 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 			at = i;
 	if (rows < n && at >= rows)
 		top = at - rows + 1;
-	if (rows < n && rows > 0)
-		grid_printf(g, c.name + 5, y0, 19, ST_DIM, "(%d-%d of %d)", top + 1, top + rows, n);
-	else if (a->best >= 0)   /* what the star means */
-		grid_printf(g, c.name + 5, y0, 19, ST_DIM, "(%s least %s)", a->utf8 ? "\u2605" : "*",
-		            a->compare_instance ? "per inst" : "in total");
+	/* which rows are shown, and what the star means: as much as the room
+	 * before "per inst" takes */
+	const char *star = a->utf8 ? "\u2605" : "*", *basis = a->compare_instance ? "inst" : "total";
+	char heads[4][64];
+	int nheads = 0;
+	bool scrolled = rows < n && rows > 0;
+	if (scrolled && a->best >= 0) {
+		snprintf(heads[nheads++], sizeof heads[0], "(%d-%d of %d, %s least %s)", top + 1,
+		         top + rows, n, star, a->compare_instance ? "per inst" : "in total");
+		snprintf(heads[nheads++], sizeof heads[0], "(%d-%d/%d %s least/%s)", top + 1,
+		         top + rows, n, star, basis);
+		/* the basis is in the "vs reg" heading too */
+		snprintf(heads[nheads++], sizeof heads[0], "(%d-%d/%d %s least)", top + 1, top + rows,
+		         n, star);
+	}
+	if (scrolled)
+		snprintf(heads[nheads++], sizeof heads[0], "(%d-%d of %d)", top + 1, top + rows, n);
+	else if (a->best >= 0)
+		snprintf(heads[nheads++], sizeof heads[0], "(%s least %s)", star,
+		         a->compare_instance ? "per inst" : "in total");
+	int room = c.per - 1 + 11 - (int)strlen("per inst") - 1 - (c.name + 5);
+	for (int i = 0; i < nheads; i++)
+		if (utf8_columns(heads[i]) <= room || i == nheads - 1) {
+			grid_put(g, c.name + 5, y0, room, ST_DIM, heads[i]);
+			break;
+		}
 	for (int i = top; i < n && i < top + rows; i++) {
 		enum kind k = app_visible_kind(a, i);
 		const struct kind_result *r = &a->eval.kinds[k];
@@ -325,8 +350,11 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
  * rows used. With g NULL it only counts. */
 /* Word-wraps text into w columns from row y, after skipping its first
  * `skip` lines; draws at most `rows` lines (g NULL: only counts). */
+/* Draws text wrapped at words from its skip-th line on, at most rows lines.
+ * A caller drawing one line of a longer text at a time (the help) passes
+ * part; otherwise lines left over are a cut. */
 static int render_wrapped_from(struct grid *g, int x, int y, int w, int rows, enum style st,
-                               const char *text, int skip)
+                               const char *text, int skip, bool part)
 {
 	const char *p = text;
 	int r = 0;
@@ -356,21 +384,27 @@ static int render_wrapped_from(struct grid *g, int x, int y, int w, int rows, en
 		while (*p == ' ')
 			p++;
 	}
+	/* rows ran out before the text: lines lost, a cut like any other */
+	if (g && *p && !part) {
+		g->clipped++;
+		if (getenv("GRID_SHOW_CUTS"))
+			fprintf(stderr, "rows ran out at %d,%d: '%.40s...'\n", x, y + r - skip, p);
+	}
 	return r - skip;
 }
 
 static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
                           const char *text)
 {
-	return render_wrapped_from(g, x, y, w, rows, st, text, 0);
+	return render_wrapped_from(g, x, y, w, rows, st, text, 0, false);
 }
 
 /* The sentences of text that fit in rows lines of w columns, and a mark
- * that there is more ("(i: the whole note)") when some do not: the notes
+ * that there is more (more, e.g. " (i: the whole note)") when some do not: the notes
  * are shortened on purpose, at a sentence, never cut inside one. */
-static void fit_sentences(const char *text, int w, int rows, char *out, size_t n)
+static void fit_sentences(const char *text, int w, int rows, char *out, size_t n,
+                          const char *more)
 {
-	static const char more[] = " (i: the whole note)";
 	snprintf(out, n, "%s", text);
 	if (render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) <= rows)
 		return;
@@ -399,6 +433,72 @@ static void fit_sentences(const char *text, int w, int rows, char *out, size_t n
 		snprintf(out, n, "%.*s\u2026%s", (int)len, text, more);
 	} while (len > 0 && render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows);
 }
+
+/* A tour step's words: its text (after N, the teacher's notes in its
+ * place), then its question and, after A, the answer. Draws at most rows
+ * rows and returns the rows drawn; with g NULL, the rows the step needs:
+ * room for the longer of text and notes and for the answer, so that nothing
+ * moves when N or A is pressed. */
+static int render_tour_words(struct app *a, struct grid *g, int x, int y, int w, int rows)
+{
+	const struct tour_step *st = &a->tour->step[a->tour_step];
+	/* each label, then the expanded words after it */
+	static const char notes_label[] = "Teacher's notes: ", question_label[] = "Question: ",
+	                  answer_label[] = "Answer: ", reveal[] = "  (A: the answer)";
+	char text[2048], notes[1600], question[700], answer[1300];
+	tour_expand(a, st->text, text, sizeof text);
+	notes[0] = question[0] = answer[0] = '\0';
+	if (st->notes[0]) {
+		memcpy(notes, notes_label, sizeof notes_label);
+		tour_expand(a, st->notes, notes + strlen(notes_label), sizeof notes - strlen(notes_label));
+	}
+	if (st->question[0]) {
+		size_t room = sizeof question - strlen(question_label) - strlen(reveal);
+		memcpy(question, question_label, sizeof question_label);
+		tour_expand(a, st->question, question + strlen(question_label), room);
+		if (!a->tour_answer_shown)
+			strcat(question, reveal);
+		memcpy(answer, answer_label, sizeof answer_label);
+		tour_expand(a, st->answer, answer + strlen(answer_label), sizeof answer - strlen(answer_label));
+	}
+	if (!g) {
+		int t = render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, text);
+		int n = notes[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, notes) : 0;
+		int q = question[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
+		int an = answer[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
+		return (t > n ? t : n) + q + an;
+	}
+	/* too small a window: the text gives way at a sentence, and i shows the
+	 * whole step in the pager; then the question and the answer go too */
+	bool notes_shown = a->tour_notes_shown && notes[0];
+	const char *main = notes_shown ? notes : text;
+	int q = question[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
+	int an = question[0] && a->tour_answer_shown
+	         ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
+	if (rows - q - an < 2)
+		q = an = 0;
+	char shown[2100];
+	fit_sentences(main, w, rows - q - an, shown, sizeof shown, " (i: the whole step)");
+	int used = render_wrapped(g, x, y, w, rows - q - an, notes_shown ? ST_WARN : ST_NORMAL, shown);
+	if (q)
+		used += render_wrapped(g, x, y + used, w, q, ST_HEADING, question);
+	if (an)
+		used += render_wrapped(g, x, y + used, w, an, ST_GOOD, answer);
+	return used;
+}
+
+/* The keys of a tour step, after its title (at column `at` of w): in
+ * words where there is room, else the letters alone. */
+static void tour_title_keys(const struct tour_step *st, int at, int w, char *out, size_t n)
+{
+	snprintf(out, n, "(n next, p previous, T leave%s%s)", st->notes[0] ? ", N notes" : "",
+	         st->question[0] ? ", A answer" : "");
+	if (at + utf8_columns(out) > w)
+		snprintf(out, n, "(n p T%s%s)", st->notes[0] ? " N" : "", st->question[0] ? " A" : "");
+	if (at + utf8_columns(out) > w)
+		out[0] = '\0';   /* a long title: the key bar and ? have them */
+}
+
 
 /* The key bar's items for the view on screen, most useful first; "? help"
  * and the way out always come last and always show, as htop keeps its Help
@@ -443,12 +543,9 @@ static int status_rows(const struct app *a, int w)
 
 /* The bottom of the screen: the key bar (or the ':' line) on the last row,
  * the status message wrapped above it, never cut. Returns the rows it took. */
-static int render_status(const struct app *a, struct grid *g)
+/* The status message on the msg rows above row y. */
+static void render_status_message(const struct app *a, struct grid *g, int y, int msg)
 {
-	int y = g->h - 1;
-	int msg = status_rows(a, g->w);
-	if (msg > g->h - 2)
-		msg = g->h - 2 > 0 ? g->h - 2 : 0;
 	enum style st = a->status_error ? ST_ERROR : ST_STATUS;
 	for (int r = 0; r < msg; r++)
 		grid_fill(g, 0, y - msg + r, g->w, ' ', st);
@@ -467,6 +564,15 @@ static int render_status(const struct app *a, struct grid *g)
 		}
 		render_wrapped(g, 0, y - msg, g->w, msg, st, text);
 	}
+}
+
+static int render_status(const struct app *a, struct grid *g)
+{
+	int y = g->h - 1;
+	int msg = status_rows(a, g->w);
+	if (msg > g->h - 2)
+		msg = g->h - 2 > 0 ? g->h - 2 : 0;
+	render_status_message(a, g, y, msg);
 	grid_fill(g, 0, y, g->w, ' ', ST_STATUS);
 	if (a->cmd_active) {
 		grid_fill(g, 0, y, g->w, ' ', ST_NORMAL);
@@ -538,7 +644,7 @@ static void render_help(struct app *a, struct grid *g)
 			if (i == 0)
 				grid_put(g, 2, y, kw, ST_HEADER_KEY,
 				         a->utf8 ? key_table[r].label : key_table[r].ascii);
-			render_wrapped_from(g, tx, y, tw, 1, ST_NORMAL, key_table[r].help, i);
+			render_wrapped_from(g, tx, y, tw, 1, ST_NORMAL, key_table[r].help, i, true);
 		}
 	}
 	line++;   /* a blank line before the notes */
@@ -546,7 +652,7 @@ static void render_help(struct app *a, struct grid *g)
 	for (int i = 0; i < n; i++, line++) {
 		int y = 1 + line - a->help_top;
 		if (y >= 1 && y < bottom)
-			render_wrapped_from(g, 2, y, g->w - 4, 1, ST_DIM, mouse, i);
+			render_wrapped_from(g, 2, y, g->w - 4, 1, ST_DIM, mouse, i, true);
 	}
 	render_status(a, g);
 }
@@ -782,13 +888,13 @@ static void render_present(struct app *a, struct grid *g)
 
 	char notes_text[2048];
 	bool tour = a->tour_active && a->tour;
-	if (tour)
-		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
-	else
+	if (!tour)
 		app_compose_notes(a, notes_text, sizeof notes_text);
 	/* the tour's text is read whole; the notes take what is left */
-	int text_rows = tour ? 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text) : 2;
+	int text_rows = tour ? 1 + render_tour_words(a, NULL, 0, 0, g->w, 0) : 2;
 	int keys_rows = a->last_keys[0] && g->h >= 30 ? 2 : 0;
+	int msg_rows = status_rows(a, g->w);   /* the message wraps above the key line */
+	keys_rows += msg_rows;
 	bool diff_ok = ra->available && rb->available && ra->fig[a->acc];
 
 	/* the figures' scale: as large as width and height allow (1 to 6) */
@@ -853,7 +959,9 @@ static void render_present(struct app *a, struct grid *g)
 			grid_put(g, 2, y, g->w - 4, ST_HEADING, title);
 			render_big(a, g, 2, y + 1, ds, st, pct);
 			y += 2 + 5 * ds;
-		} else {   /* the text needs the room: the difference on one line */
+		} else if (!tour || y + 2 + 3 <= g->h - 1 - keys_rows) {
+			/* the text needs the room: the difference on one line (in the tour,
+			 * only while the step keeps its title and two lines) */
 			int n = grid_printf(g, 2, y, g->w - 4, ST_HEADING, "%s ", title);
 			grid_put(g, 2 + n, y, g->w - 4 - n, st, pct);
 			y += 2;
@@ -862,37 +970,38 @@ static void render_present(struct app *a, struct grid *g)
 	int text_end = g->h - 1 - keys_rows;
 	if (tour && y < text_end) {
 		grid_fill(g, 0, y, g->w, ' ', ST_HEADING);
-		char title[200];
-		snprintf(title, sizeof title, "Tour %d/%d: %s   (n next, p previous)", a->tour_step + 1,
-		         a->tour->nsteps, a->tour->step[a->tour_step].title);
-		if (utf8_columns(title) > g->w)
-			snprintf(title, sizeof title, "Tour %d/%d: %s", a->tour_step + 1, a->tour->nsteps,
-			         a->tour->step[a->tour_step].title);
-		grid_put(g, 0, y, g->w, ST_HEADING, title);
+		const struct tour_step *st = &a->tour->step[a->tour_step];
+		char title[200], keys[96];
+		int tw = snprintf(title, sizeof title, "Tour %d/%d: %s", a->tour_step + 1,
+		                  a->tour->nsteps, st->title);
+		tour_title_keys(st, tw + 3, g->w, keys, sizeof keys);
+		if (tw + 3 + utf8_columns(keys) <= g->w)
+			grid_printf(g, 0, y, g->w, ST_HEADING, "%s   %s", title, keys);
+		else
+			grid_put(g, 0, y, g->w, ST_HEADING, title);
 		y++;
 	}
-	if (y < text_end) {
+	if (y < text_end && tour) {
+		render_tour_words(a, g, 0, y, g->w, text_end - y);
+	} else if (y < text_end) {
 		char shown[sizeof notes_text + 32];
-		if (tour)
-			snprintf(shown, sizeof shown, "%s", notes_text);
-		else
-			fit_sentences(notes_text, g->w, text_end - y, shown, sizeof shown);
+		fit_sentences(notes_text, g->w, text_end - y, shown, sizeof shown, " (i: the whole note)");
 		render_wrapped(g, 0, y, g->w, text_end - y, ST_NORMAL, shown);
 	}
-	/* the keys just pressed, on a line of their own where the room can read them */
+	/* the keys just pressed, on a line of their own where the room can read
+	 * them; the status message under it, the key line last */
 	int sy = g->h - 1;
-	if (keys_rows) {
+	render_status_message(a, g, sy, msg_rows);
+	if (keys_rows > msg_rows) {
 		char keys[96];
 		snprintf(keys, sizeof keys, " keys pressed: %s ", a->last_keys);
 		int kw = utf8_columns(keys);
-		grid_put(g, g->w - kw - 1 > 0 ? g->w - kw - 1 : 0, sy - 1, g->w, ST_HEADER_KEY, keys);
+		grid_put(g, g->w - kw - 1 > 0 ? g->w - kw - 1 : 0, sy - 1 - msg_rows, g->w,
+		         ST_HEADER_KEY, keys);
 	}
 	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
-	if (a->status[0])
-		grid_put(g, 0, sy, g->w, a->status_error ? ST_ERROR : ST_STATUS, a->status);
-	else
-		grid_put(g, 0, sy, g->w, ST_STATUS, "P: full view   ? keys   q quit");
-	if (a->last_keys[0] && !keys_rows) {
+	grid_put(g, 0, sy, g->w, ST_STATUS, "P: full view   ? keys   q quit");
+	if (a->last_keys[0] && keys_rows == msg_rows) {
 		char keys[96];
 		snprintf(keys, sizeof keys, " keys: %s ", a->last_keys);
 		int kw = utf8_columns(keys);
@@ -948,8 +1057,7 @@ void render_screen(struct app *a, struct grid *g)
 	if (a->tour_active && a->tour) {
 		/* the step's text is read whole: it takes the rows it needs, the
 		 * chart and then the table give way */
-		tour_expand(a, a->tour->step[a->tour_step].text, notes_text, sizeof notes_text);
-		int need = 1 + render_wrapped(NULL, 0, 0, g->w, g->h, ST_NORMAL, notes_text);
+		int need = 1 + render_tour_words(a, NULL, 0, 0, g->w, 0);
 		notes = g->h >= 40 ? 7 : g->h >= 30 ? 6 : 5;
 		if (need > notes)
 			notes = need < g->h - 8 ? need : g->h - 8;
@@ -978,13 +1086,14 @@ void render_screen(struct app *a, struct grid *g)
 		char title[160];
 		int tw = snprintf(title, sizeof title, "Tour %d/%d: %s", a->tour_step + 1,
 		                  a->tour->nsteps, st->title);
-		grid_printf(g, 0, y, g->w, ST_HEADING, "%s   %s", title,
-		            tw + 40 <= g->w ? "(n next, p previous, T leave)" : "(n, p, T)");
-		render_wrapped(g, 0, y + 1, g->w, notes - 1, ST_NORMAL, notes_text);
+		char keys[96];
+		tour_title_keys(st, tw + 3, g->w, keys, sizeof keys);
+		grid_printf(g, 0, y, g->w, ST_HEADING, "%s%s%s", title, keys[0] ? "   " : "", keys);
+		render_tour_words(a, g, 0, y + 1, g->w, notes - 1);
 	} else {
 		/* whole sentences only; what does not fit is one key away (i) */
 		char shown[sizeof notes_text + 32];
-		fit_sentences(notes_text, g->w, notes, shown, sizeof shown);
+		fit_sentences(notes_text, g->w, notes, shown, sizeof shown, " (i: the whole note)");
 		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, shown);
 	}
 }

@@ -297,6 +297,34 @@ static bool move_kind(struct app *a, int dir)
 	return true;
 }
 
+/* i in the tour: the whole step in the pager, for a window too small for
+ * it. The answer and the teacher's notes only once A and N showed them: the
+ * screen may be on a projector. */
+static void app_show_tour_step(struct app *a)
+{
+	const struct tour_step *st = &a->tour->step[a->tour_step];
+	char text[2048], question[700], answer[1300], notes[1600];
+	tour_expand(a, st->text, text, sizeof text);
+	tour_expand(a, st->question, question, sizeof question);
+	tour_expand(a, st->answer, answer, sizeof answer);
+	tour_expand(a, st->notes, notes, sizeof notes);
+	size_t n = 64 + sizeof st->title + sizeof text + sizeof question + sizeof answer + sizeof notes;
+	char *page = malloc(n);
+	if (!page)
+		return;
+	int o = snprintf(page, n, "Tour %d/%d: %s\n\n%s\n", a->tour_step + 1, a->tour->nsteps,
+	                 st->title, text);
+	if (st->question[0])
+		o += snprintf(page + o, n - (size_t)o, "\nQuestion: %s\n", question);
+	if (st->question[0] && a->tour_answer_shown)
+		o += snprintf(page + o, n - (size_t)o, "\nAnswer: %s\n", answer);
+	else if (st->question[0])
+		o += snprintf(page + o, n - (size_t)o, "\n(A, back in the tour, reveals the answer.)\n");
+	if (st->notes[0] && a->tour_notes_shown)
+		snprintf(page + o, n - (size_t)o, "\nTeacher's notes: %s\n", notes);
+	app_show_pager(a, page);
+}
+
 bool app_apply(struct app *a, enum action act)
 {
 	char buf[64];
@@ -465,7 +493,38 @@ bool app_apply(struct app *a, enum action act)
 		a->tour_requested = next;
 		return true;
 	}
+	case ACT_TOUR_NOTES:
+	case ACT_TOUR_ANSWER: {
+		const char *key = act == ACT_TOUR_NOTES ? "N" : "A";
+		if (!a->tour_active || !a->tour) {
+			app_set_status(a, true, "%s: only in the tour (T starts it)", key);
+			return false;
+		}
+		const struct tour_step *st = &a->tour->step[a->tour_step];
+		if (act == ACT_TOUR_NOTES) {
+			if (!st->notes[0]) {
+				app_set_status(a, true, "N: step %d has no teacher's notes", a->tour_step + 1);
+				return false;
+			}
+			a->tour_notes_shown = !a->tour_notes_shown;
+			app_set_status(a, false, a->tour_notes_shown ? "teacher's notes: N again for the "
+			               "step's text" : "the step's text");
+		} else {
+			if (!st->question[0]) {
+				app_set_status(a, true, "A: step %d asks no question", a->tour_step + 1);
+				return false;
+			}
+			a->tour_answer_shown = !a->tour_answer_shown;
+			a->status[0] = '\0';
+		}
+		a->dirty = true;
+		return true;
+	}
 	case ACT_NOTE: {
+		if (a->tour_active && a->tour) {
+			app_show_tour_step(a);
+			return true;
+		}
 		char note[4096], *text = malloc(4300);
 		if (!text)
 			return false;

@@ -99,6 +99,8 @@ struct app {
 	bool tour_active;
 	int tour_step;
 	int tour_requested;          /* step to open, -1 none */
+	bool tour_notes_shown;       /* N: the step's teacher's notes in place of its text */
+	bool tour_answer_shown;      /* A: the answer under the step's question */
 	/* output of a command shown full screen; NULL when none */
 	char *pager;
 	int pager_top;               /* first wrapped line shown (the renderer clamps it) */

@@ -50,13 +50,99 @@ static const char *forbidden_command(const char *line, char *word, size_t n)
 	return NULL;
 }
 
+/* Appends src to dst (cap bytes), after sep when dst is not empty; false
+ * when it does not fit. */
+static bool append_line(char *dst, size_t cap, const char *src, char sep)
+{
+	size_t used = strlen(dst), len = strlen(src);
+	if (used + len + 2 >= cap)
+		return false;
+	if (used)
+		dst[used++] = sep;
+	memcpy(dst + used, src, len + 1);
+	return true;
+}
+
+static const char *const figure_accountings[] = { "getsizeof", "requested", "allocated", "deep",
+	"total", "perclass", "saving", "savingtotal", "bytes" };
+static const char *const figure_words[] = { "version", "overflow", "accounting" };
+
+static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncmp(list[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/* {WORD} or {ACCOUNTING:KIND} that tour_expand replaces with a figure. */
+static bool placeholder_known(const char *inner, size_t len)
+{
+	const char *colon = memchr(inner, ':', len);
+	if (!colon)
+		return in_list(figure_words, sizeof figure_words / sizeof *figure_words, inner, len);
+	char kind[40];
+	size_t klen = len - (size_t)(colon - inner) - 1;
+	if (klen >= sizeof kind)
+		return false;
+	memcpy(kind, colon + 1, klen);
+	kind[klen] = '\0';
+	return in_list(figure_accountings, sizeof figure_accountings / sizeof *figure_accountings,
+	               inner, (size_t)(colon - inner)) && kind_from_name(kind) != KIND_COUNT;
+}
+
+/* A {...} that looks like a figure (lower-case letters, '-' and one ':')
+ * but names none: a typo that would show on screen as written. */
+static const char *unknown_placeholder(const char *text, char *buf, size_t n)
+{
+	for (const char *p = strchr(text, '{'); p; p = strchr(p + 1, '{')) {
+		size_t len = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz-:");
+		if (p[1 + len] != '}' || !len || len > 48 || placeholder_known(p + 1, len))
+			continue;
+		snprintf(buf, n, "{%.*s}", (int)len, p + 1);
+		return buf;
+	}
+	return NULL;
+}
+
+/* A step's question needs an answer, and an answer quotes the model: its
+ * figures are live, never typed in. */
+static bool step_complete(const struct tour_step *s, unsigned question_line, const char *source,
+                          char *err, size_t errlen)
+{
+	if (!s)
+		return true;
+	const char *fields[] = { s->text, s->notes, s->question, s->answer };
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		char name[64], what[200];
+		if (unknown_placeholder(fields[i], name, sizeof name)) {
+			snprintf(what, sizeof what, "step '%.40s': %s is not a figure (see the comment at the "
+			         "top of data/tour.txt for the names)", s->title, name);
+			return tour_fail(err, errlen, source, 0, what);
+		}
+	}
+	if (!s->question[0])
+		return true;
+	if (!s->answer[0])
+		return tour_fail(err, errlen, source, question_line,
+		                 "a !question with no !answer in its step");
+	for (const char *p = strchr(s->answer, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		if (end && placeholder_known(p + 1, (size_t)(end - p - 1)))
+			return true;
+	}
+	return tour_fail(err, errlen, source, question_line,
+	                 "the question's !answer has no figure from the model ({allocated:slots}, "
+	                 "{saving:slots}, ...): answers are computed, not typed in");
+}
+
 bool tour_parse(const char *text, size_t len, const char *source, struct tour *t, char *err,
                 size_t errlen)
 {
 	memset(t, 0, sizeof *t);
 	if (len > TOUR_MAX_BYTES)
 		return tour_fail(err, errlen, source, 0, "larger than 256 KiB; not a tour");
-	unsigned lineno = 0;
+	unsigned lineno = 0, question_line = 0;
 	struct tour_step *s = NULL;
 	for (size_t pos = 0; pos < len;) {
 		size_t end = pos;
@@ -77,6 +163,8 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 		if (line[0] == '#' && !s)
 			continue;
 		if (strncmp(line, "== ", 3) == 0) {
+			if (!step_complete(s, question_line, source, err, errlen))
+				return false;
 			if (t->nsteps == TOUR_MAX_STEPS) {
 				snprintf(what, sizeof what, "more than %d steps", TOUR_MAX_STEPS);
 				return tour_fail(err, errlen, source, lineno, what);
@@ -86,11 +174,35 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 			continue;
 		}
 		if (s && line[0] == '!') {
-			if (strcmp(line, "!timing") != 0) {
-				snprintf(what, sizeof what, "'%.40s' is not a step option (!timing is)", line);
+			if (strcmp(line, "!timing") == 0) {
+				s->timing = true;
+				continue;
+			}
+			char *dst = NULL;
+			size_t cap = 0;
+			const char *src = NULL;
+			if (strncmp(line, "!note", 5) == 0 && (line[5] == ' ' || !line[5]))
+				dst = s->notes, cap = sizeof s->notes, src = line + 5;
+			else if (strncmp(line, "!question ", 10) == 0)
+				dst = s->question, cap = sizeof s->question, src = line + 10;
+			else if (strncmp(line, "!answer ", 8) == 0)
+				dst = s->answer, cap = sizeof s->answer, src = line + 8;
+			if (!dst) {
+				snprintf(what, sizeof what, "'%.40s' is not a step option (!timing, !note TEXT, "
+				         "!question TEXT and !answer TEXT are)", line);
 				return tour_fail(err, errlen, source, lineno, what);
 			}
-			s->timing = true;
+			while (*src == ' ')
+				src++;
+			if (dst == s->answer && !s->question[0])
+				return tour_fail(err, errlen, source, lineno,
+				                 "an !answer before the step's !question");
+			if (!append_line(dst, cap, src, ' '))
+				return tour_fail(err, errlen, source, lineno, dst == s->notes
+				                 ? "the step's notes are too long (at most 799 bytes)"
+				                 : "the step's question or answer is too long");
+			if (dst == s->question)
+				question_line = lineno;
 			continue;
 		}
 		if (!s) {
@@ -106,18 +218,16 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 			         "may only be set, show and hide", word);
 			return tour_fail(err, errlen, source, lineno, what);
 		}
-		char *dst = line[0] == ':' ? s->commands : s->text;
-		size_t cap = line[0] == ':' ? sizeof s->commands : sizeof s->text;
-		const char *src = line[0] == ':' ? line + 1 : line;
-		size_t used = strlen(dst);
-		if (used + strlen(src) + 2 >= cap)
+		bool command = line[0] == ':';
+		/* commands one per line; text lines join with a space: the renderer wraps */
+		if (!append_line(command ? s->commands : s->text,
+		                 command ? sizeof s->commands : sizeof s->text, command ? line + 1 : line,
+		                 command ? '\n' : ' '))
 			return tour_fail(err, errlen, source, lineno, "the step is too long");
-		/* text lines join with a space: the renderer wraps */
-		snprintf(dst + used, cap - used, "%s%s", used ? (line[0] == ':' ? "\n" : " ") : "", src);
 	}
 	if (t->nsteps == 0)
 		return tour_fail(err, errlen, source, 0, "no steps (a step starts with '== ')");
-	return true;
+	return step_complete(s, question_line, source, err, errlen);
 }
 
 bool tour_load(const char *path, struct tour *t, char *err, size_t errlen)
@@ -142,6 +252,8 @@ static bool figure(struct app *a, const char *acc, const char *kind, uint64_t *o
 		return false;
 	if (strcmp(acc, "total") == 0)
 		*out = r->total[a->acc];
+	else if (strcmp(acc, "bytes") == 0)
+		*out = r->fig[a->acc];
 	else if (strcmp(acc, "perclass") == 0)
 		*out = r->per_class_getsizeof;
 	else {
@@ -160,6 +272,8 @@ static bool word_figure(struct app *a, const char *word, char *num, size_t n)
 	app_update(a);
 	if (strcmp(word, "version") == 0)
 		snprintf(num, n, "%s", app_profile(a)->version);
+	else if (strcmp(word, "accounting") == 0)
+		snprintf(num, n, "%s", accounting_name(a->acc));
 	else if (strcmp(word, "overflow") == 0 && a->overflow_at >= 0)
 		snprintf(num, n, "from %d attributes on, each instance gets its own dict",
 		         a->overflow_at);
@@ -215,11 +329,16 @@ void tour_expand(struct app *a, const char *text, char *out, size_t n)
 			snprintf(acc, sizeof acc, "%.*s", (int)(colon - p - 1), p + 1);
 			snprintf(kind, sizeof kind, "%.*s", (int)(end - colon - 1), colon + 1);
 			uint64_t v, base;
-			if (strcmp(acc, "saving") == 0 && figure(a, accounting_name(a->acc), kind, &v) &&
-			    figure(a, accounting_name(a->acc), "regular", &base)) {
-				/* bytes per instance the kind saves against regular (may be < 0) */
+			bool saving = strcmp(acc, "saving") == 0, in_total = strcmp(acc, "savingtotal") == 0;
+			const char *per = in_total ? "total" : "bytes";
+			if ((saving || in_total) && figure(a, per, kind, &v) && figure(a, per, "regular", &base)) {
+				/* what the kind saves against regular, per instance or in total
+				 * (may be < 0) */
 				char mag[32];
-				format_grouped(base >= v ? base - v : v - base, mag, sizeof mag);
+				if (in_total)
+					format_bytes_human(base >= v ? base - v : v - base, mag, sizeof mag);
+				else
+					format_grouped(base >= v ? base - v : v - base, mag, sizeof mag);
 				snprintf(piece, sizeof piece, "%s%s", base >= v ? "" : "-", mag);
 				next = end + 1;
 			} else if (figure(a, acc, kind, &v)) {

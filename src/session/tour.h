@@ -16,6 +16,9 @@ struct tour_step {
 	char title[96];
 	char commands[1024];    /* one per line */
 	char text[1600];
+	char notes[800];        /* "!note" lines: for the teacher, shown on N and in the handout */
+	char question[300];     /* "!question": asked under the text */
+	char answer[600];       /* "!answer": revealed on A, with the model's live figures */
 	bool timing;            /* "!timing": the handout puts the timing results here */
 };
 
