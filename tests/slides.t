@@ -38,6 +38,9 @@ like "$err" "the tour's handout is md or html, not svg" "says so"
 
 # the tour as one HTML page: every step, and the Markdown handout's figures
 S -c 'export tour.html tour'; ok $? "export tour.html tour"
+S -c 'export page.out tour --format html'; ok $? "export FILE tour --format html"
+cmp -s page.out tour.html; ok $? "the same page as from the .html name"
+err=$(S -c 'export x.md --format' 2>&1); like "$err" "export: --format needs a format" "--format without a format says so"
 S -c 'export - md tour' > tour.md
 like "$(head -1 tour.html)" "<!DOCTYPE html>" "an HTML page"
 n=$(grep -c '^== ' "$TOP_SRCDIR/data/tour.txt")

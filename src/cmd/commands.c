@@ -366,7 +366,7 @@ static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report
 static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	char list[64];
-	if (argc < 2 || argc > 4)
+	if (argc < 2 || argc > 5)
 		return fail(err, errlen, "export: usage: export FILE [text|csv|json|md|html|svg] [tour]");
 	const char *path = argv[1];
 	enum report_format f = format_for(path);
@@ -380,15 +380,25 @@ static bool run_export(struct cmd_context *c, int argc, char **argv, char *err, 
 			tour = true;
 			continue;
 		}
-		if (!format_given && (strcmp(argv[i], "svg") == 0 || strcmp(argv[i], "html") == 0)) {
-			ek = argv[i][0] == 's' ? EXPORT_SVG : EXPORT_HTML;
+		/* the format as a word, or as on the command line (--format html) */
+		const char *word = argv[i];
+		if (strcmp(word, "--format") == 0) {
+			if (i + 1 == argc)
+				return fail(err, errlen, "export: --format needs a format (%s, html, svg)",
+				            join(format_names, list, sizeof list));
+			word = argv[++i];
+		} else if (strncmp(word, "--format=", 9) == 0) {
+			word += 9;
+		}
+		if (!format_given && (strcmp(word, "svg") == 0 || strcmp(word, "html") == 0)) {
+			ek = word[0] == 's' ? EXPORT_SVG : EXPORT_HTML;
 			format_given = true;
 			continue;
 		}
-		f = report_format_from_name(argv[i]);
+		f = report_format_from_name(word);
 		if (f == FORMAT_COUNT || format_given)
 			return fail(err, errlen, "export: '%s' is not a format (%s, html, svg) or 'tour'",
-			            argv[i], join(format_names, list, sizeof list));
+			            word, join(format_names, list, sizeof list));
 		ek = EXPORT_REPORT;
 		format_given = true;
 	}
