@@ -6,12 +6,15 @@
 # crash-*: add each to tests/fuzz/corpus/TARGET as a regression test.
 #   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]
 #   tests/fuzz/run-fuzz.sh --regress        every corpus input once, no fuzzing
-# Targets: command probe profile numbers timing_json tour
+# Targets: command probe profile numbers timing_json tour session
+# timing_json runs with -timeout=5 and inputs up to 4 MB: a load whose cost
+# grows too fast with its size is a finding (a 100k-sample file must load in
+# seconds).
 set -eu
 seconds=60
 regress=no
 if [ "${1:-}" = "--regress" ]; then regress=yes; shift; elif [ $# -gt 0 ]; then seconds=$1; shift; fi
-targets=${*:-command probe profile numbers timing_json tour}
+targets=${*:-command probe profile numbers timing_json tour session}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$top/fuzz-build}
 command -v clang >/dev/null 2>&1 || { echo "run-fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
@@ -45,7 +48,10 @@ for t in $targets; do
 	work=$build/corpus-$t
 	mkdir -p "$work" "$build/crashes-$t"
 	echo "== $t: $seconds s"
-	./$bin -max_total_time="$seconds" -max_len=9000 -print_final_stats=1 \
+	limits="-max_len=9000"
+	[ "$t" = timing_json ] && limits="-max_len=4000000 -timeout=5 -rss_limit_mb=4096"
+	# shellcheck disable=SC2086
+	./$bin -max_total_time="$seconds" $limits -print_final_stats=1 \
 		-artifact_prefix="$build/crashes-$t/" "$work" "$seeds" 2>&1 |
 		grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added|==[0-9]+==ERROR|SUMMARY)' || true
 	if ls "$build/crashes-$t"/* >/dev/null 2>&1; then
