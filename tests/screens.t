@@ -56,6 +56,8 @@ out=$("$CHECK" --tour 80 24 | tr '\n' ' ')
 gs=$("$SLOTEXPLORE" --batch --no-python --python-version 3.14 --attrs 5 --values smallint --format csv |
 	grep ',slots,' | cut -d, -f9)
 like "$out" "__slots__ instance $gs:" "tour step 1: slots getsizeof equals --batch ($gs)"
+out=$("$CHECK" 80 24 j j j j '$' | tr '\n' ' ' | tr -s ' ')
+like "$out" "Is slots worth it here? .* Per instance: slots" "\$ opens 'is it worth it?' for the selected kind in the pager"
 # a step's question, its answer on A from the model, the teacher's notes on N
 csv() { "$SLOTEXPLORE" --batch --no-python --python-version 3.14 --values smallint --format csv "$@"; }
 field() { # KIND COLUMN: a figure of the last csv output
@@ -136,7 +138,7 @@ like "$out" "m: no interpreter to measure" "m without an interpreter says so"
 # nothing is cut: at 80x24, 120x40 and 200x50, no text on any of these
 # screens lost characters (the renderer counts every text that did not fit)
 for size in "64 18" "80 24" "120 40" "200 50"; do
-	for keys in "" "j j j j" "G" "?" "? G" "e" "e G" "i" "<Print:help>" "Z" "P" "P j j j j" \
+	for keys in "" "j j j j" "G" "?" "? G" "e" "e G" "i" "j j j j \$" "<Print:help>" "Z" "P" "P j j j j" \
 		"b b" "a a a" "w w w" "v v v v" "c j j j j" "L L L L L L L L L L" \
 		"+ + + + + + + + + + + + + +" "e + + + + + + + + +" "P + + + + + + + + + + + +"; do
 		# shellcheck disable=SC2086

@@ -20,6 +20,7 @@
 #include "output/wrap.h"
 #include "output/timing_report.h"
 #include "cmd/tour_run.h"
+#include "session/worth.h"
 
 static bool fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -461,6 +462,34 @@ static void signed_grouped(int64_t d, char *buf, size_t n)
 	snprintf(buf, n, "%c%s", d < 0 ? '-' : '+', num);
 }
 
+/* worth [KIND]: is the kind (the selected one) worth it against regular? */
+static bool run_worth(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	if (argc > 2)
+		return fail(err, errlen, "worth: usage: worth [KIND]");
+	enum kind k = (enum kind)c->app->selected;
+	if (argc == 2 && !kind_arg("worth", argv[1], &k, err, errlen))
+		return false;
+	char text[4096];
+	worth_compose(c->app, k, text, sizeof text);
+	/* one wrapped paragraph per line of the text */
+	for (char *line = text, *end; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line) - 1;
+		else
+			*end = '\0';
+		if (line[0])
+			write_wrapped(c->out, line, 0, 78);
+		else
+			fputc('\n', c->out);
+		if (!end[1])
+			break;
+	}
+	c->printed = true;
+	return true;
+}
+
 static bool run_compare(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	if (argc != 3)
@@ -573,6 +602,10 @@ const struct command command_table[] = {
 	  "with a format, the table)", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_versions },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
+	{ "worth", "worth [KIND]", "is KIND (the selected kind) worth it against regular here: "
+	  "the saving per instance and in total, in cache lines and pages, at 100, 10,000 and "
+	  "a million instances, the class's fixed cost and the key-sharing limit ($ in the "
+	  "explorer)", { ARG_KIND, ARG_NONE, ARG_NONE }, run_worth },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
 	  { ARG_NONE, ARG_NONE, ARG_NONE }, run_seed },
 	{ "help", "help [COMMAND]", "list the commands, or explain one",

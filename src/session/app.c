@@ -3,6 +3,7 @@
 #include "session/app.h"
 #include "session/notes.h"
 #include "session/tour.h"
+#include "session/worth.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -533,6 +534,14 @@ bool app_apply(struct app *a, enum action act)
 		snprintf(text, 4300, "%s on CPython %s, %u attribute%s:\n\n%s\n",
 		         kind_info((enum kind)a->selected)->name, app_profile(a)->version, a->attrs,
 		         a->attrs == 1 ? "" : "s", note);
+		app_show_pager(a, text);
+		return true;
+	}
+	case ACT_WORTH: {
+		char *text = malloc(4096);
+		if (!text)
+			return false;
+		worth_compose(a, (enum kind)a->selected, text, 4096);
 		app_show_pager(a, text);
 		return true;
 	}
