@@ -2,6 +2,23 @@
 
 #include <string.h>
 
+/* Where a line of LEN bytes breaks to fit ROOM: at the last space that fits.
+ * A word longer than ROOM (a path) is never split: it overflows whole, so
+ * what is printed can still be copied and searched for. */
+static int wrap_cut(const char *p, int len, int room)
+{
+	if (len <= room)
+		return len;
+	int cut = room;
+	while (cut > 0 && p[cut] != ' ')
+		cut--;
+	if (cut > 0)
+		return cut;
+	while (cut < len && p[cut] != ' ')
+		cut++;
+	return cut;
+}
+
 void write_wrapped(FILE *out, const char *text, int indent, int width)
 {
 	int room = width - indent;
@@ -10,14 +27,7 @@ void write_wrapped(FILE *out, const char *text, int indent, int width)
 	const char *p = text;
 	while (*p) {
 		int len = (int)strcspn(p, "\n");
-		int cut = len;
-		if (len > room) {
-			cut = room;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = room;
-		}
+		int cut = wrap_cut(p, len, room);
 		fprintf(out, "%*s%.*s\n", indent, "", cut, p);
 		p += cut;
 		while (*p == ' ')
@@ -41,14 +51,7 @@ void write_hanging(FILE *out, const char *head, int indent, const char *text, in
 		room = 10;
 	const char *p = text;
 	while (*p) {
-		int len = (int)strlen(p), cut = len;
-		if (len > room) {
-			cut = room;
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = room;
-		}
+		int cut = wrap_cut(p, (int)strlen(p), room);
 		fprintf(out, "%*s%.*s\n", indent - col, "", cut, p);
 		col = 0;
 		p += cut;
