@@ -97,6 +97,8 @@ static int dispatch(struct run_context *rc)
 		return mode_measure(rc);
 	if (opt->mode == MODE_SEED_REPORT)
 		return mode_seed_report(rc);
+	if (opt->mode == MODE_TRADEOFFS)
+		return mode_tradeoffs(rc);
 	if ((status = mode_check_setting(rc)) >= 0)
 		return status;
 	if (opt->by_version)

@@ -24,6 +24,7 @@
 #include "session/app.h"
 #include "cmd/tour_run.h"
 #include "cmd/commands.h"
+#include "core/tradeoffs.h"
 
 static const struct { const char *name; int key; } names[] = {
 	{ "<Left>", UK_LEFT }, { "<Right>", UK_RIGHT }, { "<Up>", UK_UP }, { "<Down>", UK_DOWN },
@@ -32,6 +33,36 @@ static const struct { const char *name; int key; } names[] = {
 	{ "<Home>", UK_HOME }, { "<End>", UK_END }, { "<F1>", UK_F1 }, { "<Esc>", UK_ESC },
 	{ "<Del>", UK_DELETE }, { "<C-L>", 12 }, { "<Enter>", '\r' }, { "<BS>", 127 },
 };
+
+static char data_dir[4096];
+
+/* tradeoffs here: the committed table of the version shown, never a child */
+static bool committed_tradeoffs(struct cmd_context *c, struct tradeoff_table *t, char *err,
+                                size_t errlen)
+{
+	return tradeoffs_for(data_dir, NULL, app_profile(c->app), 1000, NULL, NULL, t, err, errlen);
+}
+
+/* Runs a line as the explorer's ':' does: printed output to the pager. */
+static void run_printing(struct app *a, struct cmd_context *ctx, const char *line)
+{
+	char *text = NULL, err[700];
+	size_t size = 0;
+	FILE *mem = open_memstream(&text, &size);
+	FILE *was = ctx->out;
+	ctx->out = mem;
+	ctx->tui = false;
+	bool ran = cmd_run_line(ctx, line, err, sizeof err);
+	fclose(mem);
+	ctx->out = was;
+	ctx->tui = true;
+	if (ran)
+		app_show_pager(a, text);
+	else {
+		free(text);
+		app_set_status(a, true, "%s", err);
+	}
+}
 
 static void dump(struct app *a, struct grid *g)
 {
@@ -82,6 +113,7 @@ int main(int argc, char **argv)
 	i += 2;
 	char dir[4096], err[300];
 	datadir_locate(dir, sizeof dir);
+	snprintf(data_dir, sizeof data_dir, "%s", dir);
 	struct profile_set set;
 	if (!profile_set_load(dir, &set, err, sizeof err)) {
 		fprintf(stderr, "screen_check: %s\n", err);
@@ -114,6 +146,7 @@ int main(int argc, char **argv)
 	ctx.app = &a;
 	ctx.out = fopen("/dev/null", "w");
 	ctx.no_files = true;
+	ctx.hooks.tradeoffs = committed_tradeoffs;
 	if (with_tour) {
 		char path[4200];
 		snprintf(path, sizeof path, "%s/tour.txt", dir);
@@ -157,23 +190,9 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (strncmp(t, "<Print:", 7) == 0 && t[strlen(t) - 1] == '>') {
-			char line[1024], *text = NULL;
-			size_t size = 0;
+			char line[1024];
 			snprintf(line, sizeof line, "%.*s", (int)strlen(t) - 8, t + 7);
-			FILE *mem = open_memstream(&text, &size);
-			FILE *was = ctx.out;
-			ctx.out = mem;
-			ctx.tui = false;
-			bool ran = cmd_run_line(&ctx, line, err, sizeof err);
-			fclose(mem);
-			ctx.out = was;
-			ctx.tui = true;
-			if (ran)
-				app_show_pager(&a, text);
-			else {
-				free(text);
-				app_set_status(&a, true, "%s", err);
-			}
+			run_printing(&a, &ctx, line);
 			render_screen(&a, &g);
 			continue;
 		}
@@ -198,6 +217,12 @@ int main(int argc, char **argv)
 		}
 		app_key(&a, key);
 		tour_service(&a, a.tour, &ctx);
+		if (a.command_requested[0]) {   /* o: as the front end runs it */
+			char line[sizeof a.command_requested];
+			snprintf(line, sizeof line, "%s", a.command_requested);
+			a.command_requested[0] = '\0';
+			run_printing(&a, &ctx, line);
+		}
 		if (a.quit) {
 			printf("(quit)\n");
 			break;

@@ -11,7 +11,7 @@
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
-	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
 	OPT_COMPARE
@@ -48,6 +48,7 @@ static const struct option long_options[] = {
 	{ "breakdown", no_argument, NULL, OPT_BREAKDOWN },
 	{ "by-version", no_argument, NULL, OPT_BY_VERSION },
 	{ "seed-report", no_argument, NULL, OPT_SEED },
+	{ "tradeoffs", no_argument, NULL, OPT_TRADEOFFS },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
 	{ "python", required_argument, NULL, OPT_PYTHON },
@@ -91,6 +92,10 @@ void options_print_help(FILE *out)
 "                           or a pyperf JSON result file\n"
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
+"      --tradeoffs          what each kind can and cannot do (new attributes, vars,\n"
+"                           weakref, pickle, copy, inheritance...), tried in the\n"
+"                           interpreter with Python's own messages; without one,\n"
+"                           the committed table measured on --python-version\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
 "      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
 "                           --python) with version, ABI, pymalloc, free-threading\n"
@@ -196,6 +201,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			return true;
 		case OPT_SEED:
 			o->mode = MODE_SEED_REPORT;
+			o->mode_given = true;
+			break;
+		case OPT_TRADEOFFS:
+			o->mode = MODE_TRADEOFFS;
 			o->mode_given = true;
 			break;
 		case OPT_LIST_PROFILES:

@@ -19,6 +19,8 @@
 #include "output/report.h"
 #include "output/wrap.h"
 #include "output/timing_report.h"
+#include "output/tradeoffs_report.h"
+#include "core/text.h"
 #include "cmd/tour_run.h"
 #include "session/worth.h"
 
@@ -462,6 +464,45 @@ static void signed_grouped(int64_t d, char *buf, size_t n)
 	snprintf(buf, n, "%c%s", d < 0 ? '-' : '+', num);
 }
 
+/* tradeoffs [KIND|all] [FORMAT]: what the kind (the selected one) can and
+ * cannot do, tried in the interpreter or from the version's table. */
+static bool run_tradeoffs(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	if (argc > 3)
+		return fail(err, errlen, "tradeoffs: usage: tradeoffs [KIND|all] [text|csv|json|md]");
+	struct tradeoffs_report r = { .utf8 = c->tui ? c->app->utf8 : locale_is_utf8() };
+	enum report_format f = FORMAT_TEXT;
+	bool kind_given = false;
+	for (int i = 1; i < argc; i++) {
+		enum kind k;
+		enum report_format g = report_format_from_name(argv[i]);
+		if (g != FORMAT_COUNT) {
+			f = g;
+		} else if (!kind_given && strcmp(argv[i], "all") == 0) {
+			for (int j = 0; j < KIND_COUNT; j++)
+				r.shown[j] = !c->app->hidden[j];
+			kind_given = true;
+		} else if (!kind_given && kind_arg("tradeoffs", argv[i], &k, err, errlen)) {
+			r.shown[k] = kind_given = true;
+		} else {
+			return false;
+		}
+	}
+	if (!kind_given)
+		r.shown[c->app->selected] = true;
+	if (!c->hooks.tradeoffs)
+		return fail(err, errlen, "tradeoffs: no interpreter or data directory here");
+	static struct tradeoff_table table;
+	char why[700];
+	if (!c->hooks.tradeoffs(c, &table, why, sizeof why))
+		return fail(err, errlen, "tradeoffs: %s", why);
+	r.table = &table;
+	c->printed = true;
+	if (tradeoffs_report_write(c->out, &r, f) != 0)
+		return fail(err, errlen, "tradeoffs: cannot write the table");
+	return true;
+}
+
 /* worth [KIND]: is the kind (the selected one) worth it against regular? */
 static bool run_worth(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
@@ -602,6 +643,11 @@ const struct command command_table[] = {
 	  "with a format, the table)", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_versions },
 	{ "compare", "compare KIND KIND", "the two kinds' parts side by side, with the "
 	  "difference of each", { ARG_KIND, ARG_KIND, ARG_NONE }, run_compare },
+	{ "tradeoffs", "tradeoffs [KIND|all] [text|csv|json|md]", "what KIND (the selected kind, "
+	  "or all shown) can and cannot do: new attributes, vars, __dict__, weakref, pickle, copy, "
+	  "class defaults, two bases, subclasses, super(), __set_name__, __init_subclass__; tried "
+	  "in the interpreter when it is the version shown, else the version's committed table "
+	  "(o in the explorer)", { ARG_KIND, ARG_FORMAT, ARG_NONE }, run_tradeoffs },
 	{ "worth", "worth [KIND]", "is KIND (the selected kind) worth it against regular here: "
 	  "the saving per instance and in total, in cache lines and pages, at 100, 10,000 and "
 	  "a million instances, the class's fixed cost and the key-sharing limit ($ in the "

@@ -22,6 +22,7 @@ enum cmd_arg {
 };
 
 struct cmd_context;
+struct tradeoff_table;
 
 struct cmd_hooks {
 	/* switches to another interpreter; false with a message */
@@ -33,6 +34,8 @@ struct cmd_hooks {
 	bool (*measure)(struct cmd_context *c, int f, char *err, size_t errlen);
 	/* writes the current chart and breakdown as an SVG slide (render/svg.c) */
 	bool (*svg)(struct cmd_context *c, FILE *out, char *err, size_t errlen);
+	/* what each kind can and cannot do: live, or the version's committed table */
+	bool (*tradeoffs)(struct cmd_context *c, struct tradeoff_table *t, char *err, size_t errlen);
 };
 
 struct cmd_context {
@@ -44,6 +47,9 @@ struct cmd_context {
 	bool no_files;             /* export refuses (the fuzzer) */
 	struct cmd_hooks hooks;
 	void *user;
+	/* a long wait (tradeoffs) ends early when this says so (a key, a signal) */
+	bool (*stop)(void *ctx);
+	void *stop_ctx;
 };
 
 struct command {

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "core/timing_run.h"
+#include "core/tradeoffs.h"
 #include "core/verify_run.h"
 #include "output/timing_report.h"
 #include "output/verify_report.h"
@@ -17,13 +18,15 @@ static struct chosen *session_chosen;   /* the interpreter the hooks act on */
 static const char *session_dir;
 static char session_script[PATH_MAX + 16];
 static double session_measure_time = 10;
+static int session_timeout_ms = PROBE_HELLO_TIMEOUT_MS;
 
 static bool hook_python(struct cmd_context *c, const char *path, char *err, size_t errlen)
 {
 	struct chosen *ch = session_chosen;
 	static struct chosen next;
 	char why[600];
-	if (!choose_interpreter(path, 10000, c->app->profiles, session_dir, &next, why, sizeof why)) {
+	if (!choose_interpreter(path, session_timeout_ms, c->app->profiles, session_dir, &next, why,
+	                        sizeof why)) {
 		snprintf(err, errlen, "python: %s", why + (strncmp(why, "--python: ", 10) ? 0 : 10));
 		return false;
 	}
@@ -126,14 +129,28 @@ static bool hook_measure(struct cmd_context *c, int format, char *err, size_t er
 	return true;
 }
 
+/* Live in the session's interpreter when it is the version shown, else the
+ * committed table of the version shown. */
+static bool hook_tradeoffs(struct cmd_context *c, struct tradeoff_table *t, char *err,
+                           size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	const struct profile *shown = app_profile(c->app);
+	bool live = ch->have && ch->profile == shown;
+	return tradeoffs_for(session_dir, live ? ch->interp.path : NULL, shown, session_timeout_ms,
+	                     c->stop, c->stop_ctx, t, err, errlen);
+}
+
 void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
-                   double measure_time)
+                   double measure_time, int timeout_ms)
 {
 	session_chosen = ch;
 	session_dir = dir;
 	probe_path(dir, session_script, sizeof session_script);
 	session_measure_time = measure_time;
+	session_timeout_ms = timeout_ms > 0 ? timeout_ms : PROBE_HELLO_TIMEOUT_MS;
 	ctx->hooks.python = hook_python;
 	ctx->hooks.verify = hook_verify;
 	ctx->hooks.measure = hook_measure;
+	ctx->hooks.tradeoffs = hook_tradeoffs;
 }

@@ -1,4 +1,4 @@
-/* What lets the commands python, verify and measure reach the session's
+/* What lets the commands python, verify, measure and tradeoffs reach the session's
  * interpreter (cmd_context.hooks). No curses. */
 #ifndef SLOTEXPLORE_HOOKS_H
 #define SLOTEXPLORE_HOOKS_H
@@ -7,8 +7,9 @@
 #include "session/interpreter.h"
 
 /* Connects ctx's hooks to the interpreter in ch (kept: the hooks may replace
- * it); dir is the data directory, measure_time measure's budget. */
+ * it); dir is the data directory, measure_time measure's budget, timeout_ms
+ * the bound on every wait for an interpreter (--timeout). */
 void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
-                   double measure_time);
+                   double measure_time, int timeout_ms);
 
 #endif

@@ -21,7 +21,9 @@ int mode_choose(struct run_context *rc)
 	bool want_interpreter = !opt->by_version && (opt->mode == MODE_VERIFY || opt->mode == MODE_MEASURE ||
 	                        (!opt->no_python && (opt->mode == MODE_TUI || opt->mode == MODE_SCRIPT ||
 	                                            opt->mode == MODE_REPL)) ||
-	                        (!opt->no_python && !opt->version_given && opt->mode == MODE_BATCH));
+	                        (!opt->no_python && !opt->version_given && opt->mode == MODE_BATCH) ||
+	                        (opt->mode == MODE_TRADEOFFS && !opt->no_python &&
+	                         (opt->npythons || !opt->version_given)));
 	if (want_interpreter) {
 		if (!choose_interpreter(opt->npythons ? opt->pythons[0] : NULL, opt->timeout_ms,
 		                        rc->profiles, rc->dir, ch, err, sizeof err)) {

@@ -35,6 +35,7 @@ int mode_load(const struct run_context *rc);                /* --load */
 int mode_verify(struct run_context *rc);                    /* --verify */
 int mode_measure(struct run_context *rc);                   /* --measure */
 int mode_seed_report(const struct run_context *rc);         /* --seed-report */
+int mode_tradeoffs(struct run_context *rc);                 /* --tradeoffs */
 int mode_batch(struct run_context *rc);                     /* --batch, --by-version */
 
 /* The explorer, scripts, the REPL and the handout share a session: the

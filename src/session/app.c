@@ -537,6 +537,11 @@ bool app_apply(struct app *a, enum action act)
 		app_show_pager(a, text);
 		return true;
 	}
+	case ACT_TRADEOFFS:
+		/* the front end runs it: it may wait for the interpreter */
+		snprintf(a->command_requested, sizeof a->command_requested, "tradeoffs %s",
+		         kind_info((enum kind)a->selected)->name);
+		return true;
 	case ACT_WORTH: {
 		char *text = malloc(4096);
 		if (!text)

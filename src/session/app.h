@@ -99,6 +99,7 @@ struct app {
 	bool tour_active;
 	int tour_step;
 	int tour_requested;          /* step to open, -1 none */
+	char command_requested[64];  /* a key's command for the front end to run (o) */
 	bool tour_notes_shown;       /* N: the step's teacher's notes in place of its text */
 	bool tour_answer_shown;      /* A: the answer under the step's question */
 	/* output of a command shown full screen; NULL when none */

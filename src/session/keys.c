@@ -46,6 +46,8 @@ const struct key_row key_table[] = {
 	  { K('e', ACT_VERSIONS) } },
 	{ "i", "i", "the whole note on the selected kind (in the tour: the whole step), in the pager",
 	  { K('i', ACT_NOTE) } },
+	{ "o", "o", "what the selected kind can and cannot do, tried in the interpreter (else "
+	  "the version's table)", { K('o', ACT_TRADEOFFS) } },
 	{ "$", "$", "is the selected kind worth it? savings in cache lines and pages, at 100 to a "
 	  "million instances, fixed cost, key-sharing limit", { K('$', ACT_WORTH) } },
 	{ "d", "d", "dark / light theme (light: dark text on white, for a projector)",

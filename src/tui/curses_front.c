@@ -259,11 +259,36 @@ static const char *key_sequence(int ch)
 	}
 }
 
-/* Runs an entered ':' line; printed output goes to the pager. */
-static void run_command(struct app *a, const struct tui_options *o, const char *line)
+/* A long wait for the interpreter ends on Esc, q, Ctrl-C or a signal;
+ * other keys wait their turn. */
+static bool stop_requested(void *ctx)
 {
-	line_edit_history_add(line);
+	(void)ctx;
+	if (got_signal)
+		return true;
+	timeout(0);
+	wint_t ch;
+	int rc = get_wch(&ch);
+	if (rc == ERR)
+		return false;
+	if (rc == OK && (ch == 27 || ch == 'q' || ch == 3))
+		return true;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else
+		unget_wch(ch);
+	return false;
+}
+
+/* Runs an entered ':' line (or a key's command, kept out of the history);
+ * printed output goes to the pager. */
+static void run_command(struct app *a, const struct tui_options *o, const char *line,
+                        bool history)
+{
+	if (history)
+		line_edit_history_add(line);
 	struct cmd_context *c = o->commands;
+	c->stop = stop_requested;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
@@ -325,7 +350,7 @@ static void command_key(struct app *a, const struct tui_options *o, int rc, wint
 	}
 	char line[1024];
 	if (cmdline_feed(a, bytes, n, line, sizeof line) && line[0])
-		run_command(a, o, line);
+		run_command(a, o, line, true);
 }
 
 bool tui_terminal_usable(char *why, size_t n)
@@ -459,6 +484,19 @@ int tui_run(struct app *a, const struct tui_options *o)
 			timing_start(a, o);
 		if (o->commands)
 			tour_service(a, a->tour, o->commands);
+		if (o->commands && a->command_requested[0]) {
+			char line[sizeof a->command_requested];
+			snprintf(line, sizeof line, "%s", a->command_requested);
+			a->command_requested[0] = '\0';
+			app_set_status(a, false, "%s: waiting for the interpreter (Esc stops)", line);
+			if (grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
+				render_screen(a, &g);
+				erase();
+				draw_grid(&g);
+				refresh();
+			}
+			run_command(a, o, line, false);
+		}
 		timing_poll(a);
 		if (!grid_resize(&g, COLS > 0 ? COLS : 1, LINES > 0 ? LINES : 1)) {
 			status = EXIT_FAILURE;

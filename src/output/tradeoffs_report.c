@@ -1,0 +1,194 @@
+#include "config.h"
+
+#include "output/tradeoffs_report.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "output/wrap.h"
+
+/* What an outcome means in words, beyond Python's message: the details the
+ * script reports for operations that work with a catch. */
+static const char *detail_words(enum tradeoff_op op, const char *detail)
+{
+	if (op == TOP_SUBCLASS && strcmp(detail, "dict") == 0)
+		return "works, and its instances have a __dict__ (and __weakref__) again";
+	if (op == TOP_SUBCLASS && strcmp(detail, "no-dict") == 0)
+		return "works; its instances have no __dict__";
+	if (op == TOP_CLASS_DEFAULT && strcmp(detail, "field-default") == 0)
+		return "works as a field default (a0: object = 0)";
+	if (op == TOP_CLASS_DEFAULT && strcmp(detail, "defaults-argument") == 0)
+		return "works through namedtuple(..., defaults=[0])";
+	if (op == TOP_SET_NAME && strcmp(detail, "2-calls") == 0)
+		return "works, but is called twice: the decorator makes the class again";
+	return NULL;
+}
+
+/* The outcome as one sentence: Python's "Error: message", our own check's
+ * message alone, or why it does not apply. */
+static void outcome_text(enum tradeoff_op op, const struct tradeoff_outcome *o, char *buf,
+                         size_t n)
+{
+	const char *words = o->detail[0] ? detail_words(op, o->detail) : NULL;
+	if (o->result == TRADEOFF_OK)
+		snprintf(buf, n, "%s", words ? words : "");
+	else if (o->result == TRADEOFF_NA)
+		snprintf(buf, n, "does not apply: %s", o->message);
+	else if (strcmp(o->error, "AssertionError") == 0)   /* the script's own check */
+		snprintf(buf, n, "%s", o->message);
+	else
+		snprintf(buf, n, "%s: %s", o->error, o->message);
+}
+
+static const char *mark(enum tradeoff_result r, bool utf8)
+{
+	switch (r) {
+	case TRADEOFF_OK: return utf8 ? "\u2713" : "ok";
+	case TRADEOFF_FAIL: return utf8 ? "\u2717" : "NO";
+	default: return utf8 ? "\u2013" : "--";
+	}
+}
+
+static const char *result_name(enum tradeoff_result r)
+{
+	return r == TRADEOFF_OK ? "ok" : r == TRADEOFF_FAIL ? "fail" : r == TRADEOFF_NA ? "na" : "?";
+}
+
+static void write_text(FILE *out, const struct tradeoffs_report *r)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k] || !r->table->have[k])
+			continue;
+		char head[400];
+		snprintf(head, sizeof head, "What %s can and cannot do, %s:", kind_info((enum kind)k)->name,
+		         r->table->source);
+		write_wrapped(out, head, 0, 78);
+		for (int op = 0; op < TOP_COUNT; op++) {
+			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
+			char text[600];
+			outcome_text((enum tradeoff_op)op, o, text, sizeof text);
+			fprintf(out, "  %s %s\n", mark(o->result, r->utf8),
+			        tradeoff_op_description((enum tradeoff_op)op));
+			if (text[0])
+				write_wrapped(out, text, 6, 72);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void csv_field(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void write_csv(FILE *out, const struct tradeoffs_report *r)
+{
+	fprintf(out, "python_version,machine,live,kind,op,result,error,detail,message\n");
+	for (int k = 0; k < KIND_COUNT; k++)
+		for (int op = 0; r->shown[k] && r->table->have[k] && op < TOP_COUNT; op++) {
+			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
+			fprintf(out, "%s,%s,%d,%s,%s,%s,", r->table->interp.version, r->table->machine,
+			        r->table->live, kind_info((enum kind)k)->name,
+			        tradeoff_op_name((enum tradeoff_op)op), result_name(o->result));
+			csv_field(out, o->error);
+			fputc(',', out);
+			csv_field(out, o->detail);
+			fputc(',', out);
+			csv_field(out, o->message);
+			fputc('\n', out);
+		}
+}
+
+static int write_json(FILE *out, const struct tradeoffs_report *r)
+{
+	json_t *root = json_object(), *kinds = json_array();
+	json_object_set_new(root, "slotexplore", json_string(PACKAGE_VERSION));
+	json_t *on = json_object();
+	json_object_set_new(on, "python_version", json_string(r->table->interp.version));
+	json_object_set_new(on, "machine", json_string(r->table->machine));
+	json_object_set_new(on, "free_threaded", json_boolean(r->table->interp.free_threaded));
+	json_object_set_new(on, "live", json_boolean(r->table->live));
+	json_object_set_new(on, "source", json_string(r->table->source));
+	json_object_set_new(root, "measured_on", on);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k] || !r->table->have[k])
+			continue;
+		json_t *ko = json_object(), *ops = json_array();
+		json_object_set_new(ko, "kind", json_string(kind_info((enum kind)k)->name));
+		for (int op = 0; op < TOP_COUNT; op++) {
+			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
+			json_t *oo = json_object();
+			json_object_set_new(oo, "op", json_string(tradeoff_op_name((enum tradeoff_op)op)));
+			json_object_set_new(oo, "description",
+			                    json_string(tradeoff_op_description((enum tradeoff_op)op)));
+			json_object_set_new(oo, "result", json_string(result_name(o->result)));
+			if (o->error[0])
+				json_object_set_new(oo, "error", json_string(o->error));
+			if (o->detail[0])
+				json_object_set_new(oo, "detail", json_string(o->detail));
+			json_object_set_new(oo, "message", json_string(o->message));
+			json_array_append_new(ops, oo);
+		}
+		json_object_set_new(ko, "operations", ops);
+		json_array_append_new(kinds, ko);
+	}
+	json_object_set_new(root, "kinds", kinds);
+	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	fputc('\n', out);
+	json_decref(root);
+	return rc;
+}
+
+/* Markdown table cells: | would end the cell, _ and * would format. */
+static void md_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '_' || *s == '*' || *s == '`')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+}
+
+static void write_markdown(FILE *out, const struct tradeoffs_report *r)
+{
+	fprintf(out, "# What each kind can and cannot do\n\n");
+	md_cell(out, r->table->source);
+	fprintf(out, ". Each operation was tried in the interpreter; a failure shows Python's own "
+	        "message, which changes between versions.\n");
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k] || !r->table->have[k])
+			continue;
+		fprintf(out, "\n## %s\n\n| operation | | outcome |\n|---|:-:|---|\n",
+		        kind_info((enum kind)k)->name);
+		for (int op = 0; op < TOP_COUNT; op++) {
+			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
+			char text[600];
+			outcome_text((enum tradeoff_op)op, o, text, sizeof text);
+			fputs("| ", out);
+			md_cell(out, tradeoff_op_description((enum tradeoff_op)op));
+			fprintf(out, " | %s | ", mark(o->result, true));
+			md_cell(out, text);
+			fputs(" |\n", out);
+		}
+	}
+}
+
+int tradeoffs_report_write(FILE *out, const struct tradeoffs_report *r, enum report_format f)
+{
+	switch (f) {
+	case FORMAT_CSV: write_csv(out, r); break;
+	case FORMAT_JSON:
+		if (write_json(out, r) != 0)
+			return -1;
+		break;
+	case FORMAT_MARKDOWN: write_markdown(out, r); break;
+	default: write_text(out, r); break;
+	}
+	return ferror(out) ? -1 : 0;
+}
