@@ -457,7 +457,8 @@ def block_step(make, vals, count=101):
     batch whose most common step covers less than half of its steps (free
     blocks scattered over old pools, left by earlier requests) is kept and
     another one made: the holes fill up, and a later batch comes from fresh
-    pool space."""
+    pool space. Of the steps that cover a quarter or more, the smallest is
+    the block: holes that alternate with live blocks give its multiples."""
     kept = []
     for attempt in range(40):
         objs = [None] * count
@@ -472,7 +473,10 @@ def block_step(make, vals, count=101):
         if steps:
             best = max(steps.values())
             if 2 * best >= count - 1:
-                return min(s for s, n in steps.items() if n == best)
+                # the smallest common step: a larger one is a multiple of the
+                # block, left where holes alternate with live blocks (two
+                # blocks of one size class are never closer than the block)
+                return min(s for s, n in steps.items() if 4 * n >= count - 1)
     return "-"
 
 
