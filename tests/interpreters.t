@@ -162,4 +162,51 @@ like "$err" "answered as cpython 3.[0-9.]* lp64 in one worker and as cpython 3.[
 	"names both versions"
 rm -f "${TMPDIR:-/tmp}/two-faced.count"
 
+# hostile timing workers (hostile input F4, F13, F14): the values asked for
+# and no more, every wait bounded by the timeout and the budget, and Ctrl-C
+# and signals honoured at every moment, with status 128 + signal
+rm -f "$TMP/pids"
+err=$(FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --measure --python "$FAKE/streamer" --op read \
+	--measure-time 5 2>&1 >/dev/null)
+is $? 1 "streamer: a worker that sends values without end fails the run"
+like "$err" "streamer sent more than the 3 values asked for (a flood); stopped it" \
+	"streamer: stopped at the values asked for"
+gone "$TMP/pids"; ok $? "streamer: every worker was stopped and reaped"
+# a worker slow to answer a time request: the budget, not the 120 s timeout
+rm -f "$TMP/count" "$TMP/pids"
+err=$(FAKE_COUNT="$TMP/count" FAKE_TIME_DELAY=30 FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" \
+	--measure --python "$FAKE/slow-worker" --op read --measure-time 1 2>&1 >/dev/null)
+is $? 1 "slow-worker: no value within the budget fails the run"
+like "$err" "slow-worker gave no timing within the 1 s time budget; stopped it" \
+	"slow-worker: stopped at the time budget"
+gone "$TMP/pids"; ok $? "slow-worker: its workers were stopped and reaped"
+# signals while a worker is silent: before its hello, and while it times
+# sigtest SIGNAL STATUS HELLO-DELAY TIME-DELAY WHAT
+sigtest() {
+	rm -f "$TMP/count" "$TMP/mark" "$TMP/pids" "$TMP/m.err"
+	FAKE_COUNT="$TMP/count" FAKE_MARKER="$TMP/mark" FAKE_HELLO_DELAY=$3 FAKE_TIME_DELAY=$4 \
+		FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --measure --python "$FAKE/slow-worker" \
+		--op read --measure-time 60 --timeout 100 >"$TMP/m.out" 2>"$TMP/m.err" &
+	pid=$!
+	# wait for the worker: its marker, or (before its hello) its start
+	n=0
+	while [ $n -lt 100 ]; do
+		if [ "$4" = 0 ]; then [ "$(cat "$TMP/count" 2>/dev/null)" = 2 ] && break
+		else [ -e "$TMP/mark" ] && break; fi
+		sleep 0.1; n=$((n + 1))
+	done
+	kill -"$1" "$pid"
+	# a watchdog, so that a regression fails instead of hanging the suite
+	n=0
+	while [ $n -lt 200 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
+	kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+	wait "$pid"
+	is $? "$2" "slow-worker, $5: SIG$1 ends --measure with status $2"
+	like "$(cat "$TMP/m.err")" "stopped by" "slow-worker, $5: says it was stopped"
+	gone "$TMP/pids"; ok $? "slow-worker, $5: no worker is left"
+}
+sigtest INT 130 0 100000 "timing"
+sigtest TERM 143 0 100000 "timing"
+sigtest INT 130 100000 0 "before its hello"
+
 done_testing

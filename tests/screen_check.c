@@ -7,6 +7,9 @@
  * <Cmd:LINE> runs a command line as ':' would;
  * <Dump> prints the screen so far (the final screen is always printed).
  * --timing FILE opens the timing pane on saved --measure JSON results;
+ * <Batch> then stands for a new batch of values (the result's generation
+ * moves on); --analyses prints on stderr how many times the timing
+ * statistics were computed (once per batch, never per frame);
  * --tour starts on the guided tour (data/tour.txt). */
 #include "config.h"
 
@@ -46,6 +49,7 @@ int main(int argc, char **argv)
 	const char *timing_file = NULL;   /* show the timing pane with these results */
 	bool with_tour = false;           /* load data/tour.txt and start on step 1 */
 	bool present = false;             /* presentation mode */
+	bool analyses = false;            /* report how often the timing statistics ran */
 	int major = 3, minor = 13;
 	bool ft = false;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -57,6 +61,8 @@ int main(int argc, char **argv)
 			present = true;
 		else if (strcmp(argv[i], "--tour") == 0)
 			with_tour = true;
+		else if (strcmp(argv[i], "--analyses") == 0)
+			analyses = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
 			timing_file = argv[++i];
 		else {
@@ -124,6 +130,11 @@ int main(int argc, char **argv)
 	for (; i < argc; i++) {
 		const char *t = argv[i];
 		int x, y, key = -1;
+		if (strcmp(t, "<Batch>") == 0) {
+			timing.generation++;
+			render_screen(&a, &g);
+			continue;
+		}
 		if (strcmp(t, "<Dump>") == 0) {
 			dump(&a, &g);
 			printf("----\n");
@@ -175,6 +186,8 @@ int main(int argc, char **argv)
 	}
 	if (!a.quit)
 		dump(&a, &g);
+	if (analyses)
+		fprintf(stderr, "analyses: %u\n", timing_analysis_count());
 	grid_free(&g);
 	timing_result_free(&timing);
 	profile_set_free(&set);

@@ -29,7 +29,7 @@ struct cmd_hooks {
 	bool (*verify)(struct cmd_context *c, char *err, size_t errlen);
 	/* times attribute access (the selected kind against regular), prints
 	 * the result in format f and keeps it in the app for export */
-	bool (*measure)(struct cmd_context *c, int f, char *err, size_t errlen);
+	bool (*measure)(struct cmd_context *c, int f, bool aa, char *err, size_t errlen);
 };
 
 struct cmd_context {

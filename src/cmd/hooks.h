@@ -9,6 +9,6 @@
 /* Connects ctx's hooks to the interpreter in ch (kept: the hooks may replace
  * it); dir is the data directory, measure_time measure's budget. */
 void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
-                   double measure_time);
+                   double measure_time, int hello_timeout_ms);
 
 #endif

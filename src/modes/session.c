@@ -100,7 +100,8 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	memset(ctx, 0, sizeof *ctx);
 	ctx->app = app;
 	ctx->out = stdout;
-	hooks_connect(ctx, ch, session_dir, opt->measure_time);
+	hooks_connect(ctx, ch, session_dir, opt->measure_time, opt->timeout_ms);
+	app->timing_settings = opt->min_effect;
 
 	char path[PATH_MAX];
 	bool required;
