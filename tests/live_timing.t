@@ -136,6 +136,14 @@ ok $? "--measure --kind regular --kind regular: an A/A test"
 like "$(cat aa.json)" '"aa": true' "  marked in the JSON"
 like "$(cat aa.json)" '"a": "regular (A)"' "  two series, A and B"
 like "$("$SLOTEXPLORE" --load aa.json)" "A/A test: one kind timed as two independent" "  and the text says so"
+"$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --op read --kind dict --kind tuple \
+	--format csv > m.csv
+ok $? "--measure --format csv exits 0"
+is "$(head -1 m.csv)" "python_version,attrs,series,op,process,value,ns,baseline_ns,per_statement_ns,loops,unroll,duration_ms" "csv header"
+rows=$(grep -c ',read,' m.csv); ok $([ "$rows" -ge 6 ] && echo 0 || echo 1) "csv: one row per value ($rows)"
+out=$("$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --op write --kind namedtuple --kind tuple)
+like "$out" "namedtuple  *n/a: a namedtuple is immutable" "an operation a kind cannot do is n/a, with why"
+like "$out" "^1 process, " "nothing to time: one process, not the budget's worth of empty ones"
 # a script measures, then writes the tour's handout with those results
 "$SLOTEXPLORE" --no-config --python "$py" --measure-time 1 \
 	-c 'set attrs 4; measure json' -c "export $TMP/h.md tour" > s.json

@@ -520,6 +520,12 @@ static void process_done(struct timing_job *j)
 		more = j->plan.min_processes - r->processes;
 	if (r->processes + more > j->plan.max_processes)
 		more = j->plan.max_processes - r->processes;
+	/* every series n/a (a namedtuple's write): another process would time nothing */
+	bool left = false;
+	for (int i = 0; i < r->nseries; i++)
+		left |= !r->series[i].unsupported[0];
+	if (!left)
+		more = 0;
 	r->processes_planned = r->processes + more;
 	j->p++;
 	if (more > 0)

@@ -54,7 +54,8 @@ static void header(FILE *o, const struct timing_result *r, unsigned attrs)
 	if (r->budget_s > 0)
 		snprintf(budget, sizeof budget, " of a %.0f s budget (%.0f%%)", r->budget_s,
 		         100 * r->seconds / r->budget_s);
-	fprintf(o, "%d processes, %d values each, %.1f s%s%s\n", r->processes,
+	fprintf(o, "%d process%s, %d values each, %.1f s%s%s\n", r->processes,
+	        r->processes == 1 ? "" : "es",
 	        r->values_per_process ? r->values_per_process : 3, r->seconds, budget,
 	        r->cancelled ? "; cancelled: the samples so far"
 	                     : r->budget_stop ? "; stopped at the time limit: the samples so far" : "");
