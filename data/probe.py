@@ -39,21 +39,36 @@ request gets "error <text>" and the probe carries on.
        tracemalloc bytes of each of the first C instances of a fresh class,
        including class-level allocations made during that instance
   time kind=K attrs=N op=OP [samples=S] [loops=L] [unroll=U] [warmups=W]
-       [min_ms=T]
+       [min_ms=T] [seed=R]
     -> sample kind=K attrs=N op=OP i=I loops=L unroll=U raw_ns=R
               baseline_raw_ns=B ns=X baseline_ns=Y      (one per value)
        timed kind=K attrs=N op=OP samples=S loops=L unroll=U
+             statement=STMT baseline=BASE
        OP: read, write, read_all, getattr, setattr, hasattr_present,
        hasattr_missing. Each value runs the statement unrolled U times in a
-       loop of L iterations (L=0: doubled until a value lasts T ms, default
-       10), then the baseline statement the same way ("o" for reads, "x = v"
-       for writes); X = (R - B) / (L * U * accesses per statement) in ns,
-       Y = B / (same). GC is off while timing; W values (default 1) are
-       discarded first. tracemalloc is stopped for timing.
-  seedtime kind=K attrs=N op=read|write
+       loop of L iterations, and the baseline statement the same way, in
+       an order drawn from seed R for every value. The baseline carries the
+       same loads and reference-count traffic as the statement without the
+       access ("x = o.a0" against "x = o", "o.a0 = w" against "x = w"; w,
+       and every attribute, is an ordinary object, never a small int that
+       3.12+ does not count). L=0: calibrated in this process, doubled from
+       1 until the statement's loop lasts T ms (default 10); that last
+       calibration run is a warm-up. A value whose statement loop lasts
+       under T ms doubles L and is run again, not sent. X = (R - B) /
+       (L * U * accesses per statement) in ns, Y = B / (same). GC is off
+       while timing; W values (default 1) are discarded first.
+       tracemalloc is stopped for timing.
+  seedtime kind=K attrs=N op=read|write [seed=R]
     -> seedtime kind=K attrs=N op=OP reps=r1,...,r5 median_ns=M
+                empty_reps=e1,...,e5 empty_median_ns=E
        the seed paper's harness: a zero-argument closure, 100 warm-up
-       calls, 5 x 10,000 calls, ns per call of each, and their median
+       calls, 5 x 10,000 calls, ns per call of each, and their median;
+       beside it the same closure without the access ("return o"), timed
+       the same way in an order drawn from seed R: the call itself
+  conditions
+    -> conditions flags=F jit=J pgo=P lto=L compiler=C
+       sys.flags that are set, whether a JIT is on, whether the build used
+       PGO (--enable-optimizations) and LTO, and the compiler
   bulk kind=K attrs=N values=V count=M
     -> bulk ... count=M traced=T rss_growth=S seconds=F
        T  tracemalloc bytes of [make() for _ in range(M)] on a fresh class
@@ -457,7 +472,8 @@ def block_step(make, vals, count=101):
     batch whose most common step covers less than half of its steps (free
     blocks scattered over old pools, left by earlier requests) is kept and
     another one made: the holes fill up, and a later batch comes from fresh
-    pool space."""
+    pool space. Of the steps that cover a quarter or more, the smallest is
+    the block: holes that alternate with live blocks give its multiples."""
     kept = []
     for attempt in range(40):
         objs = [None] * count
@@ -472,7 +488,10 @@ def block_step(make, vals, count=101):
         if steps:
             best = max(steps.values())
             if 2 * best >= count - 1:
-                return min(s for s, n in steps.items() if n == best)
+                # the smallest common step: a larger one is a multiple of the
+                # block, left where holes alternate with live blocks (two
+                # blocks of one size class are never closer than the block)
+                return min(s for s, n in steps.items() if 4 * n >= count - 1)
     return "-"
 
 
@@ -574,40 +593,43 @@ TIME_OPS = ("read", "write", "read_all", "getattr", "setattr", "hasattr_present"
 
 def timing_statements(kind, n, op):
     """(statement, baseline statement, accesses per statement) for op, or
-    raises Unsupported. o, v, g, s, h are locals of the timed function."""
+    raises Unsupported. o, w, g, s, h are locals of the timed function; w
+    and every attribute of o are one ordinary object, so a statement and
+    its baseline load and count the same objects: the baseline is the
+    statement without the access."""
     if n < 1:
         raise Unsupported("timing-needs-at-least-1-attribute")
     if kind == "tuple":
-        reads = ["o[%d]" % i for i in range(n)]
+        reads = ["x = o[%d]" % i for i in range(n)]
         if op in ("write", "setattr"):
             raise Unsupported("a-tuple-cannot-be-written")
         if op in ("getattr", "hasattr_present", "hasattr_missing"):
             raise Unsupported("a-tuple-has-no-named-attributes")
-        one_read, one_write = reads[0], None
+        one_write = None
     elif kind == "dict":
-        reads = ["o['a%d']" % i for i in range(n)]
+        reads = ["x = o['a%d']" % i for i in range(n)]
         if op in ("getattr", "setattr", "hasattr_present", "hasattr_missing"):
             raise Unsupported("a-dict-has-keys-not-attributes")
-        one_read, one_write = reads[0], "o['a0'] = v"
+        one_write = "o['a0'] = w"
     else:
-        reads = ["o.a%d" % i for i in range(n)]
-        one_read, one_write = reads[0], "o.a0 = v"
+        reads = ["x = o.a%d" % i for i in range(n)]
+        one_write = "o.a0 = w"
         if kind in ("namedtuple", "typing-namedtuple") and op in ("write", "setattr"):
             raise Unsupported("a-namedtuple-is-immutable")
     if op == "read":
-        return one_read, "o", 1
+        return reads[0], "x = o", 1
     if op == "write":
-        return one_write, "x = v", 1
+        return one_write, "x = w", 1
     if op == "read_all":
-        return "; ".join(reads), "; ".join(["o"] * n), n
+        return "; ".join(reads), "; ".join(["x = o"] * n), n
     if op == "getattr":
-        return "g(o, 'a0')", "o", 1
+        return "x = g(o, 'a0')", "x = o", 1
     if op == "setattr":
-        return "s(o, 'a0', v)", "o", 1
+        return "s(o, 'a0', w)", "x = w", 1
     if op == "hasattr_present":
-        return "h(o, 'a0')", "o", 1
+        return "x = h(o, 'a0')", "x = o", 1
     if op == "hasattr_missing":
-        return "h(o, 'missing')", "o", 1
+        return "x = h(o, 'missing')", "x = o", 1
     raise ValueError("unknown op '%s' (%s)" % (op[:30], ", ".join(TIME_OPS)))
 
 
@@ -615,15 +637,24 @@ def timed_function(stmt, unroll):
     """A fresh function per statement, as timeit makes: the loop over
     itertools.repeat, the statement unrolled, perf_counter_ns around it."""
     body = "".join("        %s\n" % stmt for _ in range(unroll))
-    src = ("def inner(o, v, g, s, h, it, _t):\n    t0 = _t()\n    for _ in it:\n%s"
-           "    return _t() - t0\n" % body)
+    src = ("def inner(o, w, g, s, h, it, _t):\n    x = None\n    t0 = _t()\n"
+           "    for _ in it:\n%s    return _t() - t0\n" % body)
     ns = {}
     exec(compile(src, "<slotexplore-timing>", "exec"), ns)
     return ns["inner"]
 
 
+def shown_statement(stmt, per):
+    """The statement for the reply: read_all's long line abbreviated."""
+    if per > 3:
+        parts = stmt.split("; ")
+        stmt = "%s; ...; %s" % (parts[0], parts[-1])
+    return enc(stmt[:200])
+
+
 def time_request(fields):
     import itertools
+    import random
     clock = getattr(time, "perf_counter_ns", None)
     if clock is None:
         raise Unsupported("no-perf_counter_ns-before-3.7")
@@ -632,43 +663,61 @@ def time_request(fields):
     unroll = int(fields.get("unroll", "100"))
     values = int(fields.get("samples", "3"))
     warmups = int(fields.get("warmups", "1"))
-    min_ms = float(fields.get("min_ms", "10"))
-    if kind not in KINDS or not 1 <= unroll <= 1000 or not 1 <= values <= 1000:
+    min_ns = float(fields.get("min_ms", "10")) * 1e6
+    rng = random.Random(int(fields.get("seed", "0")))
+    if kind not in KINDS or not 1 <= unroll <= 1000 or not 1 <= values <= 1000 or warmups < 0:
         raise ValueError("bad time request")
     stmt, base_stmt, per = timing_statements(kind, n, op)
     cls, make = build(kind, n)
-    o = make([1] * n) if kind not in ("tuple",) else tuple([1] * n)
+    w = object()   # ordinary: counted like any object the user's code stores
+    o = tuple([w] * n) if kind == "tuple" else make([w] * n)
     run = timed_function(stmt, unroll)
     base = timed_function(base_stmt, unroll)
-    args = (o, 1, getattr, setattr, hasattr)
+
+    def one(fn):
+        return fn(o, w, getattr, setattr, hasattr, itertools.repeat(None, loops), clock)
     gc.disable()
     try:
-        if loops <= 0:   # calibrate: double until one value lasts min_ms
+        if loops <= 0:   # calibrate: double until the statement's loop lasts min_ms
             loops = 1
-            while True:
-                raw = run(*(args + (itertools.repeat(None, loops), clock)))
-                if raw >= min_ms * 1e6 or loops >= 1 << 30:
-                    break
+            while one(run) < min_ns and loops < 1 << 30:
                 loops *= 2
-        for i in range(warmups + values):
-            raw = run(*(args + (itertools.repeat(None, loops), clock)))
-            braw = base(*(args + (itertools.repeat(None, loops), clock)))
+            one(base)    # the last calibration run was the statement's warm-up
+        done = i = retries = 0
+        while done < values:
+            if rng.random() < 0.5:
+                raw = one(run)
+                braw = one(base)
+            else:
+                braw = one(base)
+                raw = one(run)
             if i < warmups:
+                i += 1
+                continue
+            if raw < min_ns and loops < 1 << 30 and retries < 20:
+                loops *= 2   # a noisy calibration: a value must last min_ms
+                retries += 1
                 continue
             accesses = float(loops) * unroll * per
             write("sample kind=%s attrs=%d op=%s i=%d loops=%d unroll=%d raw_ns=%d "
                   "baseline_raw_ns=%d ns=%.4f baseline_ns=%.4f" % (
-                      kind, n, op, i - warmups, loops, unroll, raw, braw,
+                      kind, n, op, done, loops, unroll, raw, braw,
                       (raw - braw) / accesses, braw / accesses))
+            done += 1
     finally:
         gc.enable()
-    return [("op", op), ("samples", values), ("loops", loops), ("unroll", unroll)]
+    return [("op", op), ("samples", values), ("loops", loops), ("unroll", unroll),
+            ("statement", shown_statement(stmt, per)),
+            ("baseline", shown_statement(base_stmt, per))]
 
 
 def seedtime_request(fields):
     """The seed paper's harness: a zero-argument closure, 100 warm-up calls,
-    5 x 10,000 calls, the median of the five per-call times."""
+    5 x 10,000 calls, the median of the five per-call times; and the same
+    closure without the access, timed the same way: the call itself."""
+    import random
     kind, n, op = fields.get("kind", ""), int(fields.get("attrs", "5")), fields.get("op", "read")
+    rng = random.Random(int(fields.get("seed", "0")))
     if kind not in KINDS or kind in ("tuple", "dict") or n < 1:
         raise Unsupported("the-seed-harness-times-attributes")
     if op not in ("read", "write"):
@@ -676,24 +725,60 @@ def seedtime_request(fields):
     if op == "write" and kind in ("namedtuple", "typing-namedtuple"):
         raise Unsupported("a-namedtuple-is-immutable")
     cls, make = build(kind, n)
-    o = make([1] * n)
+    w = object()
+    o = make([w] * n)
     if op == "read":
         def f():
             return o.a0
     else:
         def f():
-            o.a0 = 1
+            o.a0 = w
+
+    def e():
+        return o
     clock = getattr(time, "perf_counter_ns", None) or (lambda: int(time.perf_counter() * 1e9))
     for _ in range(100):
         f()
-    reps = []
-    for _ in range(5):
+        e()
+
+    def rep(fn):
         t0 = clock()
         for _ in range(10000):
-            f()
-        reps.append((clock() - t0) / 10000.0)
-    med = sorted(reps)[2]
-    return [("op", op), ("reps", ",".join("%.3f" % r for r in reps)), ("median_ns", "%.3f" % med)]
+            fn()
+        return (clock() - t0) / 10000.0
+    reps, empty = [], []
+    for _ in range(5):
+        if rng.random() < 0.5:
+            reps.append(rep(f))
+            empty.append(rep(e))
+        else:
+            empty.append(rep(e))
+            reps.append(rep(f))
+    return [("op", op), ("reps", ",".join("%.3f" % r for r in reps)),
+            ("median_ns", "%.3f" % sorted(reps)[2]),
+            ("empty_reps", ",".join("%.3f" % r for r in empty)),
+            ("empty_median_ns", "%.3f" % sorted(empty)[2])]
+
+
+def conditions_request():
+    """What the timing depends on besides the machine: flags and build."""
+    import platform as pf
+    import sysconfig
+    flags = []
+    for name in ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+                 "no_user_site", "no_site", "ignore_environment", "verbose",
+                 "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+                 "utf8_mode", "safe_path", "int_max_str_digits", "gil"):
+        value = getattr(sys.flags, name, None)
+        if value not in (None, 0, False):
+            flags.append("%s=%s" % (name, value))
+    jit = getattr(sys, "_jit", None)
+    jit_on = 1 if jit is not None and getattr(jit, "is_enabled", lambda: False)() else 0
+    config = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    return [("flags", enc(",".join(flags) or "none")), ("jit", jit_on),
+            ("pgo", 1 if "--enable-optimizations" in config else 0),
+            ("lto", 1 if "--with-lto" in config else 0),
+            ("compiler", enc((pf.python_compiler() or "unknown")[:60]))]
 
 
 def parse_request(line):
@@ -717,7 +802,12 @@ def serve_timing(verb, fields, why_not):
         if tracemalloc.is_tracing():   # it would slow down everything timed
             tracemalloc.stop()
             fillers.clear()
-        result = time_request(fields) if verb == "time" else seedtime_request(fields)
+        if verb == "conditions":
+            result = conditions_request()
+        elif verb == "time":
+            result = time_request(fields)
+        else:
+            result = seedtime_request(fields)
     except Unsupported as e:
         write("unsupported %s op=%s reason=%s" % (head, fields.get("op", "read")[:30], e))
         return
@@ -727,8 +817,9 @@ def serve_timing(verb, fields, why_not):
     except Exception as e:  # the probe must answer, whatever happens
         write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
         return
-    write("%s %s %s" % ("timed" if verb == "time" else "seedtime", head,
-                        " ".join("%s=%s" % (k, v) for k, v in result)))
+    reply = {"time": ["timed", head], "seedtime": ["seedtime", head],
+             "conditions": ["conditions"]}[verb]
+    write(" ".join(reply + ["%s=%s" % (k, v) for k, v in result]))
 
 
 def serve(f):
@@ -742,7 +833,7 @@ def serve(f):
             break
         try:
             verb, fields = parse_request(line)
-            if verb in ("time", "seedtime"):
+            if verb in ("time", "seedtime", "conditions"):
                 serve_timing(verb, fields, why_not)
                 continue
             if verb not in ("measure", "warmup", "bulk"):

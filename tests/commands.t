@@ -35,7 +35,7 @@ like "$(cat h.md)" "^## Where the allocated bytes of one instance go" "md: the b
 "$TOP_BUILDDIR/tests/screen_check" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 100 30 \
 	"<Cmd:export $TMP/t.md>" > /dev/null
 like "$(cat t.md)" "^## Attribute access timing" "md from the explorer: the timing summary"
-like "$(cat t.md)" "read, ns per access: regular (#) and slots (=)" "md: text histograms"
+like "$(cat t.md)" "read, ns per access (net), every value: regular (#, 42 values) and slots (=, 42 values)" "md: text histograms"
 
 # --script and line numbers
 printf 'set attrs 4\n\n# comment\nset instances 1k; export s.csv\nset values str:10:klingon\nexport t.csv\n' > s.cmd

@@ -120,7 +120,7 @@ ok $? "--tour --batch --load FILE exits 0"
 tstep=$(awk '/^== / { n++ } /^!timing/ { print n; exit }' "$TOP_SRCDIR/data/tour.txt")
 section=$(awk -v n="$tstep" '/^## [0-9]/ { s++ } s == n' timed.md)
 like "$section" "^### Attribute access timing" "the timing summary is in step $tstep"
-like "$section" "read, ns per access: regular (#) and slots (=)" "with its text histograms"
+like "$section" "read, ns per access (net), every value: regular (#, 42 values) and slots (=, 42 values)" "with its text histograms"
 is "$(grep -c '^### Attribute access timing' timed.md)" 1 "and only there"
 
 # export FILE tour: the same handout, from any mode

@@ -60,8 +60,8 @@ like "$(cat "$TMP/out")" "9 figures compared, 9 mismatches" "liar: every wrong f
 # --list-pythons lists the broken ones with their reason and still exits 0
 out=$("$SLOTEXPLORE" --list-pythons --python "$FAKE/garbage" --python "$FAKE/python2" 2>&1)
 ok $? "--list-pythons with broken interpreters exits 0"
-# (a long path wraps onto its own line in a deep build tree, as in distcheck)
-like "$(printf '%s' "$out" | tr '\n' ' ')" "garbage did not answer as a Python interpreter" "--list-pythons: garbage row"
+like "$(printf '%s\n' "$out" | tr '\n' ' ')" "garbage *did not answer as a Python *interpreter" \
+	"--list-pythons: garbage row"
 like "$out" "python2.*not modelled" "--list-pythons: python2 row"
 
 # what a child says never breaks out of JSON nor reaches the terminal raw (F3)
@@ -161,5 +161,52 @@ is $? 1 "--measure with workers that disagree on the version fails"
 like "$err" "answered as cpython 3.[0-9.]* lp64 in one worker and as cpython 3.[0-9.]* lp64 in another; its samples cannot be pooled" \
 	"names both versions"
 rm -f "${TMPDIR:-/tmp}/two-faced.count"
+
+# hostile timing workers (hostile input F4, F13, F14): the values asked for
+# and no more, every wait bounded by the timeout and the budget, and Ctrl-C
+# and signals honoured at every moment, with status 128 + signal
+rm -f "$TMP/pids"
+err=$(FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --measure --python "$FAKE/streamer" --op read \
+	--measure-time 5 2>&1 >/dev/null)
+is $? 1 "streamer: a worker that sends values without end fails the run"
+like "$err" "streamer sent more than the 3 values asked for (a flood); stopped it" \
+	"streamer: stopped at the values asked for"
+gone "$TMP/pids"; ok $? "streamer: every worker was stopped and reaped"
+# a worker slow to answer a time request: the budget, not the 120 s timeout
+rm -f "$TMP/count" "$TMP/pids"
+err=$(FAKE_COUNT="$TMP/count" FAKE_TIME_DELAY=30 FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" \
+	--measure --python "$FAKE/slow-worker" --op read --measure-time 1 2>&1 >/dev/null)
+is $? 1 "slow-worker: no value within the budget fails the run"
+like "$err" "slow-worker gave no timing within the 1 s time budget; stopped it" \
+	"slow-worker: stopped at the time budget"
+gone "$TMP/pids"; ok $? "slow-worker: its workers were stopped and reaped"
+# signals while a worker is silent: before its hello, and while it times
+# sigtest SIGNAL STATUS HELLO-DELAY TIME-DELAY WHAT
+sigtest() {
+	rm -f "$TMP/count" "$TMP/mark" "$TMP/pids" "$TMP/m.err"
+	FAKE_COUNT="$TMP/count" FAKE_MARKER="$TMP/mark" FAKE_HELLO_DELAY=$3 FAKE_TIME_DELAY=$4 \
+		FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --measure --python "$FAKE/slow-worker" \
+		--op read --measure-time 60 --timeout 100 >"$TMP/m.out" 2>"$TMP/m.err" &
+	pid=$!
+	# wait for the worker: its marker, or (before its hello) its start
+	n=0
+	while [ $n -lt 100 ]; do
+		if [ "$4" = 0 ]; then [ "$(cat "$TMP/count" 2>/dev/null)" = 2 ] && break
+		else [ -e "$TMP/mark" ] && break; fi
+		sleep 0.1; n=$((n + 1))
+	done
+	kill -"$1" "$pid"
+	# a watchdog, so that a regression fails instead of hanging the suite
+	n=0
+	while [ $n -lt 200 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
+	kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+	wait "$pid"
+	is $? "$2" "slow-worker, $5: SIG$1 ends --measure with status $2"
+	like "$(cat "$TMP/m.err")" "stopped by" "slow-worker, $5: says it was stopped"
+	gone "$TMP/pids"; ok $? "slow-worker, $5: no worker is left"
+}
+sigtest INT 130 0 100000 "timing"
+sigtest TERM 143 0 100000 "timing"
+sigtest INT 130 100000 0 "before its hello"
 
 done_testing

@@ -8,6 +8,9 @@
  * <Print:LINE> runs one whose output goes to the pager, as ':' does;
  * <Dump> prints the screen so far (the final screen is always printed).
  * --timing FILE opens the timing pane on saved --measure JSON results;
+ * <Batch> then stands for a new batch of values (the result's generation
+ * moves on); --analyses prints on stderr how many times the timing
+ * statistics were computed (once per batch, never per frame);
  * --tour starts on the guided tour (data/tour.txt); --cuts prints, after
  * the screen, "cuts: N": how many texts the last frame cut (0: none);
  * --styles prints, after the screen, each cell's style as a letter (a =
@@ -83,6 +86,7 @@ int main(int argc, char **argv)
 	bool present = false;             /* presentation mode */
 	bool show_cuts = false;           /* --cuts */
 	bool show_styles = false;         /* --styles */
+	bool analyses = false;            /* report how often the timing statistics ran */
 	int major = 3, minor = 13;
 	bool ft = false;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
@@ -98,6 +102,8 @@ int main(int argc, char **argv)
 			show_cuts = true;
 		else if (strcmp(argv[i], "--styles") == 0)
 			show_styles = true;
+		else if (strcmp(argv[i], "--analyses") == 0)
+			analyses = true;
 		else if (strcmp(argv[i], "--timing") == 0 && i + 1 < argc)
 			timing_file = argv[++i];
 		else {
@@ -167,6 +173,11 @@ int main(int argc, char **argv)
 	for (; i < argc; i++) {
 		const char *t = argv[i];
 		int x, y, key = -1;
+		if (strcmp(t, "<Batch>") == 0) {
+			timing.generation++;
+			render_screen(&a, &g);
+			continue;
+		}
 		if (strcmp(t, "<Dump>") == 0) {
 			dump(&a, &g);
 			printf("----\n");
@@ -239,6 +250,8 @@ int main(int argc, char **argv)
 				putchar('a' + g.cells[(size_t)y * (size_t)g.w + (size_t)x].style % 26);
 			putchar('\n');
 		}
+	if (analyses)
+		fprintf(stderr, "analyses: %u\n", timing_analysis_count());
 	grid_free(&g);
 	timing_result_free(&timing);
 	profile_set_free(&set);

@@ -233,4 +233,19 @@ sel_regular=$(style_of "● regular" 80 24 j j j j)
 sel_slots=$(style_of "● slots" 80 24 j j j j)
 is "$sel_regular" "$chart_regular" "regular keeps its colour in the chart whether or not it is selected"
 is "$sel_slots" "$chart_slots" "slots keeps its colour in the chart whether or not it is selected"
+out=$("$CHECK" 80 24 F)
+like "$out" "F: no interpreter to time" "F without an interpreter says so"
+# the timing statistics are computed once per batch of values, never per
+# frame (hostile input F6: the bootstrap ran on every frame)
+fix="$TOP_SRCDIR/tests/screens/timing-fixture.json"
+"$CHECK" --analyses --timing "$fix" 100 30 o o O O "<Resize:90x30>" o O > /dev/null 2> "$TMP/an"
+is "$(cat "$TMP/an")" "analyses: 1" "eight frames of the timing pane: the statistics computed once"
+"$CHECK" --analyses --timing "$fix" 100 30 o "<Batch>" o o "<Batch>" O > /dev/null 2> "$TMP/an"
+is "$(cat "$TMP/an")" "analyses: 3" "and once more per new batch of values"
+out=$("$CHECK" --timing "$fix" 100 34)
+like "$out" "14 procs, 42 values" "the pane counts processes and values"
+like "$out" "14 against 14 processes" "the sentence counts processes"
+out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture-v1.json" 100 34)
+like "$out" "not enough data yet (2 against 2 processes; a verdict needs 10 each)" \
+	"2 processes a side: no verdict"
 done_testing

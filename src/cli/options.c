@@ -14,7 +14,7 @@ enum {
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
-	OPT_COMPARE
+	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF
 };
 
 static const struct option long_options[] = {
@@ -28,6 +28,8 @@ static const struct option long_options[] = {
 	{ "seed-harness", no_argument, NULL, OPT_SEED_HARNESS },
 	{ "op", required_argument, NULL, OPT_OP },
 	{ "load", required_argument, NULL, OPT_LOAD },
+	{ "min-effect", required_argument, NULL, OPT_MIN_EFFECT },
+	{ "pyperf", required_argument, NULL, OPT_PYPERF },
 	{ "tour", no_argument, NULL, OPT_TOUR },
 	{ "present", no_argument, NULL, OPT_PRESENT },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -87,9 +89,11 @@ void options_print_help(FILE *out)
 "      --repl               a plain prompt with the same commands and completion\n"
 "      --measure            time attribute reads and writes in the interpreter\n"
 "                           (regular and slots unless --kind) and print their\n"
-"                           distributions and comparison; Ctrl-C keeps the samples\n"
+"                           distributions and comparison; a kind given twice\n"
+"                           (--kind regular --kind regular) is an A/A test; Ctrl-C\n"
+"                           prints the samples so far and exits 130\n"
 "      --load FILE          show the distributions in a saved --measure JSON file\n"
-"                           or a pyperf JSON result file\n"
+"                           or a pyperf JSON result file (.json or .json.gz)\n"
 "      --seed-report        recompute the seed paper's table, with how each number\n"
 "                           is counted, beside the steady-state figures\n"
 "      --tradeoffs          what each kind can and cannot do (new attributes, vars,\n"
@@ -136,6 +140,12 @@ void options_print_help(FILE *out)
 "      --op OP              --measure: read, write, read_all, getattr, setattr,\n"
 "                           hasattr_present, hasattr_missing; repeatable (default all)\n"
 "      --seed-harness       --measure: also run the seed paper's closure harness\n"
+"                           (in every process, beside an empty closure)\n"
+"      --min-effect NS[,PCT%%]  timing: the smallest difference called real\n"
+"                           (default 0.1,2%%: 0.1 ns or 2%% of the per-statement\n"
+"                           time, whichever is larger)\n"
+"      --pyperf FILE        --measure, --load: also write the results in pyperf's\n"
+"                           JSON format (gzip when FILE ends in .gz)\n"
 "      --timeout SECONDS    how long an interpreter may take to answer (default 10;\n"
 "                           each measurement gets 12 times as long)\n"
 "      --breakdown          text: add each kind's parts (headers, pointers, values...)\n"
@@ -180,6 +190,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->format = FORMAT_TEXT;
 	o->timeout_ms = 10000;
 	o->measure_time = 10;
+	timing_settings_default(&o->min_effect);
 
 	opterr = 0;
 	optind = 1;
@@ -271,8 +282,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			if (k == KIND_COUNT)
 				return opt_error(err, errlen, "--kind: '%s' is not a kind (%s)", optarg,
 				                 kind_name_list());
+			if (o->kinds[k])
+				o->kind_repeated = true;
 			o->kinds[k] = true;
 			o->kinds_given = true;
+			o->kind_args++;
 			break;
 		}
 		case OPT_VALUES:
@@ -357,6 +371,15 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_SEED_HARNESS:
 			o->seed_harness = true;
 			break;
+		case OPT_MIN_EFFECT:
+			if (!timing_settings_parse(optarg, &o->min_effect, why, sizeof why))
+				return opt_error(err, errlen, "--min-effect: %s%s", why, "");
+			break;
+		case OPT_PYPERF:
+			if (!*optarg)
+				return opt_error(err, errlen, "--pyperf: an empty path%s%s", "", "");
+			o->pyperf = optarg;
+			break;
 		case OPT_OP: {
 			static const char *const names[] = { "read", "write", "read_all", "getattr", "setattr",
 			                                     "hasattr_present", "hasattr_missing" };
@@ -415,6 +438,15 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	if (!o->ops_given)
 		for (int i = 0; i < 7; i++)
 			o->ops[i] = true;
+	/* a kind given twice: an A/A test, the kind against itself */
+	if (o->mode == MODE_MEASURE && o->kind_repeated) {
+		if (o->kind_args != 2)
+			return opt_error(err, errlen, "--kind: an A/A test gives one kind twice and no "
+			                 "other (--kind regular --kind regular)%s%s", "", "");
+		o->aa = true;
+	}
+	if (o->pyperf && o->mode != MODE_MEASURE && o->mode != MODE_LOAD)
+		return opt_error(err, errlen, "--pyperf needs --measure or --load%s%s", "", "");
 	if ((o->seed_harness || o->ops_given) && o->mode != MODE_MEASURE)
 		return opt_error(err, errlen, "%s needs --measure%s",
 		                 o->seed_harness ? "--seed-harness" : "--op", "");

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/model.h"
+#include "core/timing_analysis.h"
 #include "output/report.h"
 
 enum run_mode {
@@ -32,6 +33,11 @@ struct options {
 	bool ops[8];                 /* --op OP; all when none given */
 	bool ops_given;
 	const char *load;            /* --load FILE */
+	const char *pyperf;          /* --pyperf FILE: timing results in pyperf's format */
+	struct timing_settings min_effect;   /* --min-effect */
+	bool aa;                     /* --measure with one kind given twice: an A/A test */
+	bool kind_repeated;
+	int kind_args;
 	bool tour;                   /* --tour: start the explorer on the tour */
 	bool present;                /* --present: presentation mode */
 	unsigned attrs;

@@ -234,25 +234,29 @@ static bool run_verify(struct cmd_context *c, int argc, char **argv, char *err, 
 static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	char list[64];
-	if (argc > 2)
-		return fail(err, errlen, "measure: usage: measure [text|csv|json|md] (it times the "
-		            "current setting)");
+	int i = 1;
+	bool aa = argc > 1 && strcmp(argv[1], "aa") == 0;   /* the selected kind against itself */
+	if (aa)
+		i++;
+	if (argc > i + 1)
+		return fail(err, errlen, "measure: usage: measure [aa] [text|csv|json|md] (it times "
+		            "the current setting; aa times the selected kind against itself)");
 	enum report_format f = FORMAT_TEXT;
-	if (argc == 2) {
-		f = report_format_from_name(argv[1]);
+	if (argc == i + 1) {
+		f = report_format_from_name(argv[i]);
 		if (f == FORMAT_COUNT)
-			return fail(err, errlen, "measure: '%s' is not a format (%s)", argv[1],
+			return fail(err, errlen, "measure: '%s' is not a format (%s)", argv[i],
 			            join(format_names, list, sizeof list));
 		if (c->tui)
 			return fail(err, errlen, "measure: the explorer shows the timing pane; "
 			            "export FILE.md afterwards writes the results");
 	}
 	if (c->tui)
-		return app_apply(c->app, ACT_TIMING) ? true
+		return app_apply(c->app, aa ? ACT_TIMING_AA : ACT_TIMING) ? true
 		       : fail(err, errlen, "%s", c->app->status);
 	if (!c->hooks.measure)
 		return fail(err, errlen, "measure: no interpreter here (python PATH first)");
-	return c->hooks.measure(c, (int)f, err, errlen);
+	return c->hooks.measure(c, (int)f, aa, err, errlen);
 }
 
 /* ---- versions -------------------------------------------------------------- */
@@ -360,7 +364,7 @@ static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report
 	int rc = report_write(out, &r, f);
 	const struct timing_result *t = a->timing;
 	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !a->timing_running)
-		rc = timing_report_markdown(out, t, a->timing_attrs, 2);
+		rc = timing_report_markdown(out, t, a->timing_attrs, 2, &a->timing_settings);
 	return rc;
 }
 
@@ -629,9 +633,10 @@ const struct command command_table[] = {
 	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },
 	{ "verify", "verify", "measure the current setting in the interpreter and compare with "
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
-	{ "measure", "measure [text|csv|json|md]", "time attribute reads and writes: the selected "
-	  "kind against regular (the t pane in the explorer); a later export FILE.md or export "
-	  "FILE tour includes the results", { ARG_FORMAT, ARG_NONE, ARG_NONE }, run_measure },
+	{ "measure", "measure [aa] [text|csv|json|md]", "time attribute access: the selected kind "
+	  "against regular (the t pane in the explorer), or with aa against itself, an A/A test "
+	  "that shows the noise floor (F in the explorer); a later export FILE.md or export FILE "
+	  "tour includes the results", { ARG_FORMAT, ARG_FORMAT, ARG_NONE }, run_measure },
 	{ "export", "export FILE [text|csv|json|md|html|svg] [tour]", "write the shown kinds and "
 	  "their breakdowns; md is a Markdown handout, with the timing summary when there is one, "
 	  "html the same as one self-contained page, svg the chart and breakdown bar as a slide; "

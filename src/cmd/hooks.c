@@ -90,7 +90,7 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 	return true;
 }
 
-static bool hook_measure(struct cmd_context *c, int format, char *err, size_t errlen)
+static bool hook_measure(struct cmd_context *c, int format, bool aa, char *err, size_t errlen)
 {
 	struct app *a = c->app;
 	struct chosen *ch = session_chosen;
@@ -104,13 +104,20 @@ static bool hook_measure(struct cmd_context *c, int format, char *err, size_t er
 	}
 	struct timing_plan plan;
 	timing_plan_init(&plan, ch->interp.path, session_script, a->attrs, session_measure_time, 0);
-	plan.kinds[KIND_REGULAR] = true;
-	plan.kinds[app_compared_kind(a)] = true;
+	plan.hello_timeout_ms = session_timeout_ms;
+	if (aa) {
+		plan.aa = true;
+		plan.kinds[a->selected] = true;
+	} else {
+		plan.kinds[KIND_REGULAR] = true;
+		plan.kinds[app_compared_kind(a)] = true;
+	}
 	for (int i = 0; i < OP_COUNT; i++)
 		plan.ops[i] = true;
 	/* kept for a later export (FILE.md, tour) until the next measure */
 	static struct timing_result res;
 	a->timing = NULL;
+	a->timing_an = NULL;
 	timing_result_free(&res);
 	char why[600];
 	if (!timing_run(&plan, &res, NULL, NULL, why, sizeof why)) {
@@ -120,9 +127,10 @@ static bool hook_measure(struct cmd_context *c, int format, char *err, size_t er
 	}
 	a->timing = &res;
 	a->timing_attrs = a->attrs;
+	a->timing_aa = aa;
 	c->printed = true;
 	if (timing_report_write(c->out, &res, a->attrs, (enum report_format)format,
-	                        locale_is_utf8()) != 0) {
+	                        locale_is_utf8(), &a->timing_settings) != 0) {
 		snprintf(err, errlen, "measure: cannot write the results");
 		return false;
 	}

@@ -115,7 +115,7 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 		if (!st->timing)
 			continue;
 		if (a->timing && a->timing->nseries && !a->timing_running)
-			timing_report_markdown(out, a->timing, a->timing_attrs, 3);
+			timing_report_markdown(out, a->timing, a->timing_attrs, 3, &a->timing_settings);
 		else
 			fprintf(out, "\n*No timing results in this handout: press t in the explorer "
 			        "before exporting, or give `--load FILE` (a saved `slotexplore --measure "

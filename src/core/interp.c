@@ -69,8 +69,8 @@ static void excerpt(const char *text, char *out, size_t n)
 	out[j] = '\0';
 }
 
-bool interp_open(const char *path, const char *script, struct interp *out,
-                 struct probe_client *pc, int timeout_ms)
+bool interp_begin(const char *path, const char *script, struct interp *out,
+                  struct probe_client *pc)
 {
 	memset(out, 0, sizeof *out);
 	out->abi = ABI_COUNT;
@@ -80,12 +80,23 @@ bool interp_open(const char *path, const char *script, struct interp *out,
 		snprintf(out->problem, sizeof out->problem, "%s", err);
 		return false;
 	}
+	return true;
+}
+
+int interp_hello_poll(const char *path, struct interp *out, struct probe_client *pc, int wait_ms,
+                      bool expired, int timeout_ms)
+{
 	char line[PROBE_LINE_MAX];
-	enum probe_read r = probe_client_read_line(pc, line, sizeof line, timeout_ms);
+	enum probe_read r = probe_client_read_line(pc, line, sizeof line, wait_ms);
 	char how[120];
 	if (r == PROBE_READ_LINE && interp_parse_hello(line, out))
-		return true;
-	probe_client_stop(pc, 100, how, sizeof how);
+		return 1;
+	if (r == PROBE_READ_TIMEOUT && !expired)
+		return 0;
+	if (r == PROBE_READ_TIMEOUT)
+		probe_client_kill(pc, how, sizeof how);   /* it had its time: no more grace */
+	else
+		probe_client_stop(pc, 100, how, sizeof how);
 	char what[64];
 	switch (r) {
 	case PROBE_READ_LINE:
@@ -118,7 +129,16 @@ bool interp_open(const char *path, const char *script, struct interp *out,
 			snprintf(out->problem, sizeof out->problem, "%s %s before answering", path, how);
 		break;
 	}
-	return false;
+	out->answered = false;
+	return -1;
+}
+
+bool interp_open(const char *path, const char *script, struct interp *out,
+                 struct probe_client *pc, int timeout_ms)
+{
+	if (!interp_begin(path, script, out, pc))
+		return false;
+	return interp_hello_poll(path, out, pc, timeout_ms, true, timeout_ms) == 1;
 }
 
 enum interp_support interp_support(const struct interp *in, const struct profile_set *set,

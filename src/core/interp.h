@@ -40,6 +40,15 @@ bool interp_parse_hello(const char *line, struct interp *out);
 bool interp_open(const char *path, const char *script, struct interp *out,
                  struct probe_client *pc, int timeout_ms);
 
+/* The same in two steps, for an event loop that must not block: starts the
+ * probe (false with out->problem), then reads the hello within wait_ms: 1
+ * it answered, 0 not yet, -1 it failed and was stopped (out->problem says
+ * why; `expired`: the timeout_ms it had are over, so silence is a failure). */
+bool interp_begin(const char *path, const char *script, struct interp *out,
+                  struct probe_client *pc);
+int interp_hello_poll(const char *path, struct interp *out, struct probe_client *pc, int wait_ms,
+                      bool expired, int timeout_ms);
+
 /* Which profile models this interpreter; `note` gets the warning or the
  * reason it is not modelled. */
 enum interp_support interp_support(const struct interp *in, const struct profile_set *set,

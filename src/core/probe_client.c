@@ -336,6 +336,61 @@ static bool reap_within(pid_t pid, int ms, int *status)
 	}
 }
 
+/* Closes what is left once the child is reaped. */
+static void release_fds(struct probe_client *pc)
+{
+	drain_stderr(pc);
+	if (pc->out_fd >= 0)
+		close(pc->out_fd);
+	if (pc->err_fd >= 0)
+		close(pc->err_fd);
+	pc->out_fd = pc->err_fd = -1;
+}
+
+void probe_client_close_input(struct probe_client *pc)
+{
+	if (pc->in_fd >= 0)
+		close(pc->in_fd);
+	pc->in_fd = -1;
+}
+
+void probe_client_kill(struct probe_client *pc, char *how, size_t n)
+{
+	if (how && n)
+		how[0] = '\0';
+	probe_client_close_input(pc);
+	if (pc->pid > 0) {
+		int status = 0;
+		kill(-pc->pid, SIGKILL);
+		kill(pc->pid, SIGKILL);
+		while (waitpid(pc->pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (how && n)
+			describe_status(status, how, n);
+		untrack(pc->pid);
+		pc->pid = 0;
+	}
+	release_fds(pc);
+}
+
+bool probe_client_try_reap(struct probe_client *pc, char *how, size_t n)
+{
+	if (how && n)
+		how[0] = '\0';
+	if (pc->pid > 0) {
+		int status = 0;
+		if (!reap_within(pc->pid, 0, &status))
+			return false;
+		if (how && n)
+			describe_status(status, how, n);
+		untrack(pc->pid);
+		pc->pid = 0;
+	}
+	probe_client_close_input(pc);
+	release_fds(pc);
+	return true;
+}
+
 void probe_client_stop(struct probe_client *pc, int grace_ms, char *how, size_t n)
 {
 	if (how && n)

@@ -52,6 +52,14 @@ int probe_client_fd(const struct probe_client *pc);
  * then SIGTERM, then SIGKILL; always reaps it. `how` says how it ended
  * ("exited with status 0", "killed by signal 11 (Segmentation fault)"). */
 void probe_client_stop(struct probe_client *pc, int grace_ms, char *how, size_t n);
+/* Kills the child's process group at once and reaps it (no grace: for a
+ * cancel, or a child that has had its chance); `how` as above. */
+void probe_client_kill(struct probe_client *pc, char *how, size_t n);
+/* Closes the child's input (a probe ends at the end of its input). */
+void probe_client_close_input(struct probe_client *pc);
+/* True once the child has exited, and then reaps it like probe_client_stop;
+ * never waits. */
+bool probe_client_try_reap(struct probe_client *pc, char *how, size_t n);
 /* Kills every running probe child at once (for signal handlers and atexit). */
 void probe_client_kill_all(void);
 

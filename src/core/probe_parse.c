@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char *const verbs[] = { "hello", "measure", "warmup", "unsupported", "error",
-                                     "bulk", "sample", "timed", "seedtime" };
+                                     "bulk", "sample", "timed", "seedtime", "conditions" };
 
 static bool parse_u64(const char *s, uint64_t *out)
 {

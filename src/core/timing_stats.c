@@ -9,8 +9,6 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
@@ -33,170 +31,379 @@ static bool check_input(const double *x, size_t n, char *err, size_t errlen)
 	return true;
 }
 
-static gsl_rng *new_rng(uint64_t seed)
+double stats_quantile(const double *sorted, size_t n, double f)
 {
-	gsl_set_error_handler_off();
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-	if (r)
-		gsl_rng_set(r, (unsigned long)seed);
-	return r;
+	return n ? gsl_stats_quantile_from_sorted_data(sorted, 1, n, f) : NAN;
 }
 
-static void add_warning(struct dist_stats *s, const char *w)
+struct keyed {
+	int proc;
+	double x;
+};
+
+static int by_proc_then_x(const void *pa, const void *pb)
 {
-	size_t len = strlen(s->warnings);
-	snprintf(s->warnings + len, sizeof s->warnings - len, "%s%s", len ? "; " : "", w);
+	const struct keyed *a = pa, *b = pb;
+	if (a->proc != b->proc)
+		return a->proc < b->proc ? -1 : 1;
+	return a->x < b->x ? -1 : a->x > b->x ? 1 : 0;
 }
 
-bool stats_compute(const double *x, size_t n, const double *baseline, uint64_t seed,
-                   struct dist_stats *out, char *err, size_t errlen)
+size_t stats_per_process(const double *x, const int *proc, size_t n, double *out)
+{
+	if (n == 0)
+		return 0;
+	struct keyed *k = malloc(n * sizeof *k);
+	if (!k)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct keyed){ proc ? proc[i] : (int)i, x[i] };
+	qsort(k, n, sizeof *k, by_proc_then_x);
+	size_t m = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && k[j].proc == k[i].proc)
+			j++;
+		size_t len = j - i, mid = i + len / 2;
+		out[m++] = len % 2 ? k[mid].x : (k[mid - 1].x + k[mid].x) / 2;
+		i = j;
+	}
+	free(k);
+	gsl_sort(out, 1, m);
+	return m;
+}
+
+bool stats_location(const double *x, size_t n, struct location *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
-	out->baseline_median = NAN;
+	out->sd = out->lo = out->hi = NAN;
 	if (!check_input(x, n, err, errlen))
 		return false;
 	gsl_set_error_handler_off();
-	double *sorted = malloc(n * sizeof *sorted), *work = malloc(n * sizeof *work);
-	if (!sorted || !work) {
-		free(sorted);
+	double *s = malloc(n * sizeof *s), *work = malloc(n * sizeof *work);
+	if (!s || !work) {
+		free(s);
 		free(work);
 		return fail(err, errlen, "out of memory for the statistics");
 	}
-	memcpy(sorted, x, n * sizeof *sorted);
-	gsl_sort(sorted, 1, n);
+	memcpy(s, x, n * sizeof *s);
+	gsl_sort(s, 1, n);
 	out->n = n;
-	out->mean = gsl_stats_mean(x, 1, n);
-	out->sd = n > 1 ? gsl_stats_sd_m(x, 1, n, out->mean) : NAN;
-	out->median = gsl_stats_median_from_sorted_data(sorted, 1, n);
-	out->mad = gsl_stats_mad0(x, 1, n, work);
-	out->min = sorted[0];
-	out->max = sorted[n - 1];
-	static const double f[6] = { 0.01, 0.05, 0.25, 0.75, 0.95, 0.99 };
-	double *q[6] = { &out->p1, &out->p5, &out->p25, &out->p75, &out->p95, &out->p99 };
-	for (int i = 0; i < 6; i++)
-		*q[i] = gsl_stats_quantile_from_sorted_data(sorted, 1, n, f[i]);
-	if (n >= 2) {
-		double t = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1));
-		double half = t * out->sd / sqrt((double)n);
-		out->mean_lo = out->mean - half;
-		out->mean_hi = out->mean + half;
-		gsl_rng *r = new_rng(seed);
-		double *boot = malloc(STATS_BOOTSTRAP * sizeof *boot);
-		if (!r || !boot) {
-			gsl_rng_free(r);
-			free(boot);
-			free(sorted);
-			free(work);
-			return fail(err, errlen, "out of memory for the bootstrap");
-		}
-		for (int b = 0; b < STATS_BOOTSTRAP; b++) {
-			gsl_ran_sample(r, work, n, (void *)x, n, sizeof(double));
-			gsl_sort(work, 1, n);
-			boot[b] = gsl_stats_median_from_sorted_data(work, 1, n);
-		}
-		gsl_sort(boot, 1, STATS_BOOTSTRAP);
-		out->median_lo = gsl_stats_quantile_from_sorted_data(boot, 1, STATS_BOOTSTRAP, 0.025);
-		out->median_hi = gsl_stats_quantile_from_sorted_data(boot, 1, STATS_BOOTSTRAP, 0.975);
+	out->median = gsl_stats_median_from_sorted_data(s, 1, n);
+	out->mean = gsl_stats_mean(s, 1, n);
+	out->sd = n > 1 ? gsl_stats_sd_m(s, 1, n, out->mean) : NAN;
+	out->mad = gsl_stats_mad0(s, 1, n, work);
+	out->min = s[0];
+	out->max = s[n - 1];
+	/* the largest k with P(B <= k-1) <= alpha/2, B ~ Binomial(n, 1/2):
+	 * then [x(k), x(n-k+1)] covers the median with probability >= 95% */
+	size_t k = 0;
+	if (n <= 1000) {
+		while (k + 1 <= n / 2 && gsl_cdf_binomial_P((unsigned)k, 0.5, (unsigned)n) <= STATS_ALPHA / 2)
+			k++;
+		if (k >= 1)
+			out->level = 1 - 2 * (k >= 1 ? gsl_cdf_binomial_P((unsigned)(k - 1), 0.5, (unsigned)n) : 0);
+	} else {
+		double z = gsl_cdf_ugaussian_Pinv(1 - STATS_ALPHA / 2);
+		k = (size_t)floor(n / 2.0 - z * sqrt((double)n) / 2);
+		out->level = 1 - STATS_ALPHA;
+	}
+	if (k >= 1) {
 		out->have_ci = true;
-		gsl_rng_free(r);
-		free(boot);
+		out->lo = s[k - 1];
+		out->hi = s[n - k];
 	}
-	if (baseline) {
-		memcpy(work, baseline, n * sizeof *work);
-		if (check_input(work, n, err, errlen)) {
-			gsl_sort(work, 1, n);
-			out->baseline_median = gsl_stats_median_from_sorted_data(work, 1, n);
-		}
-		err[0] = '\0';
-	}
-	/* stability, in the manner of pyperf */
-	char w[120];
-	if (n < 10) {
-		snprintf(w, sizeof w, "only %zu samples: give it more time", n);
-		add_warning(out, w);
-	}
-	if (n > 1 && fabs(out->mean) > 0 && out->sd / fabs(out->mean) >= 0.10) {
-		snprintf(w, sizeof w, "unstable: sd is %.0f%% of the mean", 100 * out->sd / fabs(out->mean));
-		add_warning(out, w);
-	}
-	if (isfinite(out->baseline_median) && out->baseline_median > 0 && out->median > 0 &&
-	    out->baseline_median > out->median) {
-		snprintf(w, sizeof w, "the loop baseline (%.2f ns) is larger than the access itself",
-		         out->baseline_median);
-		add_warning(out, w);
-	}
-	if (n >= 4 && out->min > 0 && out->max >= 4 * out->min)
-		add_warning(out, "the slowest sample is over 4x the fastest");
-	free(sorted);
+	free(s);
 	free(work);
 	return true;
 }
 
-bool stats_compare(const double *a, size_t na, const double *b, size_t nb, const char *name_a,
-                   const char *name_b, const char *op, uint64_t seed, struct dist_compare *out,
-                   char *err, size_t errlen)
+/* #{(i, j): b_j - a_i <= d}, both sorted ascending */
+static uint64_t count_le(const double *a, size_t na, const double *b, size_t nb, double d)
+{
+	uint64_t c = 0;
+	size_t p = 0;   /* a[0..p) < b_j - d: those differences exceed d */
+	for (size_t j = 0; j < nb; j++) {
+		double t = b[j] - d;
+		while (p < na && a[p] < t)
+			p++;
+		c += na - p;
+	}
+	return c;
+}
+
+/* The smallest difference b_j - a_i above lo, +inf if none. */
+static double smallest_above(const double *a, size_t na, const double *b, size_t nb, double lo)
+{
+	double best = INFINITY;
+	size_t q = 0;   /* a[0..q) < b_j - lo */
+	for (size_t j = 0; j < nb; j++) {
+		double t = b[j] - lo;
+		while (q < na && a[q] < t)
+			q++;
+		if (q > 0) {
+			double d = b[j] - a[q - 1];
+			if (d > lo && d < best)
+				best = d;
+		}
+	}
+	return best;
+}
+
+double stats_kth_difference(const double *a, size_t na, const double *b, size_t nb, uint64_t k)
+{
+	if (!na || !nb)
+		return NAN;
+	uint64_t total = (uint64_t)na * nb;
+	if (k < 1)
+		k = 1;
+	if (k > total)
+		k = total;
+	double lo = b[0] - a[na - 1], hi = b[nb - 1] - a[0];
+	if (count_le(a, na, b, nb, lo) >= k)
+		return lo;   /* the smallest difference */
+	/* count(lo) < k <= count(hi): the answer is in (lo, hi] */
+	for (;;) {
+		double c = smallest_above(a, na, b, nb, lo);
+		if (!(c <= hi) || count_le(a, na, b, nb, c) >= k)
+			return c <= hi ? c : hi;
+		lo = c;   /* still count(lo) < k */
+		double mid = lo + (hi - lo) / 2;
+		if (mid > lo && mid < hi) {
+			if (count_le(a, na, b, nb, mid) >= k)
+				hi = mid;
+			else
+				lo = mid;
+		}
+	}
+}
+
+/* The exact null distribution is used up to this many pairs (50 x 50). */
+#define EXACT_MAX_PAIRS 2500
+
+/* P(U <= u) for u = 0 .. m n under the null without ties, by the
+ * recurrence on the largest value: it belongs to a (probability m/(m+n),
+ * U unchanged) or to b (n/(m+n), U grows by m). Only sums of positive
+ * terms. NULL when out of memory. */
+static double *mw_cdf(size_t m, size_t n)
+{
+	size_t len = m * n + 1;
+	double *prev = calloc((n + 1) * len, sizeof *prev);
+	double *cur = calloc((n + 1) * len, sizeof *cur);
+	double *cdf = malloc(len * sizeof *cdf);
+	if (!prev || !cur || !cdf) {
+		free(prev);
+		free(cur);
+		free(cdf);
+		return NULL;
+	}
+	for (size_t nn = 0; nn <= n; nn++)
+		prev[nn * len] = 1;   /* m = 0: U = 0 */
+	for (size_t mm = 1; mm <= m; mm++) {
+		memset(cur, 0, (n + 1) * len * sizeof *cur);
+		cur[0] = 1;           /* n = 0: U = 0 */
+		for (size_t nn = 1; nn <= n; nn++) {
+			double pa = (double)mm / (double)(mm + nn), pb = 1 - pa;
+			double *out = cur + nn * len;
+			const double *from_a = prev + nn * len, *from_b = cur + (nn - 1) * len;
+			for (size_t u = 0; u <= mm * nn; u++) {
+				double v = 0;
+				if (u <= (mm - 1) * nn)
+					v += pa * from_a[u];
+				if (u >= mm && u - mm <= mm * (nn - 1))
+					v += pb * from_b[u - mm];
+				out[u] = v;
+			}
+		}
+		double *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	const double *pm = prev + n * len;
+	double acc = 0;
+	for (size_t u = 0; u < len; u++) {
+		acc += pm[u];
+		cdf[u] = acc;
+	}
+	free(prev);
+	free(cur);
+	return cdf;
+}
+
+bool stats_shift(const double *a0, size_t na, const double *b0, size_t nb, double alpha,
+                 struct shift *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
-	if (!check_input(a, na, err, errlen) || !check_input(b, nb, err, errlen))
+	out->hl = out->lo = out->hi = out->p = NAN;
+	if (!check_input(a0, na, err, errlen) || !check_input(b0, nb, err, errlen))
 		return false;
-	if (na < 2 || nb < 2)
-		return fail(err, errlen, "a comparison needs at least 2 samples on each side");
 	gsl_set_error_handler_off();
-	double ma = gsl_stats_mean(a, 1, na), mb = gsl_stats_mean(b, 1, nb);
-	double va = gsl_stats_variance_m(a, 1, na, ma), vb = gsl_stats_variance_m(b, 1, nb, mb);
-	double sa = va / (double)na, sb = vb / (double)nb;
-	if (sa + sb > 0) {
-		out->welch_t = (mb - ma) / sqrt(sa + sb);
-		out->welch_df = (sa + sb) * (sa + sb) /
-		                (sa * sa / (double)(na - 1) + sb * sb / (double)(nb - 1));
-		out->welch_p = 2.0 * gsl_cdf_tdist_Q(fabs(out->welch_t), out->welch_df);
+	double *a = malloc(na * sizeof *a), *b = malloc(nb * sizeof *b);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return fail(err, errlen, "out of memory for the comparison");
+	}
+	memcpy(a, a0, na * sizeof *a);
+	memcpy(b, b0, nb * sizeof *b);
+	gsl_sort(a, 1, na);
+	gsl_sort(b, 1, nb);
+	out->na = na;
+	out->nb = nb;
+	uint64_t N = (uint64_t)na * nb;
+	/* U from the merged order, ties handled by counting equal values */
+	uint64_t less = 0, equal = 0;   /* pairs with b_j > a_i, b_j == a_i */
+	size_t lo_i = 0, hi_i = 0;
+	for (size_t j = 0; j < nb; j++) {
+		while (lo_i < na && a[lo_i] < b[j])
+			lo_i++;
+		if (hi_i < lo_i)
+			hi_i = lo_i;
+		while (hi_i < na && a[hi_i] <= b[j])
+			hi_i++;
+		less += lo_i;
+		equal += hi_i - lo_i;
+	}
+	out->u = (double)less + (double)equal / 2;
+	out->prob_b_greater = out->u / (double)N;
+	/* ties anywhere in the pooled values, for the variance */
+	double tie_sum = 0;
+	bool ties = false;
+	{
+		size_t i = 0, j = 0;
+		while (i < na || j < nb) {
+			double v = j >= nb || (i < na && a[i] <= b[j]) ? a[i] : b[j];
+			size_t t = 0;
+			while (i < na && a[i] == v)
+				i++, t++;
+			while (j < nb && b[j] == v)
+				j++, t++;
+			if (t > 1) {
+				ties = true;
+				tie_sum += (double)t * t * t - (double)t;
+			}
+		}
+	}
+	/* the HL estimate: the median of the differences */
+	out->hl = N % 2 ? stats_kth_difference(a, na, b, nb, (N + 1) / 2)
+	                : (stats_kth_difference(a, na, b, nb, N / 2) +
+	                   stats_kth_difference(a, na, b, nb, N / 2 + 1)) / 2;
+	/* the critical count k: reject when U <= k - 1 or U >= N - k + 1, and
+	 * the interval is [D(k), D(N-k+1)] */
+	uint64_t k = 0;
+	double *cdf = NULL;
+	if (!ties && N <= EXACT_MAX_PAIRS && (cdf = mw_cdf(na, nb)) != NULL) {
+		out->exact = true;
+		while (k <= N / 2 && cdf[k] <= alpha / 2)
+			k++;
+		double u_low = fmin(out->u, (double)N - out->u);   /* an integer without ties */
+		out->p = fmin(1.0, 2 * cdf[(size_t)u_low]);
+		free(cdf);
 	} else {
-		out->welch_t = 0;
-		out->welch_df = (double)(na + nb - 2);
-		out->welch_p = ma == mb ? 1.0 : 0.0;
+		double total = (double)(na + nb);
+		double mu = (double)N / 2;
+		double var = (double)N / 12 * ((total + 1) - tie_sum / (total * (total - 1)));
+		double sigma = var > 0 ? sqrt(var) : 0;
+		double dev = fabs(out->u - mu) - 0.5;
+		out->p = sigma > 0 && dev > 0 ? fmin(1.0, 2 * gsl_cdf_ugaussian_Q(dev / sigma)) : 1.0;
+		double z = gsl_cdf_ugaussian_Pinv(1 - alpha / 2);
+		double c = floor(mu + 0.5 - z * sigma);
+		k = c >= 1 ? (uint64_t)c : 0;
 	}
-	double pooled = sqrt(((double)(na - 1) * va + (double)(nb - 1) * vb) / (double)(na + nb - 2));
-	out->effect_d = pooled > 0 ? (mb - ma) / pooled : NAN;
-
-	double *ra = malloc(na * sizeof *ra), *rb = malloc(nb * sizeof *rb);
-	double *diff = malloc(STATS_BOOTSTRAP * sizeof *diff);
-	gsl_rng *r = new_rng(seed);
-	if (!ra || !rb || !diff || !r) {
-		free(ra);
-		free(rb);
-		free(diff);
-		gsl_rng_free(r);
-		return fail(err, errlen, "out of memory for the bootstrap");
+	if (k >= 1 && k <= N - k + 1) {
+		out->have_ci = true;
+		out->lo = stats_kth_difference(a, na, b, nb, k);
+		out->hi = stats_kth_difference(a, na, b, nb, N - k + 1);
 	}
-	memcpy(ra, a, na * sizeof *ra);
-	memcpy(rb, b, nb * sizeof *rb);
-	gsl_sort(ra, 1, na);
-	gsl_sort(rb, 1, nb);
-	out->diff_median = gsl_stats_median_from_sorted_data(rb, 1, nb) -
-	                   gsl_stats_median_from_sorted_data(ra, 1, na);
-	for (int i = 0; i < STATS_BOOTSTRAP; i++) {
-		gsl_ran_sample(r, ra, na, (void *)a, na, sizeof(double));
-		gsl_ran_sample(r, rb, nb, (void *)b, nb, sizeof(double));
-		gsl_sort(ra, 1, na);
-		gsl_sort(rb, 1, nb);
-		diff[i] = gsl_stats_median_from_sorted_data(rb, 1, nb) -
-		          gsl_stats_median_from_sorted_data(ra, 1, na);
-	}
-	gsl_sort(diff, 1, STATS_BOOTSTRAP);
-	out->diff_lo = gsl_stats_quantile_from_sorted_data(diff, 1, STATS_BOOTSTRAP, 0.025);
-	out->diff_hi = gsl_stats_quantile_from_sorted_data(diff, 1, STATS_BOOTSTRAP, 0.975);
-	free(ra);
-	free(rb);
-	free(diff);
-	gsl_rng_free(r);
-
-	out->significant = (out->diff_lo > 0 || out->diff_hi < 0) && out->welch_p < 0.05;
-	/* the CI in the sentence's direction: "faster by" when b is faster */
-	double d = out->diff_median;
-	double lo = d < 0 ? -out->diff_hi : out->diff_lo, hi = d < 0 ? -out->diff_lo : out->diff_hi;
-	snprintf(out->sentence, sizeof out->sentence,
-	         "%s %s is %.2f ns %s than %s (95%% CI %.2f \u2026 %.2f ns, Welch p = %.2g): %s",
-	         name_b, op, fabs(d), d < 0 ? "faster" : "slower", name_a, lo, hi, out->welch_p,
-	         out->significant ? "a real difference" : "no significant difference");
+	free(a);
+	free(b);
 	return true;
+}
+
+void stats_holm(const double *p, size_t m, double *adj)
+{
+	size_t *idx = malloc(m * sizeof *idx);
+	double *tmp = malloc(m * sizeof *tmp);
+	if (!idx || !tmp) {   /* Bonferroni, which Holm never exceeds */
+		for (size_t i = 0; i < m; i++)
+			adj[i] = fmin(1.0, p[i] * (double)m);
+		free(idx);
+		free(tmp);
+		return;
+	}
+	gsl_sort_index(idx, p, 1, m);
+	double run = 0;
+	for (size_t r = 0; r < m; r++) {
+		double v = fmin(1.0, (double)(m - r) * p[idx[r]]);
+		if (v > run)
+			run = v;
+		tmp[idx[r]] = run;
+	}
+	memcpy(adj, tmp, m * sizeof *adj);
+	free(idx);
+	free(tmp);
+}
+
+void stats_bins(const double *x0, size_t n0, const double *x1, size_t n1, struct bins *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t n = n0 + n1;
+	out->n = 1;
+	if (n == 0) {
+		out->lo = 0;
+		out->hi = out->width = 1;
+		return;
+	}
+	double *s = malloc(n * sizeof *s);
+	if (!s) {
+		out->lo = 0;
+		out->hi = out->width = 1;
+		return;
+	}
+	memcpy(s, x0, n0 * sizeof *s);
+	if (n1)
+		memcpy(s + n0, x1, n1 * sizeof *s);
+	gsl_sort(s, 1, n);
+	/* the central 98%: below 100 values the 1% tails are under one value */
+	double lo = n >= 100 ? stats_quantile(s, n, 0.01) : s[0];
+	double hi = n >= 100 ? stats_quantile(s, n, 0.99) : s[n - 1];
+	double iqr = stats_quantile(s, n, 0.75) - stats_quantile(s, n, 0.25);
+	free(s);
+	int nb = 1;
+	if (hi > lo) {
+		double h = 2 * iqr / cbrt((double)n);
+		nb = h > 0 ? (int)ceil((hi - lo) / h) : STATS_MAX_BINS;
+		if (nb < 1)
+			nb = 1;
+		if (nb > STATS_MAX_BINS)
+			nb = STATS_MAX_BINS;
+	} else {   /* every value the same: one bin around it */
+		lo -= 0.5;
+		hi += 0.5;
+	}
+	out->n = nb;
+	out->lo = lo;
+	out->hi = hi;
+	out->width = (hi - lo) / nb;
+	const double *xs[2] = { x0, x1 };
+	size_t ns[2] = { n0, n1 };
+	for (int side = 0; side < 2; side++)
+		for (size_t i = 0; i < ns[side]; i++) {
+			double v = xs[side][i];
+			if (v < lo) {
+				out->under[side]++;
+				continue;
+			}
+			if (v > hi) {
+				out->over[side]++;
+				continue;
+			}
+			int b = (int)((v - lo) / out->width);
+			if (b >= nb)
+				b = nb - 1;   /* the top edge belongs to the last bin */
+			if (b < 0)
+				b = 0;
+			if (++out->count[side][b] > out->max_count)
+				out->max_count = out->count[side][b];
+		}
 }

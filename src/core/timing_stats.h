@@ -1,6 +1,16 @@
-/* Statistics of attribute-access timings, computed with GSL: summaries,
- * confidence intervals, stability warnings, and the comparison of two
- * distributions. Every GSL status is checked; GSL never aborts. */
+/* Statistics of timings with the process as the unit, computed with GSL.
+ *
+ * Values from one process are correlated (its hash seed, its memory layout),
+ * so each process counts once per series: the median of its values. A
+ * series' location is the median of those per-process values, with a
+ * distribution-free confidence interval from order statistics (the
+ * binomial). Two series are compared with one statistic from headline to
+ * verdict: the Hodges-Lehmann shift (the median of the differences between
+ * every process of one and every process of the other), its confidence
+ * interval by inverting the Mann-Whitney test, and that test's p-value
+ * (exact without ties, the normal approximation with a tie correction
+ * otherwise). Costs grow as n log n in processes: no bootstrap.
+ * Every GSL status is checked; GSL never aborts. */
 #ifndef SLOTEXPLORE_TIMING_STATS_H
 #define SLOTEXPLORE_TIMING_STATS_H
 
@@ -8,35 +18,62 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STATS_BOOTSTRAP 2000
+#define STATS_ALPHA 0.05
+#define STATS_MAX_BINS 30
 
-struct dist_stats {
+/* The median of n values and its 95% interval. */
+struct location {
 	size_t n;
-	double mean, sd, median, mad, min, max;
-	double p1, p5, p25, p75, p95, p99;
-	bool have_ci;                /* n >= 2 */
-	double median_lo, median_hi; /* 95% bootstrap CI of the median */
-	double mean_lo, mean_hi;     /* 95% t CI of the mean */
-	double baseline_median;      /* of the baseline per access, NAN if unknown */
-	char warnings[400];          /* "; "-separated, "" when stable */
+	double median;
+	bool have_ci;               /* n >= 6: an interval with at least 95% coverage exists */
+	double lo, hi;              /* order statistics x(k), x(n-k+1) */
+	double level;               /* the interval's exact coverage (>= 0.95) */
+	double mad;                 /* median absolute deviation, unscaled (pyperf's) */
+	double mean, sd;            /* sd NAN for n < 2 */
+	double min, max;
 };
 
-struct dist_compare {
-	double diff_median;          /* b - a */
-	double diff_lo, diff_hi;     /* 95% bootstrap CI of the difference of medians */
-	double welch_t, welch_df, welch_p;
-	double effect_d;             /* Cohen's d (pooled sd), NAN if undefined */
-	bool significant;            /* the CI excludes 0 and p < 0.05 */
-	char sentence[300];
+/* The shift of b against a. */
+struct shift {
+	size_t na, nb;
+	double hl;                  /* Hodges-Lehmann: median of b_j - a_i */
+	bool have_ci;               /* enough processes for a 95% interval */
+	double lo, hi;              /* its interval, inverting the Mann-Whitney test */
+	double u;                   /* #{b_j > a_i} + #{b_j = a_i} / 2 */
+	double p;                   /* two-sided Mann-Whitney p */
+	bool exact;                 /* p and the interval from the exact distribution */
+	double prob_b_greater;      /* u / (na nb): P(a process of b is slower) */
 };
 
-/* Summarises n samples. False with a one-line reason for empty input or a
- * NaN/inf sample. `baseline` (may be NULL) holds each sample's baseline. */
-bool stats_compute(const double *x, size_t n, const double *baseline, uint64_t seed,
-                   struct dist_stats *out, char *err, size_t errlen);
-/* Compares b against a (names for the sentence, op like "read"). */
-bool stats_compare(const double *a, size_t na, const double *b, size_t nb, const char *name_a,
-                   const char *name_b, const char *op, uint64_t seed, struct dist_compare *out,
-                   char *err, size_t errlen);
+/* Histogram bins shared by two series: Freedman-Diaconis on the central
+ * 98% of both (all of them below 100 values), values outside counted at
+ * the edges. */
+struct bins {
+	int n;                      /* 1 .. STATS_MAX_BINS */
+	double lo, hi, width;
+	unsigned count[2][STATS_MAX_BINS];
+	size_t under[2], over[2];
+	unsigned max_count;
+};
+
+/* Per-process values: the median of each process's values, sorted, into
+ * out (room for n). Returns how many processes; 0 for n == 0 or out of
+ * memory. */
+size_t stats_per_process(const double *x, const int *proc, size_t n, double *out);
+/* The location of n values (need not be sorted; not modified). False with a
+ * reason for no values or a NaN/inf. */
+bool stats_location(const double *x, size_t n, struct location *out, char *err, size_t errlen);
+/* b against a, at level 1 - alpha. False with a reason (a side empty, a
+ * NaN/inf, out of memory). */
+bool stats_shift(const double *a, size_t na, const double *b, size_t nb, double alpha,
+                 struct shift *out, char *err, size_t errlen);
+/* Holm's step-down adjustment of m p-values (adj may alias p). */
+void stats_holm(const double *p, size_t m, double *adj);
+/* The k-th smallest (1-based) of the na * nb differences b_j - a_i, both
+ * sorted ascending; O((na + nb) log) time, no extra memory. */
+double stats_kth_difference(const double *a, size_t na, const double *b, size_t nb, uint64_t k);
+/* Quantile f of sorted data (linear interpolation, as pyperf and numpy). */
+double stats_quantile(const double *sorted, size_t n, double f);
+void stats_bins(const double *x0, size_t n0, const double *x1, size_t n1, struct bins *out);
 
 #endif

@@ -29,6 +29,7 @@ int mode_explorer(struct run_context *rc, struct app *app, struct cmd_context *c
 		.no_mouse = opt->no_mouse,
 		.probe = &ch->pc,
 		.timeout_ms = opt->timeout_ms * 12,
+		.hello_timeout_ms = opt->timeout_ms,
 		.commands = ctx,
 		.python = ch->interp.path,
 		.script = session_script,

@@ -19,7 +19,12 @@ int mode_load(const struct run_context *rc)
 		fprintf(stderr, "slotexplore: --load %s\n", err);
 		return EXIT_FAILURE;
 	}
-	int wrote = timing_report_write(stdout, &res, attrs, opt->format, locale_is_utf8());
+	int wrote = timing_report_write(stdout, &res, attrs, opt->format, locale_is_utf8(),
+	                                &opt->min_effect);
+	if (opt->pyperf && !timing_export_pyperf(opt->pyperf, &res, attrs, err, sizeof err)) {
+		fprintf(stderr, "slotexplore: --pyperf %s\n", err);
+		wrote = -1;
+	}
 	timing_result_free(&res);
 	return wrote == 0 ? mode_finish_output() : EXIT_FAILURE;
 }

@@ -111,6 +111,7 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	ctx->out = stdout;
 	hooks_connect(ctx, ch, session_dir, opt->measure_time, opt->timeout_ms);
 	ctx->hooks.svg = export_svg;
+	app->timing_settings = opt->min_effect;
 
 	char path[PATH_MAX];
 	bool required;

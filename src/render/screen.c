@@ -1037,6 +1037,7 @@ void render_screen(struct app *a, struct grid *g)
 		return;
 	}
 	if (a->timing_view) {
+		app_timing_refresh(a);   /* only when new values came in */
 		render_timing_pane(a, g);
 		return;
 	}

@@ -6,209 +6,276 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/timing_stats.h"
+#include "core/timing_analysis.h"
 
-#define PANE_SEED 20261124u
-#define MAX_BINS 200
-
-static const struct timing_series *find(const struct timing_result *r, enum kind k, enum time_op op)
+/* Word-wraps UTF-8 text into at most `rows` rows of width w; returns the
+ * rows used. */
+static int put_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
+                       const char *text)
 {
-	for (int i = 0; r && i < r->nseries; i++)
-		if (r->series[i].kind == k && r->series[i].op == op)
-			return &r->series[i];
-	return NULL;
-}
-
-/* Counts of x in nbins equal bins over [lo, hi]; the top edge included. */
-static void bin(const double *x, size_t n, double lo, double hi, int nbins, unsigned *count)
-{
-	memset(count, 0, (size_t)nbins * sizeof *count);
-	double w = (hi - lo) / nbins;
-	for (size_t i = 0; i < n; i++) {
-		int b = w > 0 ? (int)((x[i] - lo) / w) : 0;
-		if (b < 0)
-			b = 0;
-		if (b >= nbins)
-			b = nbins - 1;
-		count[b]++;
+	int used = 0;
+	const char *p = text;
+	while (*p && used < rows) {
+		/* the longest prefix of at most w columns that ends at a space */
+		int cols = 0;
+		const char *q = p, *cut = NULL;
+		while (*q && cols < w) {
+			if (*q == ' ')
+				cut = q;
+			q++;
+			while ((*q & 0xC0) == 0x80)
+				q++;
+			cols++;
+		}
+		if (!*q)
+			cut = q;
+		else if (!cut || cut == p)
+			cut = q;
+		char line[512];
+		size_t len = (size_t)(cut - p) < sizeof line - 1 ? (size_t)(cut - p) : sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		grid_put(g, x, y + used, w, st, line);
+		used++;
+		p = cut;
+		while (*p == ' ')
+			p++;
 	}
+	return used;
 }
 
-static int column_of(double v, double lo, double hi, int width)
+static int column_of(double v, const struct bins *b, int cols)
 {
-	if (!(hi > lo))
+	if (!(b->hi > b->lo) || !isfinite(v))
 		return 0;
-	int c = (int)((v - lo) / (hi - lo) * width);
-	return c < 0 ? 0 : c >= width ? width - 1 : c;
+	int c = (int)((v - b->lo) / (b->hi - b->lo) * cols);
+	return c < 0 ? 0 : c >= cols ? cols - 1 : c;
 }
 
-/* One histogram: `rows` rows of vertical bars (eighth blocks), markers for
- * the median (│) and the 5th/95th percentiles (┊) on the row below. */
-static void histogram(const struct app *a, struct grid *g, int x, int y, int width, int rows,
-                      const struct timing_series *s, const struct dist_stats *st, double lo,
-                      double hi, unsigned max_count, enum style style)
+/* One histogram on the shared bins: `rows` rows of bars (eighth blocks),
+ * each bin `cpb` columns, a count scale on the right, and the marker row
+ * below with the median (│), the 5th and 95th percentiles (┊) and the
+ * values outside the bins counted at the edges. */
+static void histogram(const struct app *a, struct grid *g, int x, int y, int rows,
+                      const struct bins *b, int side, int cpb, const struct series_summary *st,
+                      enum style style)
 {
-	static unsigned count[MAX_BINS];
-	int nbins = width > MAX_BINS ? MAX_BINS : width;
-	bin(s->ns, s->n, lo, hi, nbins, count);
 	static const uint32_t eighths[9] = { ' ', 0x2581, 0x2582, 0x2583, 0x2584, 0x2585, 0x2586,
 	                                     0x2587, 0x2588 };
 	static const char ascii[9] = { ' ', '.', '.', ':', ':', '|', '|', '#', '#' };
-	for (int b = 0; b < nbins; b++) {
-		double h = max_count ? (double)count[b] / max_count * rows * 8 : 0;
-		int eighth = (int)lround(h);
-		if (count[b] && eighth == 0)
-			eighth = 1;   /* a bin with samples always shows */
+	int cols = b->n * cpb;
+	unsigned most = b->max_count ? b->max_count : 1;
+	for (int k = 0; k < b->n; k++) {
+		unsigned n = b->count[side][k];
+		int eighth = (int)lround((double)n / most * rows * 8);
+		if (n && eighth == 0)
+			eighth = 1;   /* a bin with values always shows */
+		int bar = cpb >= 3 ? cpb - 1 : cpb;   /* a gap between wide bins */
 		for (int r = 0; r < rows; r++) {
 			int level = eighth - (rows - 1 - r) * 8;
 			if (level <= 0)
 				continue;
 			if (level > 8)
 				level = 8;
-			grid_put_cell(g, x + b, y + r, a->utf8 ? eighths[level] : (uint32_t)ascii[level], style);
+			for (int c = 0; c < bar; c++)
+				grid_put_cell(g, x + k * cpb + c, y + r, a->utf8 ? eighths[level]
+				              : (uint32_t)ascii[level], style);
 		}
 	}
+	/* the count scale */
+	grid_printf(g, x + cols, y, 7, ST_DIM, "%s%u", a->utf8 ? "\u2524" : "|", most);
+	grid_printf(g, x + cols, y + rows - 1, 7, ST_DIM, "%s0", a->utf8 ? "\u2524" : "|");
 	/* the marker row */
 	int my = y + rows;
-	grid_fill(g, x, my, nbins, a->utf8 ? 0x2500 : '-', ST_DIM);
-	grid_put_cell(g, x + column_of(st->p5, lo, hi, nbins), my, a->utf8 ? 0x250A : ':', ST_DIM);
-	grid_put_cell(g, x + column_of(st->p95, lo, hi, nbins), my, a->utf8 ? 0x250A : ':', ST_DIM);
-	grid_put_cell(g, x + column_of(st->median, lo, hi, nbins), my, a->utf8 ? 0x2502 : '|',
+	grid_fill(g, x, my, cols, a->utf8 ? 0x2500 : '-', ST_DIM);
+	grid_put_cell(g, x + column_of(st->p5, b, cols), my, a->utf8 ? 0x250A : ':', ST_DIM);
+	grid_put_cell(g, x + column_of(st->p95, b, cols), my, a->utf8 ? 0x250A : ':', ST_DIM);
+	grid_put_cell(g, x + column_of(st->net.median, b, cols), my, a->utf8 ? 0x2502 : '|',
 	              ST_MARKER);
+	if (b->under[side])
+		grid_printf(g, x, my, 8, ST_WARN, "%s%zu", a->utf8 ? "\u2039" : "<", b->under[side]);
+	if (b->over[side]) {
+		char t[24];
+		snprintf(t, sizeof t, "%zu%s", b->over[side], a->utf8 ? "\u203a" : ">");
+		grid_put(g, x + cols - utf8_columns(t), my, 8, ST_WARN, t);
+	}
 }
 
-void render_timing_pane(const struct app *a, struct grid *g)
+static void header(const struct app *a, struct grid *g, const struct timing_result *r,
+                   enum time_op op)
 {
-	const struct timing_result *r = a->timing;
-	enum time_op op = a->timing_op;
 	grid_fill(g, 0, 0, g->w, ' ', ST_HEADER);
-	char buf[400];
-	snprintf(buf, sizeof buf, " attribute access timing \u2502 %s \u2502 %u attrs \u2502 %s vs %s",
-	         time_op_name(op), a->timing_attrs, kind_info(a->timing_kinds[1])->name,
-	         kind_info(a->timing_kinds[0])->name);
-	grid_put(g, 0, 0, g->w, ST_HEADER, a->utf8 ? buf : "attribute access timing");
-	if (!a->utf8)
-		grid_printf(g, 0, 0, g->w, ST_HEADER, " timing | %s | %u attrs | %s vs %s",
-		            time_op_name(op), a->timing_attrs, kind_info(a->timing_kinds[1])->name,
-		            kind_info(a->timing_kinds[0])->name);
-	/* progress */
-	int y = 1;
+	const char *bar = a->utf8 ? "\u2502" : "|";
+	char kinds[96];
+	if (a->timing_aa)
+		snprintf(kinds, sizeof kinds, "%s A/A test", kind_info(a->timing_kinds[0])->name);
+	else
+		snprintf(kinds, sizeof kinds, "%s vs %s", kind_info(a->timing_kinds[1])->name,
+		         kind_info(a->timing_kinds[0])->name);
+	grid_printf(g, 0, 0, g->w, ST_HEADER, " %s %s %s %s %u attrs %s %s",
+	            a->utf8 ? "attribute access timing" : "timing", bar, time_op_name(op), bar,
+	            a->timing_attrs, bar, kinds);
+	(void)r;
+}
+
+static void progress(const struct app *a, struct grid *g, const struct timing_result *r,
+                     enum time_op op, int y)
+{
 	if (a->timing_running) {
-		int bw = g->w / 3;
+		int bw = g->w / 4;
 		int fill = (int)(a->timing_fraction * bw + 0.5);
 		grid_put(g, 0, y, 9, ST_NORMAL, "running ");
 		for (int i = 0; i < bw; i++)
 			grid_put_cell(g, 8 + i, y, i < fill ? (a->utf8 ? 0x2588 : '#') : (a->utf8 ? 0x2591 : '.'),
 			              i < fill ? ST_GOOD : ST_DIM);
+		char eta[40] = "";
 		if (a->timing_eta >= 0)
-			grid_printf(g, 9 + bw, y, g->w - 9 - bw, ST_NORMAL, " %3.0f%%  about %.0f s left  "
-			            "(Esc stops and keeps the samples)", 100 * a->timing_fraction, a->timing_eta);
-		else
-			grid_printf(g, 9 + bw, y, g->w - 9 - bw, ST_NORMAL, " %3.0f%%  calibrating...",
-			            100 * a->timing_fraction);
-	} else if (r) {
-		grid_printf(g, 0, y, g->w, ST_DIM, "%s%d processes, %.1f s, CPython %s. Each sample: "
-		            "the mean over loops x 100 accesses in one process, loop baseline subtracted.",
-		            r->cancelled ? "stopped early: " : "", r->processes, r->seconds, r->interp.version);
+			snprintf(eta, sizeof eta, "about %.0f s left", a->timing_eta);
+		grid_printf(g, 9 + bw, y, g->w - 9 - bw, ST_NORMAL, " %3.0f%%  %s%s%s  (Esc stops and keeps "
+		            "the samples)", 100 * a->timing_fraction, eta, eta[0] ? "  " : "",
+		            a->timing_activity);
+		return;
 	}
-	const struct timing_series *sa = find(r, a->timing_kinds[0], op);
-	const struct timing_series *sb = find(r, a->timing_kinds[1], op);
-	struct dist_stats st[2];
-	const struct timing_series *ser[2] = { sa, sb };
-	bool have[2] = { false, false };
-	char err[200];
-	double lo = INFINITY, hi = -INFINITY;
-	for (int i = 0; i < 2; i++) {
-		if (ser[i] && !ser[i]->unsupported[0] && ser[i]->n &&
-		    stats_compute(ser[i]->ns, ser[i]->n, ser[i]->baseline, PANE_SEED, &st[i], err, sizeof err)) {
-			have[i] = true;
-			double l = ser[i]->n >= 20 ? st[i].p1 : st[i].min;
-			double h = ser[i]->n >= 20 ? st[i].p99 : st[i].max;
-			if (l < lo)
-				lo = l;
-			if (h > hi)
-				hi = h;
+	if (!r)
+		return;
+	const char *stmt = "", *base = "";
+	for (int i = 0; i < r->nseries; i++)
+		if (r->series[i].op == op && r->series[i].statement[0]) {
+			stmt = r->series[i].statement;
+			base = r->series[i].base_statement;
+			break;
 		}
-	}
-	int rows_left = g->h - 1 - 3 - 1;   /* header, progress, table 3, status */
-	int hist_rows = (rows_left - 2 - 4) / 2;   /* two histograms + markers, sentence, axis */
+	char what[200] = "";
+	if (stmt[0])
+		snprintf(what, sizeof what, "\"%s\" against \"%s\"; ", stmt, base);
+	grid_printf(g, 0, y, g->w, ST_DIM, "%s%s%d processes x %d values, %.1f s, %s %s",
+	            r->cancelled ? "stopped early: " : r->budget_stop ? "stopped at the time limit: "
+	            : "", what, r->processes, r->values_per_process ? r->values_per_process : 3,
+	            r->seconds, r->pyperf ? "Python" : "CPython", r->interp.version);
+}
+
+void render_timing_pane(const struct app *a, struct grid *g)
+{
+	const struct timing_result *r = a->timing;
+	const struct timing_analysis *an = a->timing_an;
+	enum time_op op = a->timing_op;
+	header(a, g, r, op);
+	progress(a, g, r, op, 1);
+	const struct op_compare *c = an && r && an->r == r ? &an->op[op] : NULL;
+	int ser[2] = { c ? c->ia : -1, c ? c->ib : -1 };
+	const struct series_summary *st[2] = { NULL, NULL };
+	for (int i = 0; i < 2; i++)
+		if (ser[i] >= 0 && an->s[ser[i]].ok)
+			st[i] = &an->s[ser[i]];
+	int table_rows = 3, sentence_rows = g->h >= 24 ? 3 : 2, warn_rows = g->h >= 30 ? 2 : 0;
+	/* header, progress and a blank row, axis, the table, its warnings, the
+	 * sentence, status */
+	int rows_left = g->h - 3 - 1 - table_rows - warn_rows - sentence_rows - 1;
+	int hist_rows = (rows_left - 2) / 2;   /* two histograms and their marker rows */
 	if (hist_rows < 2)
 		hist_rows = 2;
-	int x0 = 24, width = g->w - x0 - 1;
-	y = 3;
-	if (hi > lo) {
-		double pad = (hi - lo) * 0.02;
-		lo -= pad;
-		hi += pad;
-	} else if (isfinite(lo)) {
-		lo -= 0.5;
-		hi += 0.5;
+	int x0 = 24, width = g->w - x0 - 6;   /* room for the count scale */
+	int y = 3;
+	bool timed = r && (ser[0] >= 0 || ser[1] >= 0);
+	if (r && !timed && !a->timing_running) {
+		grid_printf(g, 2, y + 1, g->w - 4, ST_WARN, "%s was not timed in this run: a times all "
+		            "seven operations, o shows the next one", time_op_name(op));
 	}
-	unsigned max_count = 1;
-	static unsigned count[MAX_BINS];
-	int nbins = width > MAX_BINS ? MAX_BINS : width;
-	for (int i = 0; i < 2; i++)
-		if (have[i]) {
-			bin(ser[i]->ns, ser[i]->n, lo, hi, nbins, count);
-			for (int b = 0; b < nbins; b++)
-				if (count[b] > max_count)
-					max_count = count[b];
-		}
+	const struct bins *b = c ? &c->bins : NULL;
+	int cpb = b && b->n ? width / b->n : 1;
+	if (cpb < 1)
+		cpb = 1;
 	for (int i = 0; i < 2; i++) {
-		enum kind k = a->timing_kinds[i];
-		grid_put(g, 0, y, x0 - 1, i ? ST_SERIES0 : ST_SERIES1, kind_info(k)->name);
-		if (ser[i] && ser[i]->unsupported[0])
-			grid_printf(g, 0, y + 1, x0 - 1, ST_DIM, "n/a: %s", ser[i]->unsupported);
-		else if (have[i]) {
-			grid_printf(g, 0, y + 1, x0 - 1, ST_NORMAL, "median %.2f ns", st[i].median);
-			grid_printf(g, 0, y + 2, x0 - 1, ST_DIM, "n = %zu", st[i].n);
-			histogram(a, g, x0, y, width, hist_rows, ser[i], &st[i], lo, hi, max_count,
-			          i ? ST_SERIES0 : ST_SERIES1);
+		enum style style = i ? ST_SERIES0 : ST_SERIES1;
+		if (ser[i] < 0) {
+			if (timed || a->timing_running) {
+				grid_put(g, 0, y, x0 - 1, style, kind_info(a->timing_kinds[i])->name);
+				grid_put(g, 0, y + 1, x0 - 1, ST_DIM, a->timing_running ? "waiting..." : "no samples");
+			}
+			y += hist_rows + 1;
+			continue;
+		}
+		const struct timing_series *s = &r->series[ser[i]];
+		char label[64];
+		timing_series_label(s, a->timing_aa, label, sizeof label);
+		grid_put(g, 0, y, x0 - 1, style, label);
+		if (s->unsupported[0])
+			grid_printf(g, 0, y + 1, x0 - 1, ST_DIM, "n/a: %s", s->unsupported);
+		else if (st[i]) {
+			grid_printf(g, 0, y + 1, x0 - 1, ST_NORMAL, "median %.2f ns", st[i]->net.median);
+			grid_printf(g, 0, y + 2, x0 - 1, ST_DIM, "%zu procs, %zu values", st[i]->processes,
+			            st[i]->values);
+			if (b && b->n)
+				histogram(a, g, x0, y, hist_rows, b, i, cpb, st[i], style);
 		} else
 			grid_put(g, 0, y + 1, x0 - 1, ST_DIM, a->timing_running ? "waiting..." : "no samples");
 		y += hist_rows + 1;
 	}
-	if (hi > lo) {
-		grid_printf(g, x0, y, 12, ST_DIM, "%.2f ns", lo);
+	if (b && b->n && (st[0] || st[1])) {
+		int cols = b->n * cpb;
+		grid_printf(g, x0, y, 12, ST_DIM, "%.2f ns", b->lo);
 		char right[32];
-		snprintf(right, sizeof right, "%.2f ns", hi);
-		grid_put(g, x0 + width - utf8_columns(right), y, 12, ST_DIM, right);
-		grid_put(g, x0 + width / 2 - 10, y, 30, ST_DIM,
-		         a->utf8 ? "\u2502 median  \u250a p5, p95" : "| median  : p5, p95");
+		snprintf(right, sizeof right, "%.2f ns", b->hi);
+		grid_put(g, x0 + cols - utf8_columns(right), y, 12, ST_DIM, right);
+		/* the legend between the two ends, shortened until it fits whole */
+		int room = cols - 12 - utf8_columns(right) - 2;
+		char legend[96];
+		for (int form = 0; form < 3; form++) {
+			snprintf(legend, sizeof legend, form == 0 ? "%s median  %s p5, p95  bins of %.3f ns"
+			         : form == 1 ? "%s median  %s p5, p95" : "%s median", a->utf8 ? "\u2502" : "|",
+			         a->utf8 ? "\u250a" : ":", b->width);
+			if (utf8_columns(legend) <= room)
+				break;
+			legend[0] = '\0';
+		}
+		int lx = x0 + cols / 2 - utf8_columns(legend) / 2;
+		if (lx < x0 + 12)
+			lx = x0 + 12;
+		grid_put(g, lx, y, room, ST_DIM, legend);
 	}
 	y += 1;
 	/* the summary table */
-	grid_printf(g, 0, y++, g->w, ST_HEADING, "%-22s %5s %7s %16s %15s %6s %7s %7s",
-	            "kind", "n", "median", "95% CI median", "mean \u00b1 sd", "MAD", "p5", "p95");
+	bool wide = g->w >= 82;   /* room for the per-statement time and the baseline */
+	int lw = wide ? 22 : 16;
+	grid_printf(g, 0, y++, g->w, ST_HEADING, "%-*s %5s %6s %7s %16s %8s %8s", lw, "kind", "procs",
+	            "values", "median", "95% CI median", wide ? "per stmt" : "", wide ? "baseline" : "");
+	int warn_room = warn_rows;
 	for (int i = 0; i < 2; i++) {
-		if (!have[i])
+		if (!st[i])
 			continue;
-		char ci[48] = "-", msd[48];
-		if (st[i].have_ci)
-			snprintf(ci, sizeof ci, "%.2f %s %.2f", st[i].median_lo, a->utf8 ? "\u2026" : "..",
-			         st[i].median_hi);
-		snprintf(msd, sizeof msd, "%.2f \u00b1 %.2f", st[i].mean, st[i].n > 1 ? st[i].sd : 0.0);
-		grid_printf(g, 0, y++, g->w, ST_NORMAL, "%-22s %5zu %7.2f %16s %15s %6.2f %7.2f %7.2f",
-		            kind_info(a->timing_kinds[i])->name, st[i].n, st[i].median, ci, msd, st[i].mad,
-		            st[i].p5, st[i].p95);
-		if (st[i].warnings[0] && y < g->h - 2)
+		char label[64], ci[48] = "-", base[16] = "-";
+		timing_series_label(&r->series[ser[i]], a->timing_aa, label, sizeof label);
+		if (st[i]->net.have_ci)
+			snprintf(ci, sizeof ci, "%.2f %s %.2f", st[i]->net.lo, a->utf8 ? "\u2026" : "..",
+			         st[i]->net.hi);
+		if (isfinite(st[i]->baseline_median))
+			snprintf(base, sizeof base, "%.2f", st[i]->baseline_median);
+		char raw[16] = "";
+		if (wide)
+			snprintf(raw, sizeof raw, "%8.2f", st[i]->raw.median);
+		grid_printf(g, 0, y++, g->w, ST_NORMAL, "%-*.*s %5zu %6zu %7.2f %*s %8s %8s", lw, lw,
+		            label, st[i]->processes, st[i]->values, st[i]->net.median,
+		            16 + (int)strlen(ci) - utf8_columns(ci), ci, raw, wide ? base : "");
+		if (st[i]->warnings[0] && warn_room-- > 0)
 			grid_printf(g, 2, y++, g->w - 2, ST_WARN, "%s %s", a->utf8 ? "\u26a0" : "!",
-			            st[i].warnings);
+			            st[i]->warnings);
 	}
-	if (have[0] && have[1] && y < g->h - 1) {
-		struct dist_compare c;
-		if (stats_compare(sa->ns, sa->n, sb->ns, sb->n, kind_info(a->timing_kinds[0])->name,
-		                  kind_info(a->timing_kinds[1])->name, time_op_name(op), PANE_SEED, &c,
-		                  err, sizeof err))
-			grid_put(g, 0, y, g->w, c.significant ? ST_BEST : ST_HEADING, c.sentence);
-		else
-			grid_put(g, 0, y, g->w, ST_DIM, err);
+	if (c && an) {
+		char sentence[600];
+		timing_sentence(an, op, a->utf8, sentence, sizeof sentence);
+		enum style sst = c->verdict == VERDICT_REAL ? ST_BEST : c->verdict == VERDICT_ERROR
+		                 ? ST_DIM : ST_HEADING;
+		int room = g->h - 1 - y;
+		if (room > sentence_rows)
+			room = sentence_rows;
+		if (sentence[0] && room > 0)
+			put_wrapped(g, 0, y, g->w, room, sst, sentence);
 	}
 	/* status */
 	int sy = g->h - 1;
 	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
 	grid_put(g, 0, sy, g->w, a->status_error ? ST_ERROR : ST_STATUS,
 	         a->status[0] ? a->status
-	                      : "o/O next/prev operation  r run again  Esc stop (keeps samples) / back  "
+	                      : "o/O operation  r again  a all ops  F A/A test  Esc stop / back  "
 	                        "t back  q quit");
 }

@@ -55,6 +55,7 @@ void app_init(struct app *a, const struct profile_set *profiles, const struct pr
 	a->selected = KIND_REGULAR;
 	a->best = -1;
 	a->tour_requested = -1;
+	timing_settings_default(&a->timing_settings);
 	a->dirty = true;
 }
 
@@ -462,8 +463,26 @@ bool app_apply(struct app *a, enum action act)
 		}
 		a->timing_view = true;
 		a->timing_requested = true;
+		a->timing_aa = false;
+		a->timing_all_ops = false;
 		a->timing_kinds[0] = KIND_REGULAR;
 		a->timing_kinds[1] = app_compared_kind(a);
+		return true;
+	case ACT_TIMING_AA:
+		if (!a->can_verify) {
+			app_set_status(a, true, "F: no interpreter to time (start with --python PATH, or "
+			               ":python PATH)");
+			return false;
+		}
+		if (a->attrs < 1) {
+			app_set_status(a, true, "F: there is no attribute to read at 0 attributes");
+			return false;
+		}
+		a->timing_view = true;
+		a->timing_requested = true;
+		a->timing_aa = true;
+		a->timing_all_ops = false;
+		a->timing_kinds[0] = a->timing_kinds[1] = (enum kind)a->selected;
 		return true;
 	case ACT_TOUR:
 		if (!a->tour) {
@@ -650,6 +669,19 @@ static void timing_key(struct app *a, int key)
 		if (!a->timing_running)
 			a->timing_requested = true;
 		break;
+	case 'a':   /* every operation, not only read and write */
+		if (!a->timing_running) {
+			a->timing_all_ops = true;
+			a->timing_requested = true;
+		}
+		break;
+	case 'F':   /* the same kind against itself: the noise floor */
+		if (!a->timing_running) {
+			a->timing_aa = true;
+			a->timing_kinds[0] = a->timing_kinds[1];   /* the kind shown against regular */
+			a->timing_requested = true;
+		}
+		break;
 	case 'q':
 		a->quit = true;
 		break;
@@ -668,9 +700,29 @@ static void timing_key(struct app *a, int key)
 		}
 		/* fall through */
 	default:
-		app_set_status(a, false, "timing pane: o next operation, r run again, t or Esc back, "
-		               "%sq quit", a->tour_active ? "n/p tour, " : "");
+		app_set_status(a, false, "timing pane: o next operation, r run again, a all operations, "
+		               "F an A/A test, t or Esc back, %sq quit", a->tour_active ? "n/p tour, " : "");
 	}
+}
+
+void app_timing_refresh(struct app *a)
+{
+	static struct timing_analysis an;
+	static unsigned generation;
+	static const struct timing_result *of;
+	static bool running;
+	if (!a->timing) {
+		a->timing_an = NULL;
+		return;
+	}
+	if (a->timing_an == &an && of == a->timing && generation == a->timing->generation &&
+	    running == a->timing_running)
+		return;
+	timing_analyse(a->timing, &a->timing_settings, a->timing_running, &an);
+	of = a->timing;
+	generation = a->timing->generation;
+	running = a->timing_running;
+	a->timing_an = &an;
 }
 
 void app_key(struct app *a, int key)

@@ -9,6 +9,7 @@
 #include "core/by_version.h"
 #include "core/model.h"
 #include "core/profile.h"
+#include "core/timing_analysis.h"
 #include "core/timing_run.h"
 #include "session/zones.h"
 #include "session/keys.h"
@@ -84,9 +85,15 @@ struct app {
 	bool timing_requested;       /* t pressed: the front end starts a run */
 	enum time_op timing_op;      /* which operation the pane shows */
 	enum kind timing_kinds[2];   /* compared: a (reference) and b */
+	bool timing_aa;              /* an A/A test: timing_kinds[0] twice */
+	bool timing_all_ops;         /* every operation, not only read and write */
 	struct timing_result *timing;
 	unsigned timing_attrs;       /* the attribute count that was timed */
 	double timing_fraction, timing_eta;
+	char timing_activity[80];    /* what the run is doing, for the progress line */
+	struct timing_settings timing_settings;   /* --min-effect */
+	/* what `timing` says: recomputed once per batch of values (app_timing_refresh) */
+	const struct timing_analysis *timing_an;
 	/* every version side by side (e): recomputed with the setting */
 	bool versions_view;
 	struct by_version versions;
@@ -137,6 +144,10 @@ enum kind app_compared_kind(const struct app *a);
 uint64_t app_total_at(const struct app *a, enum kind k, uint64_t m);
 /* The values choices the w key cycles through. */
 const char *app_values_choice(int i);
+/* Recomputes the timing analysis if new values arrived since the last one
+ * (the result's generation changed), never otherwise: the pane draws from
+ * it every frame. */
+void app_timing_refresh(struct app *a);
 /* Forgets the results of m (the setting changed). */
 void app_check_reset(struct app *a);
 /* Shows text full screen (takes ownership); any key but scrolling closes it. */

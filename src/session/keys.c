@@ -40,6 +40,8 @@ const struct key_row key_table[] = {
 	  { K('m', ACT_VERIFY) } },
 	{ "t", "t", "time attribute access: the selected kind against regular",
 	  { K('t', ACT_TIMING) } },
+	{ "F", "F", "A/A test: time the selected kind against itself (the noise floor)",
+	  { K('F', ACT_TIMING_AA) } },
 	{ "P", "P", "presentation mode: big figures, fewer panels, keys shown",
 	  { K('P', ACT_PRESENT) } },
 	{ "e", "e", "every version side by side: kinds by CPython versions (e, Esc or q closes)",

@@ -395,6 +395,11 @@ static void install_signal_handlers(void)
 static struct timing_job timing_job;
 static struct timing_result timing_result;
 
+/* The explorer's default run: the selected pair's read and write, at least
+ * this many processes each, so that it reaches a verdict; every operation
+ * on request (a in the pane). */
+#define TUI_TIMING_PROCESSES 20
+
 static void timing_start(struct app *a, const struct tui_options *o)
 {
 	a->timing_requested = false;
@@ -406,29 +411,40 @@ static void timing_start(struct app *a, const struct tui_options *o)
 	timing_result_free(&timing_result);
 	struct timing_plan plan;
 	timing_plan_init(&plan, o->python, o->script, a->attrs, o->measure_time, o->timeout_ms);
+	plan.hello_timeout_ms = o->hello_timeout_ms > 0 ? o->hello_timeout_ms : plan.hello_timeout_ms;
 	plan.kinds[a->timing_kinds[0]] = plan.kinds[a->timing_kinds[1]] = true;
+	plan.aa = a->timing_aa;
+	plan.min_processes = TUI_TIMING_PROCESSES;
 	for (int i = 0; i < OP_COUNT; i++)
-		plan.ops[i] = true;
+		plan.ops[i] = a->timing_all_ops || i == OP_READ || i == OP_WRITE;
+	if (!a->timing_all_ops && a->timing_op != OP_READ && a->timing_op != OP_WRITE)
+		a->timing_op = OP_READ;
 	timing_job_start(&timing_job, &plan, &timing_result);
 	a->timing = &timing_result;
 	a->timing_attrs = a->attrs;
 	a->timing_running = true;
 	a->timing_fraction = 0;
 	a->timing_eta = -1;
+	a->timing_activity[0] = '\0';
 	a->status[0] = '\0';
 }
 
+/* One step of the run, never blocking: what the worker has sent. */
 static void timing_poll(struct app *a)
 {
 	if (!a->timing_running)
 		return;
 	bool more = timing_job_step(&timing_job, 0);
 	a->timing_fraction = timing_job_fraction(&timing_job, &a->timing_eta);
+	timing_job_activity(&timing_job, a->timing_activity, sizeof a->timing_activity);
 	if (more)
 		return;
 	a->timing_running = false;
 	if (timing_job.state == JOB_ERROR)
 		app_set_status(a, true, "t: %s", timing_job.err);
+	else if (timing_result.budget_stop)
+		app_set_status(a, false, "timing stopped at the time limit: %d processes, %.1f s",
+		               timing_result.processes, timing_result.seconds);
 	else
 		app_set_status(a, false, "timing done: %d processes, %.1f s (o: next operation, r: again)",
 		               timing_result.processes, timing_result.seconds);

@@ -14,6 +14,7 @@ struct tui_options {
 	bool no_mouse;      /* --no-mouse */
 	struct probe_client *probe;   /* running interpreter for m, or NULL */
 	int timeout_ms;     /* per measurement */
+	int hello_timeout_ms;         /* for a timing worker to say hello (--timeout) */
 	struct cmd_context *commands;  /* what ':' lines run against */
 	const char *python;          /* interpreter path for t (kept current by main) */
 	const char *script;          /* probe.py */

@@ -29,8 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned attrs;
 	char err[600];
 	if (timing_load(path, &r, &attrs, err, sizeof err)) {
-		timing_report_write(sink, &r, attrs, FORMAT_TEXT, true);
-		timing_report_write(sink, &r, attrs, FORMAT_JSON, true);
+		timing_report_write(sink, &r, attrs, FORMAT_TEXT, true, NULL);
+		timing_report_write(sink, &r, attrs, FORMAT_JSON, true, NULL);
+		timing_report_write(sink, &r, attrs, FORMAT_MARKDOWN, true, NULL);
+		timing_write_pyperf(sink, &r, attrs);
 		timing_result_free(&r);
 	}
 	return 0;
