@@ -160,6 +160,17 @@ for size in "64 18" "80 24" "120 40" "200 50"; do
 			"presentation, tour step $((n + 1)) at $size, answer and notes shown: nothing cut"
 	done
 done
+# the timing pane: nothing cut either, with a message wrapped above its key bar
+for size in "64 18" "80 24" "120 40" "200 50"; do
+	for keys in "" "x" "o o o" "O" "F"; do
+		# shellcheck disable=SC2086
+		cuts=$("$CHECK" --cuts --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" $size $keys | tail -1)
+		is "$cuts" "cuts: 0" "timing pane at $size after '$keys': nothing cut"
+	done
+done
+out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 q | tr '\n' ' ')
+like "$out" "timing pane closed: t opens it again, q quits" "q closes the timing pane, not the program"
+like "$out" "per inst" "  and the table is back"
 # the key bar always ends with the way to the help and out
 for size in "64 18" "80 24" "120 40" "200 50"; do
 	# shellcheck disable=SC2086

@@ -189,3 +189,51 @@ size_t grid_row_text(const struct grid *g, int y, char *buf, size_t n)
 	buf[keep] = '\0';
 	return keep;
 }
+
+/* Draws text wrapped at words from its skip-th line on, at most rows lines
+ * (g NULL: only counts). A caller drawing one line of a longer text at a
+ * time (the help) passes part; otherwise lines left over are a cut. */
+int grid_wrap_from(struct grid *g, int x, int y, int w, int rows, enum style st, const char *text,
+                   int skip, bool part)
+{
+	const char *p = text;
+	int r = 0;
+	for (; r < rows + skip && *p; r++) {
+		while (*p == ' ')
+			p++;
+		/* take as many whole words as fit in w columns */
+		const char *q = p, *cut = NULL;
+		int cols = 0;
+		while (*q && cols < w) {
+			if (*q == ' ')
+				cut = q;
+			if (((unsigned char)*q & 0xC0) != 0x80)
+				cols++;
+			q++;
+		}
+		while (*q && ((unsigned char)*q & 0xC0) == 0x80)
+			q++;
+		const char *end = !*q ? q : (cut && cut > p ? cut : q);
+		char line[1024];
+		size_t len = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (g && r >= skip)
+			grid_put(g, x, y + r - skip, w, st, line);
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+	/* rows ran out before the text: lines lost, a cut like any other */
+	if (g && *p && !part) {
+		g->clipped++;
+		if (getenv("GRID_SHOW_CUTS"))
+			fprintf(stderr, "rows ran out at %d,%d: '%.40s...'\n", x, y + r - skip, p);
+	}
+	return r - skip;
+}
+
+int grid_wrap(struct grid *g, int x, int y, int w, int rows, enum style st, const char *text)
+{
+	return grid_wrap_from(g, x, y, w, rows, st, text, 0, false);
+}

@@ -62,6 +62,12 @@ void grid_add_zone(struct grid *g, enum zone_kind k, int x, int y, int w, int h,
 const struct zone *grid_zone_at(const struct grid *g, int x, int y);
 /* Columns that a UTF-8 string takes (one per code point). */
 int utf8_columns(const char *s);
+/* Word-wraps UTF-8 text into w columns from row y, at most rows lines after
+ * skipping its first skip lines; returns the lines drawn (g NULL: counts).
+ * Lines left over are counted in g->clipped unless part is set. */
+int grid_wrap_from(struct grid *g, int x, int y, int w, int rows, enum style st, const char *text,
+                   int skip, bool part);
+int grid_wrap(struct grid *g, int x, int y, int w, int rows, enum style st, const char *text);
 /* One row as UTF-8, trailing blanks removed. Returns bytes written. */
 size_t grid_row_text(const struct grid *g, int y, char *buf, size_t n);
 

@@ -8,6 +8,7 @@
 
 #include "core/units.h"
 #include "render/chart.h"
+#include "render/status_line.h"
 #include "render/timing_pane.h"
 #include "render/versions_view.h"
 #include "session/notes.h"
@@ -346,58 +347,6 @@ static void render_breakdown(const struct app *a, struct grid *g, int y)
 }
 
 
-/* Draws text word-wrapped to w columns in at most rows rows; returns the
- * rows used. With g NULL it only counts. */
-/* Word-wraps text into w columns from row y, after skipping its first
- * `skip` lines; draws at most `rows` lines (g NULL: only counts). */
-/* Draws text wrapped at words from its skip-th line on, at most rows lines.
- * A caller drawing one line of a longer text at a time (the help) passes
- * part; otherwise lines left over are a cut. */
-static int render_wrapped_from(struct grid *g, int x, int y, int w, int rows, enum style st,
-                               const char *text, int skip, bool part)
-{
-	const char *p = text;
-	int r = 0;
-	for (; r < rows + skip && *p; r++) {
-		while (*p == ' ')
-			p++;
-		/* take as many whole words as fit in w columns */
-		const char *q = p, *cut = NULL;
-		int cols = 0;
-		while (*q && cols < w) {
-			if (*q == ' ')
-				cut = q;
-			if (((unsigned char)*q & 0xC0) != 0x80)
-				cols++;
-			q++;
-		}
-		while (*q && ((unsigned char)*q & 0xC0) == 0x80)
-			q++;
-		const char *end = !*q ? q : (cut && cut > p ? cut : q);
-		char line[1024];
-		size_t len = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
-		memcpy(line, p, len);
-		line[len] = '\0';
-		if (g && r >= skip)
-			grid_put(g, x, y + r - skip, w, st, line);
-		p = end;
-		while (*p == ' ')
-			p++;
-	}
-	/* rows ran out before the text: lines lost, a cut like any other */
-	if (g && *p && !part) {
-		g->clipped++;
-		if (getenv("GRID_SHOW_CUTS"))
-			fprintf(stderr, "rows ran out at %d,%d: '%.40s...'\n", x, y + r - skip, p);
-	}
-	return r - skip;
-}
-
-static int render_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
-                          const char *text)
-{
-	return render_wrapped_from(g, x, y, w, rows, st, text, 0, false);
-}
 
 /* The sentences of text that fit in rows lines of w columns, and a mark
  * that there is more (more, e.g. " (i: the whole note)") when some do not: the notes
@@ -406,7 +355,7 @@ static void fit_sentences(const char *text, int w, int rows, char *out, size_t n
                           const char *more)
 {
 	snprintf(out, n, "%s", text);
-	if (render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) <= rows)
+	if (grid_wrap(NULL, 0, 0, w, 99, ST_NORMAL, out) <= rows)
 		return;
 	size_t best = 0;
 	for (const char *p = text; *p; p++) {
@@ -415,7 +364,7 @@ static void fit_sentences(const char *text, int w, int rows, char *out, size_t n
 			continue;
 		size_t len = (size_t)(p - text) + 1;
 		snprintf(out, n, "%.*s%s", (int)len, text, more);
-		if (render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows)
+		if (grid_wrap(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows)
 			break;
 		best = len;
 	}
@@ -431,7 +380,7 @@ static void fit_sentences(const char *text, int w, int rows, char *out, size_t n
 		while (len > 0 && text[len - 1] == ' ')
 			len--;
 		snprintf(out, n, "%.*s\u2026%s", (int)len, text, more);
-	} while (len > 0 && render_wrapped(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows);
+	} while (len > 0 && grid_wrap(NULL, 0, 0, w, 99, ST_NORMAL, out) > rows);
 }
 
 /* A tour step's words: its text (after N, the teacher's notes in its
@@ -462,28 +411,28 @@ static int render_tour_words(struct app *a, struct grid *g, int x, int y, int w,
 		tour_expand(a, st->answer, answer + strlen(answer_label), sizeof answer - strlen(answer_label));
 	}
 	if (!g) {
-		int t = render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, text);
-		int n = notes[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, notes) : 0;
-		int q = question[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
-		int an = answer[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
+		int t = grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, text);
+		int n = notes[0] ? grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, notes) : 0;
+		int q = question[0] ? grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
+		int an = answer[0] ? grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
 		return (t > n ? t : n) + q + an;
 	}
 	/* too small a window: the text gives way at a sentence, and i shows the
 	 * whole step in the pager; then the question and the answer go too */
 	bool notes_shown = a->tour_notes_shown && notes[0];
 	const char *main = notes_shown ? notes : text;
-	int q = question[0] ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
+	int q = question[0] ? grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, question) : 0;
 	int an = question[0] && a->tour_answer_shown
-	         ? render_wrapped(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
+	         ? grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, answer) : 0;
 	if (rows - q - an < 2)
 		q = an = 0;
 	char shown[2100];
 	fit_sentences(main, w, rows - q - an, shown, sizeof shown, " (i: the whole step)");
-	int used = render_wrapped(g, x, y, w, rows - q - an, notes_shown ? ST_WARN : ST_NORMAL, shown);
+	int used = grid_wrap(g, x, y, w, rows - q - an, notes_shown ? ST_WARN : ST_NORMAL, shown);
 	if (q)
-		used += render_wrapped(g, x, y + used, w, q, ST_HEADING, question);
+		used += grid_wrap(g, x, y + used, w, q, ST_HEADING, question);
 	if (an)
-		used += render_wrapped(g, x, y + used, w, an, ST_GOOD, answer);
+		used += grid_wrap(g, x, y + used, w, an, ST_GOOD, answer);
 	return used;
 }
 
@@ -532,44 +481,10 @@ static void key_bar_text(const struct app *a, int w, char *out, size_t n)
 	snprintf(out + len, n - len, "%s", tail);
 }
 
-/* Rows the status message needs at width w (at most 3). */
-static int status_rows(const struct app *a, int w)
-{
-	if (!a->status[0])
-		return 0;
-	int r = render_wrapped(NULL, 0, 0, w, 3, ST_NORMAL, a->status);
-	return r < 1 ? 1 : r;
-}
-
-/* The bottom of the screen: the key bar (or the ':' line) on the last row,
- * the status message wrapped above it, never cut. Returns the rows it took. */
-/* The status message on the msg rows above row y. */
-static void render_status_message(const struct app *a, struct grid *g, int y, int msg)
-{
-	enum style st = a->status_error ? ST_ERROR : ST_STATUS;
-	for (int r = 0; r < msg; r++)
-		grid_fill(g, 0, y - msg + r, g->w, ' ', st);
-	if (msg) {
-		/* longer than three rows: the rest is marked, not dropped silently */
-		char text[sizeof a->status + 8];
-		snprintf(text, sizeof text, "%s", a->status);
-		if (render_wrapped(NULL, 0, 0, g->w, 99, st, text) > msg) {
-			size_t keep = strlen(text);
-			while (keep > 0 && render_wrapped(NULL, 0, 0, g->w, 99, st, text) > msg) {
-				do
-					keep--;
-				while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80);
-				snprintf(text + keep, sizeof text - keep, "%s", "\u2026");
-			}
-		}
-		render_wrapped(g, 0, y - msg, g->w, msg, st, text);
-	}
-}
-
 static int render_status(const struct app *a, struct grid *g)
 {
 	int y = g->h - 1;
-	int msg = status_rows(a, g->w);
+	int msg = status_message_rows(a, g->w);
 	if (msg > g->h - 2)
 		msg = g->h - 2 > 0 ? g->h - 2 : 0;
 	render_status_message(a, g, y, msg);
@@ -614,8 +529,8 @@ static void render_help(struct app *a, struct grid *g)
 	/* count the lines, then draw the window [help_top, help_top + rows) */
 	int total = 0;
 	for (int r = 0; r < key_table_rows; r++)
-		total += render_wrapped(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
-	total += 1 + render_wrapped(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
+		total += grid_wrap(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
+	total += 1 + grid_wrap(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
 	int rows = g->h - 2;
 	if (a->help_top > total - rows)
 		a->help_top = total - rows;
@@ -636,7 +551,7 @@ static void render_help(struct app *a, struct grid *g)
 	/* line L of the help goes to row 1 + L - help_top when that is on screen */
 	int line = 0, bottom = 1 + rows;
 	for (int r = 0; r < key_table_rows; r++) {
-		int n = render_wrapped(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
+		int n = grid_wrap(NULL, 0, 0, tw, 99, ST_NORMAL, key_table[r].help);
 		for (int i = 0; i < n; i++, line++) {
 			int y = 1 + line - a->help_top;
 			if (y < 1 || y >= bottom)
@@ -644,15 +559,15 @@ static void render_help(struct app *a, struct grid *g)
 			if (i == 0)
 				grid_put(g, 2, y, kw, ST_HEADER_KEY,
 				         a->utf8 ? key_table[r].label : key_table[r].ascii);
-			render_wrapped_from(g, tx, y, tw, 1, ST_NORMAL, key_table[r].help, i, true);
+			grid_wrap_from(g, tx, y, tw, 1, ST_NORMAL, key_table[r].help, i, true);
 		}
 	}
 	line++;   /* a blank line before the notes */
-	int n = render_wrapped(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
+	int n = grid_wrap(NULL, 0, 0, g->w - 4, 99, ST_DIM, mouse);
 	for (int i = 0; i < n; i++, line++) {
 		int y = 1 + line - a->help_top;
 		if (y >= 1 && y < bottom)
-			render_wrapped_from(g, 2, y, g->w - 4, 1, ST_DIM, mouse, i, true);
+			grid_wrap_from(g, 2, y, g->w - 4, 1, ST_DIM, mouse, i, true);
 	}
 	render_status(a, g);
 }
@@ -893,7 +808,7 @@ static void render_present(struct app *a, struct grid *g)
 	/* the tour's text is read whole; the notes take what is left */
 	int text_rows = tour ? 1 + render_tour_words(a, NULL, 0, 0, g->w, 0) : 2;
 	int keys_rows = a->last_keys[0] && g->h >= 30 ? 2 : 0;
-	int msg_rows = status_rows(a, g->w);   /* the message wraps above the key line */
+	int msg_rows = status_message_rows(a, g->w);   /* the message wraps above the key line */
 	keys_rows += msg_rows;
 	bool diff_ok = ra->available && rb->available && ra->fig[a->acc];
 
@@ -986,7 +901,7 @@ static void render_present(struct app *a, struct grid *g)
 	} else if (y < text_end) {
 		char shown[sizeof notes_text + 32];
 		fit_sentences(notes_text, g->w, text_end - y, shown, sizeof shown, " (i: the whole note)");
-		render_wrapped(g, 0, y, g->w, text_end - y, ST_NORMAL, shown);
+		grid_wrap(g, 0, y, g->w, text_end - y, ST_NORMAL, shown);
 	}
 	/* the keys just pressed, on a line of their own where the room can read
 	 * them; the status message under it, the key line last */
@@ -1017,7 +932,7 @@ static void render_too_small(const struct app *a, struct grid *g)
 	snprintf(line, sizeof line, "Terminal too small: %dx%d. slotexplore needs %dx%d. Enlarge it, "
 	         "or q to quit.", g->w, g->h, SCREEN_MIN_W, SCREEN_MIN_H);
 	int y = g->h / 2 - 1;
-	render_wrapped(g, 0, y < 0 ? 0 : y, g->w, g->h - (y < 0 ? 0 : y), ST_WARN, line);
+	grid_wrap(g, 0, y < 0 ? 0 : y, g->w, g->h - (y < 0 ? 0 : y), ST_WARN, line);
 }
 
 void render_screen(struct app *a, struct grid *g)
@@ -1095,6 +1010,6 @@ void render_screen(struct app *a, struct grid *g)
 		/* whole sentences only; what does not fit is one key away (i) */
 		char shown[sizeof notes_text + 32];
 		fit_sentences(notes_text, g->w, notes, shown, sizeof shown, " (i: the whole note)");
-		render_wrapped(g, 0, y, g->w, notes, ST_NORMAL, shown);
+		grid_wrap(g, 0, y, g->w, notes, ST_NORMAL, shown);
 	}
 }

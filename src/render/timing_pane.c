@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "render/timing_pane.h"
+#include "render/status_line.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -8,41 +9,6 @@
 
 #include "core/timing_analysis.h"
 
-/* Word-wraps UTF-8 text into at most `rows` rows of width w; returns the
- * rows used. */
-static int put_wrapped(struct grid *g, int x, int y, int w, int rows, enum style st,
-                       const char *text)
-{
-	int used = 0;
-	const char *p = text;
-	while (*p && used < rows) {
-		/* the longest prefix of at most w columns that ends at a space */
-		int cols = 0;
-		const char *q = p, *cut = NULL;
-		while (*q && cols < w) {
-			if (*q == ' ')
-				cut = q;
-			q++;
-			while ((*q & 0xC0) == 0x80)
-				q++;
-			cols++;
-		}
-		if (!*q)
-			cut = q;
-		else if (!cut || cut == p)
-			cut = q;
-		char line[512];
-		size_t len = (size_t)(cut - p) < sizeof line - 1 ? (size_t)(cut - p) : sizeof line - 1;
-		memcpy(line, p, len);
-		line[len] = '\0';
-		grid_put(g, x, y + used, w, st, line);
-		used++;
-		p = cut;
-		while (*p == ' ')
-			p++;
-	}
-	return used;
-}
 
 static int column_of(double v, const struct bins *b, int cols)
 {
@@ -112,9 +78,15 @@ static void header(const struct app *a, struct grid *g, const struct timing_resu
 	else
 		snprintf(kinds, sizeof kinds, "%s vs %s", kind_info(a->timing_kinds[1])->name,
 		         kind_info(a->timing_kinds[0])->name);
-	grid_printf(g, 0, 0, g->w, ST_HEADER, " %s %s %s %s %u attrs %s %s",
-	            a->utf8 ? "attribute access timing" : "timing", bar, time_op_name(op), bar,
-	            a->timing_attrs, bar, kinds);
+	char line[256];
+	for (int form = 0; form < 2; form++) {   /* the title shortens before anything is cut */
+		snprintf(line, sizeof line, " %s %s %s %s %u attrs %s %s",
+		         form == 0 && a->utf8 ? "attribute access timing" : "timing", bar,
+		         time_op_name(op), bar, a->timing_attrs, bar, kinds);
+		if (utf8_columns(line) <= g->w)
+			break;
+	}
+	grid_put(g, 0, 0, g->w, ST_HEADER, line);
 	(void)r;
 }
 
@@ -131,9 +103,16 @@ static void progress(const struct app *a, struct grid *g, const struct timing_re
 		char eta[40] = "";
 		if (a->timing_eta >= 0)
 			snprintf(eta, sizeof eta, "about %.0f s left", a->timing_eta);
-		grid_printf(g, 9 + bw, y, g->w - 9 - bw, ST_NORMAL, " %3.0f%%  %s%s%s  (Esc stops and keeps "
-		            "the samples)", 100 * a->timing_fraction, eta, eta[0] ? "  " : "",
-		            a->timing_activity);
+		/* what does not fit is left out whole: the hint, then the activity */
+		char line[256];
+		for (int form = 0; form < 3; form++) {
+			snprintf(line, sizeof line, " %3.0f%%  %s%s%s%s", 100 * a->timing_fraction, eta,
+			         form < 2 && eta[0] ? "  " : "", form < 2 ? a->timing_activity : "",
+			         form == 0 ? "  (Esc stops and keeps the samples)" : "");
+			if (utf8_columns(line) <= g->w - 9 - bw)
+				break;
+		}
+		grid_put(g, 9 + bw, y, g->w - 9 - bw, ST_NORMAL, line);
 		return;
 	}
 	if (!r)
@@ -145,13 +124,24 @@ static void progress(const struct app *a, struct grid *g, const struct timing_re
 			base = r->series[i].base_statement;
 			break;
 		}
-	char what[200] = "";
-	if (stmt[0])
-		snprintf(what, sizeof what, "\"%s\" against \"%s\"; ", stmt, base);
-	grid_printf(g, 0, y, g->w, ST_DIM, "%s%s%d processes x %d values, %.1f s, %s %s",
-	            r->cancelled ? "stopped early: " : r->budget_stop ? "stopped at the time limit: "
-	            : "", what, r->processes, r->values_per_process ? r->values_per_process : 3,
-	            r->seconds, r->pyperf ? "Python" : "CPython", r->interp.version);
+	/* the statements, then the values per process, are left out when the
+	 * line would not fit: never cut */
+	char line[400];
+	for (int form = 0; form < 3; form++) {
+		char what[200] = "", values[32] = "";
+		if (stmt[0] && form < 2)
+			snprintf(what, sizeof what, "\"%s\" against \"%s\"; ", stmt, base);
+		if (form < 1 || !stmt[0] || form == 2)
+			snprintf(values, sizeof values, " x %d values",
+			         r->values_per_process ? r->values_per_process : 3);
+		snprintf(line, sizeof line, "%s%s%d processes%s, %.1f s, %s %s",
+		         r->cancelled ? "stopped early: " : r->budget_stop ? "stopped at the time limit: "
+		         : "", what, r->processes, values, r->seconds, r->pyperf ? "Python" : "CPython",
+		         r->interp.version);
+		if (utf8_columns(line) <= g->w)
+			break;
+	}
+	grid_put(g, 0, y, g->w, ST_DIM, line);
 }
 
 void render_timing_pane(const struct app *a, struct grid *g)
@@ -167,15 +157,33 @@ void render_timing_pane(const struct app *a, struct grid *g)
 	for (int i = 0; i < 2; i++)
 		if (ser[i] >= 0 && an->s[ser[i]].ok)
 			st[i] = &an->s[ser[i]];
-	int table_rows = 3, sentence_rows = g->h >= 24 ? 3 : 2, warn_rows = g->h >= 30 ? 2 : 0;
+	/* the sentence gets the rows it needs (up to 5): it is the verdict */
+	char sentence[600] = "";
+	if (c && an)
+		timing_sentence(an, op, a->utf8, sentence, sizeof sentence);
+	int sentence_rows = sentence[0] ? grid_wrap(NULL, 0, 0, g->w, 5, ST_NORMAL, sentence) : 0;
+	if (sentence_rows < 2)
+		sentence_rows = 2;
+	int table_rows = 3, warn_rows = g->h >= 30 ? 2 : 0;
+	int msg_rows = status_message_rows(a, g->w);   /* wrapped above the key bar */
+	bool bar_row_taken = false;
 	/* header, progress and a blank row, axis, the table, its warnings, the
-	 * sentence, status */
-	int rows_left = g->h - 3 - 1 - table_rows - warn_rows - sentence_rows - 1;
+	 * sentence, the message, the key bar */
+	int rows_left = g->h - 3 - 1 - table_rows - warn_rows - sentence_rows - msg_rows - 1;
+	int y = 3;
+	if (rows_left < 6) {   /* a short screen gives up the blank row first */
+		y = 2;
+		rows_left++;
+	}
 	int hist_rows = (rows_left - 2) / 2;   /* two histograms and their marker rows */
-	if (hist_rows < 2)
+	if (hist_rows < 2 && msg_rows > 0) {   /* too short: the message takes the key bar's row */
+		msg_rows--;
+		bar_row_taken = true;
+		hist_rows = (rows_left + 1 - 2) / 2;
+	}
+	if (hist_rows < 2)   /* the label, median and counts beside each */
 		hist_rows = 2;
 	int x0 = 24, width = g->w - x0 - 6;   /* room for the count scale */
-	int y = 3;
 	bool timed = r && (ser[0] >= 0 || ser[1] >= 0);
 	if (r && !timed && !a->timing_running) {
 		grid_printf(g, 2, y + 1, g->w - 4, ST_WARN, "%s was not timed in this run: a times all "
@@ -261,21 +269,24 @@ void render_timing_pane(const struct app *a, struct grid *g)
 			            st[i]->warnings);
 	}
 	if (c && an) {
-		char sentence[600];
-		timing_sentence(an, op, a->utf8, sentence, sizeof sentence);
 		enum style sst = c->verdict == VERDICT_REAL ? ST_BEST : c->verdict == VERDICT_ERROR
 		                 ? ST_DIM : ST_HEADING;
-		int room = g->h - 1 - y;
+		int room = g->h - 1 - msg_rows - y;
 		if (room > sentence_rows)
 			room = sentence_rows;
 		if (sentence[0] && room > 0)
-			put_wrapped(g, 0, y, g->w, room, sst, sentence);
+			grid_wrap(g, 0, y, g->w, room, sst, sentence);
 	}
-	/* status */
+	/* the message above the key bar, which stays */
 	int sy = g->h - 1;
+	if (bar_row_taken) {
+		render_status_message(a, g, sy + 1, msg_rows + 1);
+		return;
+	}
+	render_status_message(a, g, sy, msg_rows);
 	grid_fill(g, 0, sy, g->w, ' ', ST_STATUS);
-	grid_put(g, 0, sy, g->w, a->status_error ? ST_ERROR : ST_STATUS,
-	         a->status[0] ? a->status
-	                      : "o/O operation  r again  a all ops  F A/A test  Esc stop / back  "
-	                        "t back  q quit");
+	const char *bar = "o/O operation  r again  a all ops  F A/A test  Esc stop / back  t q close";
+	if (utf8_columns(bar) > g->w)
+		bar = "o/O op  r again  a all  F A/A  Esc stop/back  t q close";
+	grid_put(g, 0, sy, g->w, ST_STATUS, bar);
 }

@@ -658,6 +658,8 @@ static void pager_key(struct app *a, int key)
 
 static void timing_key(struct app *a, int key)
 {
+	bool asked = a->timing_close_asked;
+	a->timing_close_asked = false;   /* any other key keeps the run going */
 	switch (key) {
 	case 'o': case UK_RIGHT: case 'l':
 		a->timing_op = (enum time_op)((a->timing_op + 1) % OP_COUNT);
@@ -682,10 +684,20 @@ static void timing_key(struct app *a, int key)
 			a->timing_requested = true;
 		}
 		break;
-	case 'q':
-		a->quit = true;
+	case 'q':   /* q closes the pane, as in a pager; a run is thrown away only if asked twice */
+		if (a->timing_running && !asked) {
+			a->timing_close_asked = true;
+			app_set_status(a, false, "a run is going: q again stops it and closes the pane "
+			               "(the samples so far are kept); any other key goes on");
+			break;
+		}
+		if (a->timing_running)
+			a->timing_stop_requested = true;
+		a->timing_view = false;
+		app_set_status(a, false, "timing pane closed: t opens it again, q quits");
 		break;
 	case UK_RESIZE:
+		a->timing_close_asked = asked;
 		break;
 	case 't': case UK_ESC:
 		/* Esc while running is handled by the front end (cancel, keep) */
@@ -701,7 +713,7 @@ static void timing_key(struct app *a, int key)
 		/* fall through */
 	default:
 		app_set_status(a, false, "timing pane: o next operation, r run again, a all operations, "
-		               "F an A/A test, t or Esc back, %sq quit", a->tour_active ? "n/p tour, " : "");
+		               "F an A/A test, %st, Esc or q back", a->tour_active ? "n/p tour, " : "");
 	}
 }
 

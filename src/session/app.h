@@ -87,6 +87,8 @@ struct app {
 	enum kind timing_kinds[2];   /* compared: a (reference) and b */
 	bool timing_aa;              /* an A/A test: timing_kinds[0] twice */
 	bool timing_all_ops;         /* every operation, not only read and write */
+	bool timing_close_asked;     /* q during a run: a second q stops it and closes */
+	bool timing_stop_requested;  /* the front end stops the run (samples kept) */
 	struct timing_result *timing;
 	unsigned timing_attrs;       /* the attribute count that was timed */
 	double timing_fraction, timing_eta;

@@ -583,6 +583,12 @@ int tui_run(struct app *a, const struct tui_options *o)
 		if (key < 0)
 			continue;
 		app_key(a, key);
+		if (a->timing_stop_requested) {   /* q q in the pane: stop the run, keep its samples */
+			a->timing_stop_requested = false;
+			timing_stop(a);
+			app_set_status(a, false, "timing stopped and the pane closed: the %zu samples "
+			               "so far are kept for export", timing_job.samples);
+		}
 		if (a->cmd_active) {
 			cmdline_begin(a);
 			install_signal_handlers();
