@@ -6,10 +6,12 @@
 
 #include "core/model.h"
 #include "core/numparse.h"
+#include "core/probe_parse.h"
 #include "core/profile.h"
 #include "core/seed.h"
 #include "core/units.h"
 #include "core/values.h"
+#include "core/verify.h"
 #include "tap.h"
 
 static struct profile_set profiles;
@@ -385,6 +387,23 @@ static void test_units(void)
 	is_str(b, "-69%", "percent change");
 }
 
+/* A record checked against a profile that lacks its ABI is refused with a
+ * reason, not modelled with zero constants (the fuzzer's SIGFPE). */
+static void test_verify_unmodelled_abi(void)
+{
+	const struct profile *ft = profile_set_find(&profiles, 3, 14, true);
+	static struct probe_record rec;
+	char line[] = "measure kind=regular-dict attrs=1 values=none count=1000 requested=136";
+	char err[200] = "";
+	struct verify_result vr;
+	ok(ft && probe_parse_line(line, &rec, err, sizeof err), "a measure record parses");
+	ok(ft && !verify_record(&rec, ft, ABI_ILP32, &vr, err, sizeof err) &&
+	       strstr(err, "no ilp32 build") != NULL,
+	   "verify_record refuses an ABI the profile lacks: %s", err);
+	ok(ft && verify_record(&rec, ft, ABI_LP64, &vr, err, sizeof err),
+	   "and checks the ABI it has");
+}
+
 int main(void)
 {
 	const char *dir = getenv("SLOTEXPLORE_DATADIR");
@@ -405,6 +424,7 @@ int main(void)
 	test_spec_rules();
 	test_seed();
 	test_units();
+	test_verify_unmodelled_abi();
 	profile_set_free(&profiles);
 	return done_testing();
 }

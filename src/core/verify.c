@@ -81,6 +81,10 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 		.profile = pr, .abi = abi, .attrs = (unsigned)attrs, .instances = 1000,
 		.values = values, .name_len = 0,
 	};
+	/* The record names the interpreter's ABI; a profile lacking it has no
+	 * constants to model with (the fuzzer found round_up by zero). */
+	if (!model_setting_check(&s, err, errlen))
+		return false;
 	struct container ctr;
 	model_container(&s, &ctr);
 	struct kind_result kr;

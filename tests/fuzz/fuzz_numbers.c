@@ -31,7 +31,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		value_spec_describe(&spec, back, sizeof back);
 	}
 	int major, minor;
-	(void)parse_python_version(text, &major, &minor);
+	bool free_threaded;
+	(void)parse_python_version(text, &major, &minor, &free_threaded);
 	free(text);
 	return 0;
 }

@@ -32,15 +32,22 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 	abort();
 }
 
-static bool hook_measure(struct cmd_context *c, int f, char *err, size_t errlen)
+static bool hook_measure(struct cmd_context *c, int f, bool aa, char *err, size_t errlen)
 {
-	(void)c, (void)f, (void)err, (void)errlen;
+	(void)c, (void)f, (void)aa, (void)err, (void)errlen;
 	abort();
 }
 
 static bool hook_svg(struct cmd_context *c, FILE *out, char *err, size_t errlen)
 {
 	(void)c, (void)out, (void)err, (void)errlen;
+	abort();
+}
+
+static bool hook_tradeoffs(struct cmd_context *c, struct tradeoff_table *t, char *err,
+                           size_t errlen)
+{
+	(void)c, (void)t, (void)err, (void)errlen;
 	abort();
 }
 
@@ -68,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * and the hooks abort */
 	struct cmd_context c = {
 		.app = &app, .out = fuzz_sink, .no_files = false, .tui = true,
-		.hooks = { hook_python, hook_verify, hook_measure, hook_svg },
+		.hooks = { .python = hook_python, .verify = hook_verify, .measure = hook_measure,
+		           .svg = hook_svg, .tradeoffs = hook_tradeoffs },
 	};
 	for (int i = 0; i < tour.nsteps; i++) {
 		app.tour_requested = i;
