@@ -82,3 +82,14 @@ wait_for() {
 	done
 	return 1
 }
+# wait_text SESSION PATTERN: as wait_for, over the screen read as one line
+# (our own wrapping of a message moves with the length of a path in it)
+wait_text() {
+	_wait_n=0
+	while [ $_wait_n -lt 60 ]; do
+		screen "$1" | tr '\n' ' ' | tr -s ' ' | grep -q -- "$2" && return 0
+		sleep 0.1
+		_wait_n=$((_wait_n + 1))
+	done
+	return 1
+}

@@ -146,9 +146,9 @@ fi
 FAKE="$TOP_SRCDIR/tests/fake-pythons"
 start fl 100 30 --python "$FAKE/streamer" --no-config
 T send-keys -t fl t
-wait_for fl "sent more than the 3 values asked for"; ok $? "a flooding worker: stopped at the values asked for"
+wait_text fl "sent more than the 3 values asked for"; ok $? "a flooding worker: stopped at the values asked for"
 T send-keys -t fl q
-wait_for fl "timing pane closed"; ok $? "  q closes the pane (as in a pager), not the program"
+wait_text fl "timing pane closed"; ok $? "  q closes the pane (as in a pager), not the program"
 T send-keys -t fl q
 wait_for fl "EXIT=0"; ok $? "  and q again quits at once"
 T kill-session -t fl
@@ -163,17 +163,17 @@ wait_for sl "process 1: starting"; ok $? "a worker slow to say hello: the pane s
 T send-keys -t sl Right
 wait_for sl "│ write │"; ok $? "  and the explorer stays live (o, Right)"
 T send-keys -t sl Escape
-wait_for sl "timing stopped"; ok $? "  Esc stops it at once"
+wait_text sl "timing stopped"; ok $? "  Esc stops it at once"
 # q during a run asks first; any other key keeps the run; q q stops and closes
 T send-keys -t sl r
 wait_for sl "process 1: starting"; ok $? "  r in the stopped pane runs again"
 T send-keys -t sl q
-wait_for sl "a run is going: q again stops it"; ok $? "  q during a run asks before throwing it away"
+wait_text sl "a run is going: q again stops it"; ok $? "  q during a run asks before throwing it away"
 T send-keys -t sl o
 wait_for sl "process 1: starting"; ok $? "  another key: the run goes on"
 like "$(screen sl | head -1)" "attribute access timing" "  and the pane stays"
 T send-keys -t sl q q
-wait_for sl "timing stopped and the pane closed"; ok $? "  q q: the run stopped, the pane closed"
+wait_text sl "timing stopped and the pane closed"; ok $? "  q q: the run stopped, the pane closed"
 like "$(screen sl)" "per inst" "  back on the table, the program still running"
 T send-keys -t sl t
 wait_for sl "process 1: starting"

@@ -360,7 +360,8 @@ void stats_bins(const double *x0, size_t n0, const double *x1, size_t n1, struct
 		out->hi = out->width = 1;
 		return;
 	}
-	memcpy(s, x0, n0 * sizeof *s);
+	if (n0) /* x0 may be NULL when empty: memcpy's source must not be */
+		memcpy(s, x0, n0 * sizeof *s);
 	if (n1)
 		memcpy(s + n0, x1, n1 * sizeof *s);
 	gsl_sort(s, 1, n);
