@@ -168,6 +168,39 @@ for size in "64 18" "80 24" "120 40" "200 50"; do
 		is "$cuts" "cuts: 0" "timing pane at $size after '$keys': nothing cut"
 	done
 done
+# a message about the pane's keys goes with the pane (it was left stale on
+# the table, where o and r do nothing)
+out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 x "<Dump>" "<Esc>")
+like "$(printf '%s' "$out" | sed '/^----$/q')" "timing pane: o next operation" "x in the pane: its keys on the status line"
+unlike "$(printf '%s' "$out" | sed '1,/^----$/d')" "o next operation" "  gone once Esc is back on the table"
+# presentation mode: the timing verdict in big letters, taller on a bigger
+# screen, and still there (as a sentence) after Esc on the tour's screen
+FIX="$TOP_SRCDIR/tests/screens/timing-fixture.json"
+big_rows() { # the rows of big letters under the verdict's title
+	awk '/slots read against regular:/ { on = 1; next } on && /█/ { n++; next } on { exit } END { print n + 0 }'
+}
+for size in "64 18" "80 24" "120 40" "200 50"; do
+	for keys in "" "o" "F"; do
+		# shellcheck disable=SC2086
+		is "$("$CHECK" --cuts --present --timing "$FIX" $size $keys | tail -1)" "cuts: 0" \
+			"presentation, timing pane at $size after '$keys': nothing cut"
+	done
+done
+small=$("$CHECK" --present --timing "$FIX" 80 24 | big_rows)
+large=$("$CHECK" --present --timing "$FIX" 200 50 | big_rows)
+is "$small" 5 "presentation, timing pane at 80x24: the verdict in 5-row letters"
+ok $([ "$large" -gt "$small" ] && echo 0 || echo 1) "  and taller at 200x50 ($large rows)"
+ascii=$("$CHECK" --ascii --present --timing "$FIX" 80 24)
+like "$ascii" "slots read against regular:" "  under its title"
+# "NO DIFFERENCE" read back from the glyphs' first row: N, O, D, I, F, F, E, R, E, N, C, E
+like "$ascii" "##   #      ##  ### ### ### ### ##  ### ##   ## ###" "  which reads NO DIFFERENCE (Holm's verdict)"
+like "$("$CHECK" --present --timing "$FIX" 80 24 | tr '\n' ' ')" "no significant difference once 7 operations" \
+	"  with the sentence that says why"
+out=$("$CHECK" --present --tour --timing "$FIX" 200 50 n n n n n n n "<Esc>" | tr '\n' ' ' | tr -s ' ')
+like "$out" "Tour 8/9.*Timing at 5 attributes, read: slots read is 0.45 ns faster than regular" \
+	"presentation, back on the tour: the run's verdict stays under the text"
+out=$("$CHECK" --present --timing "$FIX" 200 50 "<Esc>" j | tr '\n' ' ' | tr -s ' ')
+unlike "$out" "Timing at 5 attributes" "  but not for another pair of kinds"
 out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 q | tr '\n' ' ')
 like "$out" "timing pane closed: t opens it again, q quits" "q closes the timing pane, not the program"
 like "$out" "per inst" "  and the table is back"

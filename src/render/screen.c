@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/units.h"
+#include "render/big_text.h"
 #include "render/chart.h"
 #include "render/status_line.h"
 #include "render/timing_pane.h"
@@ -720,61 +721,6 @@ static void render_pager(struct app *a, struct grid *g)
 	}
 }
 
-/* Big characters, 3 columns by 5 rows, for the projector; drawn at a
- * scale that grows with the screen. */
-static const char *big_glyph(char c)
-{
-	switch (c) {
-	case '0': return "###" "# #" "# #" "# #" "###";
-	case '1': return " # " "## " " # " " # " "###";
-	case '2': return "###" "  #" "###" "#  " "###";
-	case '3': return "###" "  #" " ##" "  #" "###";
-	case '4': return "# #" "# #" "###" "  #" "  #";
-	case '5': return "###" "#  " "###" "  #" "###";
-	case '6': return "###" "#  " "###" "# #" "###";
-	case '7': return "###" "  #" "  #" "  #" "  #";
-	case '8': return "###" "# #" "###" "# #" "###";
-	case '9': return "###" "# #" "###" "  #" "###";
-	case '%': return "# #" "  #" " # " "#  " "# #";
-	case '-': return "   " "   " "###" "   " "   ";
-	case '+': return "   " " # " "###" " # " "   ";
-	case ',': return "   " "   " "   " " # " "#  ";
-	case '.': return "   " "   " "   " "   " " # ";
-	/* units, for figures too wide in digits: 37.3 TiB */
-	case 'K': return "# #" "## " "#  " "## " "# #";
-	case 'M': return "# #" "###" "###" "# #" "# #";
-	case 'G': return "###" "#  " "# #" "# #" "###";
-	case 'T': return "###" " # " " # " " # " " # ";
-	case 'P': return "###" "# #" "###" "#  " "#  ";
-	case 'E': return "###" "#  " "###" "#  " "###";
-	case 'i': return " # " "   " " # " " # " " # ";
-	case 'B': return "## " "# #" "## " "# #" "## ";
-	default: return "   " "   " "   " "   " "   ";
-	}
-}
-
-/* Columns a text takes in big characters at scale s. */
-static int big_width(const char *text, int s)
-{
-	int n = (int)strlen(text);
-	return n ? n * 4 * s - s : 0;
-}
-
-static int render_big(const struct app *a, struct grid *g, int x, int y, int s, enum style st,
-                      const char *text)
-{
-	int cx = x;
-	for (const char *p = text; *p; p++) {
-		const char *glyph = big_glyph(*p);
-		for (int r = 0; r < 5 * s; r++)
-			for (int c = 0; c < 3 * s; c++)
-				if (glyph[(r / s) * 3 + c / s] == '#')
-					grid_put_cell(g, cx + c, y + r, a->utf8 ? 0x2588 : '#', st);
-		cx += 4 * s;
-	}
-	return cx - x;
-}
-
 /* A figure for the big digits: grouped, or in binary units when the digits
  * would not fit (37.3 TiB), or NULL when neither fits at scale 1. */
 static const char *big_figure(uint64_t v, int room, char *buf, size_t n)
@@ -784,6 +730,22 @@ static const char *big_figure(uint64_t v, int room, char *buf, size_t n)
 		return buf;
 	format_bytes_human(v, buf, n);
 	return big_width(buf, 1) <= room ? buf : NULL;
+}
+
+/* Presentation mode, back from the timing pane: the run's verdict for the
+ * pair on screen, to stay under the text. Its rows at width w, 0 if none. */
+static int present_timing_line(const struct app *a, enum kind kb, int w, char *line, size_t n)
+{
+	const struct timing_analysis *an = a->timing_an;
+	if (!an || !a->timing || an->r != a->timing || a->timing_running || an->aa ||
+	    an->ka != KIND_REGULAR || an->kb != kb)
+		return 0;
+	char sentence[600];
+	if (!timing_sentence(an, a->timing_op, a->utf8, sentence, sizeof sentence)[0])
+		return 0;
+	snprintf(line, n, "Timing at %u attributes, %s: %s", a->timing_attrs,
+	         time_op_name(a->timing_op), sentence);
+	return grid_wrap(NULL, 0, 0, w, 999, ST_NORMAL, line);
 }
 
 /* Presentation mode: two kinds' bytes per instance in big figures (as big
@@ -848,7 +810,7 @@ static void render_present(struct app *a, struct grid *g)
 			continue;
 		}
 		if (fig[i])
-			render_big(a, g, x, y + 2, scale, colour[i], fig[i]);
+			big_render(g, x, y + 2, scale, colour[i], a->utf8, fig[i]);
 		else   /* too wide even in units at the smallest scale: plain, whole */
 			grid_put(g, x, y + 2, half - 2, colour[i], num[i]);
 		grid_printf(g, x, y + 3 + 5 * scale, half - 2, ST_NORMAL, "bytes per instance (%s)",
@@ -872,7 +834,7 @@ static void render_present(struct app *a, struct grid *g)
 		         kind_info(ka)->name);
 		if (y + 2 + 5 * ds + text_rows + keys_rows <= g->h - 1 && big_width(pct, ds) <= g->w - 4) {
 			grid_put(g, 2, y, g->w - 4, ST_HEADING, title);
-			render_big(a, g, 2, y + 1, ds, st, pct);
+			big_render(g, 2, y + 1, ds, st, a->utf8, pct);
 			y += 2 + 5 * ds;
 		} else if (!tour || y + 2 + 3 <= g->h - 1 - keys_rows) {
 			/* the text needs the room: the difference on one line (in the tour,
@@ -896,13 +858,23 @@ static void render_present(struct app *a, struct grid *g)
 			grid_put(g, 0, y, g->w, ST_HEADING, title);
 		y++;
 	}
+	/* the timing verdict, whole or not at all: after the tour's text, which
+	 * is read whole; before the notes, which give way at a sentence */
+	char timing_line[700];
+	int timing_rows = present_timing_line(a, kb, g->w, timing_line, sizeof timing_line);
+	int notes_end = text_end;
+	if (!tour && timing_rows && text_end - y >= timing_rows)
+		notes_end = text_end - timing_rows - 1;   /* the notes may give way whole */
 	if (y < text_end && tour) {
-		render_tour_words(a, g, 0, y, g->w, text_end - y);
-	} else if (y < text_end) {
+		y += render_tour_words(a, g, 0, y, g->w, text_end - y);
+	} else if (y < notes_end) {
 		char shown[sizeof notes_text + 32];
-		fit_sentences(notes_text, g->w, text_end - y, shown, sizeof shown, " (i: the whole note)");
-		grid_wrap(g, 0, y, g->w, text_end - y, ST_NORMAL, shown);
+		fit_sentences(notes_text, g->w, notes_end - y, shown, sizeof shown, " (i: the whole note)");
+		y += grid_wrap(g, 0, y, g->w, notes_end - y, ST_NORMAL, shown);
 	}
+	int ty = y + 1 + timing_rows <= text_end ? y + 1 : y;   /* after a blank row if room */
+	if (timing_rows && ty + timing_rows <= text_end)
+		grid_wrap(g, 0, ty, g->w, timing_rows, ST_HEADING, timing_line);
 	/* the keys just pressed, on a line of their own where the room can read
 	 * them; the status message under it, the key line last */
 	int sy = g->h - 1;

@@ -1,14 +1,15 @@
 #include "config.h"
 
 #include "render/timing_pane.h"
+#include "render/big_text.h"
 #include "render/status_line.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/timing_analysis.h"
-
 
 static int column_of(double v, const struct bins *b, int cols)
 {
@@ -144,6 +145,38 @@ static void progress(const struct app *a, struct grid *g, const struct timing_re
 	grid_put(g, 0, y, g->w, ST_DIM, line);
 }
 
+/* The verdict in capitals for presentation mode, its style, and the
+ * largest scale (1 to 4) at which it fits beside histograms of 2 rows or
+ * more (on a projector the verdict matters more than their detail); 0 when it does not fit or there is no verdict to show. */
+static int big_verdict(const struct app *a, const struct grid *g, const struct op_compare *c,
+                       int rows_left, char *buf, size_t n, enum style *st)
+{
+	*st = ST_NORMAL;
+	switch (c->verdict) {
+	case VERDICT_COLLECTING: snprintf(buf, n, "RUNNING"); *st = ST_DIM; break;
+	case VERDICT_TOO_FEW: snprintf(buf, n, "TOO FEW"); *st = ST_WARN; break;
+	case VERDICT_SMALL: snprintf(buf, n, "TOO SMALL"); break;
+	case VERDICT_HOLM:
+	case VERDICT_NOT_SHOWN: snprintf(buf, n, "NO DIFFERENCE"); break;
+	case VERDICT_REAL: {
+		bool faster = c->sh.hl < 0;   /* b - a: the compared kind takes less time */
+		*st = faster ? ST_GOOD : ST_BAD;
+		snprintf(buf, n, "%s %s", kind_info(a->timing_kinds[1])->name,
+		         faster ? "FASTER" : "SLOWER");
+		for (char *p = buf; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+		if (big_width(buf, 1) > g->w - 4)
+			snprintf(buf, n, "%s", faster ? "FASTER" : "SLOWER");
+		break;
+	}
+	default: buf[0] = '\0'; return 0;
+	}
+	for (int s = 4; s >= 1; s--)
+		if (big_width(buf, s) <= g->w - 4 && (rows_left - 2 - BIG_ROWS(s) - 2) / 2 >= 2)
+			return s;
+	return 0;
+}
+
 void render_timing_pane(const struct app *a, struct grid *g)
 {
 	const struct timing_result *r = a->timing;
@@ -170,7 +203,32 @@ void render_timing_pane(const struct app *a, struct grid *g)
 	/* header, progress and a blank row, axis, the table, its warnings, the
 	 * sentence, the message, the key bar */
 	int rows_left = g->h - 3 - 1 - table_rows - warn_rows - sentence_rows - msg_rows - 1;
+	/* presentation mode: the verdict in big letters, for the back row */
+	char big[64] = "";
+	enum style big_style = ST_NORMAL;
+	int big_scale = 0;
+	bool table_shown = true;
+	if (a->present && c && an) {
+		big_scale = big_verdict(a, g, c, rows_left, big, sizeof big, &big_style);
+		if (!big_scale) {   /* the sentence keeps the medians' interval: the table goes */
+			big_scale = big_verdict(a, g, c, rows_left + table_rows + warn_rows, big,
+			                        sizeof big, &big_style);
+			if (big_scale) {
+				table_shown = false;
+				rows_left += table_rows + warn_rows;
+			}
+		}
+	}
 	int y = 3;
+	if (big_scale) {
+		char title[96];
+		snprintf(title, sizeof title, "%s %s against %s:", kind_info(a->timing_kinds[1])->name,
+		         time_op_name(op), kind_info(a->timing_kinds[0])->name);
+		grid_put(g, 2, y, g->w - 4, ST_HEADING, title);
+		big_render(g, 2, y + 1, big_scale, big_style, a->utf8, big);
+		y += 2 + BIG_ROWS(big_scale);
+		rows_left -= 2 + BIG_ROWS(big_scale);
+	}
 	if (rows_left < 6) {   /* a short screen gives up the blank row first */
 		y = 2;
 		rows_left++;
@@ -245,10 +303,12 @@ void render_timing_pane(const struct app *a, struct grid *g)
 	/* the summary table */
 	bool wide = g->w >= 82;   /* room for the per-statement time and the baseline */
 	int lw = wide ? 22 : 16;
-	grid_printf(g, 0, y++, g->w, ST_HEADING, "%-*s %5s %6s %7s %16s %8s %8s", lw, "kind", "procs",
-	            "values", "median", "95% CI median", wide ? "per stmt" : "", wide ? "baseline" : "");
+	if (table_shown)
+		grid_printf(g, 0, y++, g->w, ST_HEADING, "%-*s %5s %6s %7s %16s %8s %8s", lw, "kind",
+		            "procs", "values", "median", "95% CI median", wide ? "per stmt" : "",
+		            wide ? "baseline" : "");
 	int warn_room = warn_rows;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 2 && table_shown; i++) {
 		if (!st[i])
 			continue;
 		char label[64], ci[48] = "-", base[16] = "-";

@@ -27,6 +27,7 @@ void app_set_status(struct app *a, bool error, const char *fmt, ...)
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_error = error;
+	a->status_in_pane = false;
 }
 
 const struct profile *app_profile(const struct app *a)
@@ -656,6 +657,14 @@ static void pager_key(struct app *a, int key)
 		a->pager_top = 0;
 }
 
+/* Back to the table: a message about the pane's own keys would be stale. */
+static void timing_pane_leave(struct app *a)
+{
+	a->timing_view = false;
+	if (a->status_in_pane)
+		a->status[0] = '\0';
+}
+
 static void timing_key(struct app *a, int key)
 {
 	bool asked = a->timing_close_asked;
@@ -702,11 +711,11 @@ static void timing_key(struct app *a, int key)
 	case 't': case UK_ESC:
 		/* Esc while running is handled by the front end (cancel, keep) */
 		if (!a->timing_running)
-			a->timing_view = false;
+			timing_pane_leave(a);
 		break;
 	case 'n': case 'p':   /* the tour goes on from the pane */
 		if (a->tour_active && !a->timing_running) {
-			a->timing_view = false;
+			timing_pane_leave(a);
 			app_apply(a, key == 'n' ? ACT_TOUR_NEXT : ACT_TOUR_PREV);
 			break;
 		}
@@ -714,6 +723,7 @@ static void timing_key(struct app *a, int key)
 	default:
 		app_set_status(a, false, "timing pane: o next operation, r run again, a all operations, "
 		               "F an A/A test, %st, Esc or q back", a->tour_active ? "n/p tour, " : "");
+		a->status_in_pane = true;
 	}
 }
 

@@ -61,6 +61,8 @@ struct app {
 	bool can_verify;
 	char status[400];
 	bool status_error;
+	bool status_in_pane;         /* the message names the timing pane's keys: it goes
+	                                when the pane closes */
 
 	/* derived, recomputed when the setting changes */
 	bool dirty;

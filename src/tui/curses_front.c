@@ -445,9 +445,11 @@ static void timing_poll(struct app *a)
 	else if (timing_result.budget_stop)
 		app_set_status(a, false, "timing stopped at the time limit: %d processes, %.1f s",
 		               timing_result.processes, timing_result.seconds);
-	else
+	else {
 		app_set_status(a, false, "timing done: %d processes, %.1f s (o: next operation, r: again)",
 		               timing_result.processes, timing_result.seconds);
+		a->status_in_pane = true;
+	}
 }
 
 static void timing_stop(struct app *a)
