@@ -27,6 +27,18 @@ diff=$((traced - model)); [ $diff -lt 0 ] && diff=$((-diff))
 ok $([ "$diff" -le 1024 ] && echo 0 || echo 1) \
 	"--instances: tracemalloc is within 1 KiB of the model ($traced vs $model)"
 
+# each kind asked for is built (only the first was), and JSON stays one document
+out=$("$SLOTEXPLORE" --verify --python "$py" --kind regular --kind slots --attrs 3 --instances 10k)
+ok $? "--verify --instances with two kinds exits 0"
+like "$out" "10,000 regular instances with 3 attributes" "  builds the regular instances"
+like "$out" "10,000 slots instances with 3 attributes" "  and the slots instances"
+json=$("$SLOTEXPLORE" --verify --python "$py" --kind regular --kind slots --attrs 3 --instances 10k \
+	--format json)
+printf '%s\n' "$json" >"$TMP/bulk.json"
+n=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(",".join(b["kind"] for b in d["bulk"]))' \
+	"$TMP/bulk.json" 2>&1)
+is "$n" "regular,slots" "  JSON: one document, with a bulk entry per kind"
+
 out=$("$SLOTEXPLORE" --verify --python "$py" --attrs 0..2x 2>&1)
 is $? 2 "a bad grid is a usage error"
 like "$out" "--attrs" "the message names --attrs"

@@ -81,7 +81,7 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 		app_follow_interpreter(a, ch);
 		return false;
 	}
-	verify_write_end(&w, &sum);
+	verify_write_end(&w, &sum, NULL, 0);
 	c->printed = true;
 	if (sum.mismatches) {
 		snprintf(err, errlen, "verify: %u figures differ from the model", sum.mismatches);

@@ -108,6 +108,8 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
 		return false;
 	}
 	out->seconds = strtod(secs, NULL);
+	out->kind = kind;
+	out->attrs = attrs;
 	out->instances = instances;
 	struct model_setting s = {
 		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,

@@ -34,6 +34,8 @@ bool verify_run(struct probe_client *pc, const struct verify_plan *plan, verify_
 
 /* The whole-truth view for M real instances. */
 struct bulk_result {
+	enum kind kind;
+	unsigned attrs;
 	uint64_t instances;
 	uint64_t traced;          /* tracemalloc bytes for the instances and their list */
 	uint64_t rss_growth;      /* resident set growth of the process */

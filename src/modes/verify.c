@@ -44,25 +44,25 @@ int mode_verify(struct run_context *rc)
 		fprintf(stderr, "slotexplore: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	if (opt->instances_given) {
-		struct bulk_result b;
-		enum kind k = KIND_REGULAR;
-		for (int i = 0; i < KIND_COUNT; i++)
-			if (opt->kinds[i]) {
-				k = (enum kind)i;
-				break;
-			}
-		unsigned attrs = (unsigned)grid[n - 1];
-		if (!verify_bulk(&ch->pc, &plan, k, attrs, opt->instances, &b, err, sizeof err)) {
+	/* --instances M: M instances of each kind asked for (regular if none),
+	 * at the grid's last attribute count */
+	static struct bulk_result bulk[KIND_COUNT];
+	size_t nbulk = 0;
+	bool any_kind = false;
+	for (int i = 0; i < KIND_COUNT; i++)
+		any_kind |= opt->kinds[i];
+	for (int i = 0; i < KIND_COUNT && opt->instances_given; i++) {
+		if (any_kind ? !opt->kinds[i] : i != KIND_REGULAR)
+			continue;
+		if (!verify_bulk(&ch->pc, &plan, (enum kind)i, (unsigned)grid[n - 1], opt->instances,
+		                 &bulk[nbulk], err, sizeof err)) {
 			fflush(stdout);
 			fprintf(stderr, "slotexplore: %s\n", err);
 			return EXIT_FAILURE;
 		}
-		verify_write_end(&w, &sum);
-		verify_write_bulk(&w, k, attrs, &b);
-	} else {
-		verify_write_end(&w, &sum);
+		nbulk++;
 	}
+	verify_write_end(&w, &sum, bulk, nbulk);
 	int status = mode_finish_output();
 	return status == EXIT_SUCCESS && sum.mismatches == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -109,22 +109,6 @@ void verify_write_row(void *writer, const struct verify_result *r)
 	fflush(w->out);
 }
 
-void verify_write_end(struct verify_writer *w, const struct verify_summary *sum)
-{
-	char figures[32];
-	format_grouped(sum->figures, figures, sizeof figures);
-	if (w->format == FORMAT_JSON) {
-		fprintf(w->out, "\n  ],\n  \"summary\": {\"settings\": %u, \"figures\": %u, "
-		        "\"mismatches\": %u, \"unsupported\": %u}\n}\n", sum->settings, sum->figures,
-		        sum->mismatches, sum->unsupported);
-	} else if (w->format == FORMAT_TEXT) {
-		fprintf(w->out, "\nverify: CPython %s %s (%s): %u settings, %s figures compared, "
-		        "%u mismatch%s\n", w->interp->version, abi_name(w->abi), w->interp->path,
-		        sum->settings, figures, sum->mismatches, sum->mismatches == 1 ? "" : "es");
-	}
-	fflush(w->out);
-}
-
 static void bulk_line(FILE *out, const char *what, uint64_t v, uint64_t model)
 {
 	char num[32], human[32], gap[48] = "";
@@ -140,17 +124,18 @@ static void bulk_line(FILE *out, const char *what, uint64_t v, uint64_t model)
 	fprintf(out, "  %-38s %16s B %11s  %s\n", what, num, human, gap);
 }
 
-void verify_write_bulk(struct verify_writer *w, enum kind kind, unsigned attrs,
-                       const struct bulk_result *b)
+static void write_bulk(struct verify_writer *w, const struct bulk_result *b)
 {
+	enum kind kind = b->kind;
+	unsigned attrs = b->attrs;
 	char m[32];
 	format_grouped(b->instances, m, sizeof m);
 	if (w->format == FORMAT_JSON || w->format == FORMAT_CSV) {
 		fprintf(w->out, w->format == FORMAT_CSV ?
 		        "bulk,%s,%u,%llu,%llu,%llu,%llu,%llu,%.3f\n" :
-		        "{\"bulk\": {\"kind\": \"%s\", \"attrs\": %u, \"instances\": %llu, "
+		        "    {\"kind\": \"%s\", \"attrs\": %u, \"instances\": %llu, "
 		        "\"traced\": %llu, \"rss_growth\": %llu, \"model_requested\": %llu, "
-		        "\"model_allocated\": %llu, \"seconds\": %.3f}}\n",
+		        "\"model_allocated\": %llu, \"seconds\": %.3f}",
 		        kind_info(kind)->name, attrs, (unsigned long long)b->instances,
 		        (unsigned long long)b->traced, (unsigned long long)b->rss_growth,
 		        (unsigned long long)b->model_requested, (unsigned long long)b->model_allocated,
@@ -174,6 +159,37 @@ void verify_write_bulk(struct verify_writer *w, enum kind kind, unsigned attrs,
 	              "blocks over 512 bytes come from malloc with its own headers. RSS moves in "
 	              "whole pages, and memory freed earlier may be reused, so small M shows noise.",
 	              2, 78);
+	fflush(w->out);
+}
+
+void verify_write_end(struct verify_writer *w, const struct verify_summary *sum,
+                      const struct bulk_result *bulk, size_t nbulk)
+{
+	char figures[32];
+	format_grouped(sum->figures, figures, sizeof figures);
+	if (w->format == FORMAT_JSON) {
+		fprintf(w->out, "\n  ],\n  \"summary\": {\"settings\": %u, \"figures\": %u, "
+		        "\"mismatches\": %u, \"unsupported\": %u}", sum->settings, sum->figures,
+		        sum->mismatches, sum->unsupported);
+		if (nbulk) {   /* one document: the bulk builds are part of it */
+			fprintf(w->out, ",\n  \"bulk\": [\n");
+			for (size_t i = 0; i < nbulk; i++) {
+				write_bulk(w, &bulk[i]);
+				fprintf(w->out, "%s\n", i + 1 < nbulk ? "," : "");
+			}
+			fprintf(w->out, "  ]");
+		}
+		fprintf(w->out, "\n}\n");
+		fflush(w->out);
+		return;
+	}
+	if (w->format == FORMAT_TEXT) {
+		fprintf(w->out, "\nverify: CPython %s %s (%s): %u settings, %s figures compared, "
+		        "%u mismatch%s\n", w->interp->version, abi_name(w->abi), w->interp->path,
+		        sum->settings, figures, sum->mismatches, sum->mismatches == 1 ? "" : "es");
+	}
+	for (size_t i = 0; i < nbulk; i++)
+		write_bulk(w, &bulk[i]);
 	fflush(w->out);
 }
 

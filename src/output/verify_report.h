@@ -21,9 +21,9 @@ struct verify_writer {
 
 void verify_write_begin(struct verify_writer *w);
 void verify_write_row(void *writer, const struct verify_result *r);  /* a verify_row_fn */
-void verify_write_end(struct verify_writer *w, const struct verify_summary *sum);
-void verify_write_bulk(struct verify_writer *w, enum kind kind, unsigned attrs,
-                       const struct bulk_result *b);
+/* The summary, then the instances built in bulk (--instances), if any. */
+void verify_write_end(struct verify_writer *w, const struct verify_summary *sum,
+                      const struct bulk_result *bulk, size_t nbulk);
 
 /* One interpreter per line for --list-pythons. */
 void interp_write_list_header(FILE *out);
