@@ -20,6 +20,9 @@ T send-keys -t a '3.1' Tab Tab
 wait_for a "7 matches: 3.10 3.11 3.12 3.13 3.14 3.14t 3.15"; ok $? "Tab twice shows the matches, in version order"
 T send-keys -t a '2' Enter
 wait_for a "CPython 3.12 lp64"; ok $? "the completed command runs"
+T send-keys -t a : 'set version 3.' Tab Tab
+wait_for a "9 matches: 3.8 3.9 3.10 3.11"; ok $? "versions in numeric order: 3.8 and 3.9 before 3.10"
+T send-keys -t a C-u Escape
 T send-keys -t a : 'set instances 1' C-a
 T send-keys -t a 'X' C-e '0k'
 wait_for a ":Xset instances 10k"; ok $? "C-a and C-e move; typing inserts"

@@ -38,9 +38,12 @@ static char **complete(const char *text, int start, int end)
 	nmatches = cmd_complete(before, text, matches, MAX_MATCHES);
 	if (nmatches < 0) {
 		rl_attempted_completion_over = 0;   /* a path: readline completes file names */
+		rl_sort_completion_matches = 1;
 		return NULL;
 	}
 	rl_attempted_completion_over = 1;
+	/* ours come in their own order: versions 3.8 ... 3.15, not 3.10 before 3.8 */
+	rl_sort_completion_matches = 0;
 	return nmatches ? rl_completion_matches(text, next_match) : NULL;
 }
 
