@@ -402,6 +402,10 @@ static void test_verify_unmodelled_abi(void)
 	   "verify_record refuses an ABI the profile lacks: %s", err);
 	ok(ft && verify_record(&rec, ft, ABI_LP64, &vr, err, sizeof err),
 	   "and checks the ABI it has");
+	char sample[] = "sample kind=regular attrs=1 op=read i=0 ns=1.0";
+	ok(probe_parse_line(sample, &rec, err, sizeof err) &&
+	       !verify_record(&rec, ft, ABI_LP64, &vr, err, sizeof err) && strstr(err, "'sample'"),
+	   "a reply of another verb is named as it is: %s", err);
 }
 
 int main(void)

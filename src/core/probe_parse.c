@@ -10,6 +10,11 @@
 static const char *const verbs[] = { "hello", "measure", "warmup", "unsupported", "error",
                                      "bulk", "sample", "timed", "seedtime", "conditions" };
 
+const char *probe_verb_name(enum probe_verb v)
+{
+	return (size_t)v < sizeof verbs / sizeof verbs[0] ? verbs[v] : "?";
+}
+
 static bool parse_u64(const char *s, uint64_t *out)
 {
 	if (*s < '0' || *s > '9')

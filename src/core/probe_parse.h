@@ -27,6 +27,8 @@ struct probe_record {
 	const char *error_text;   /* PROBE_ERROR: the rest of the line */
 };
 
+/* "hello", "measure", ...: the verb as the protocol spells it. */
+const char *probe_verb_name(enum probe_verb v);
 /* False (with a reason) for a line that is not a protocol reply. */
 bool probe_parse_line(const char *line, struct probe_record *rec, char *err, size_t errlen);
 /* The value of `key`, or NULL. */

@@ -58,8 +58,8 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 {
 	memset(out, 0, sizeof *out);
 	if (rec->verb != PROBE_MEASURE && rec->verb != PROBE_WARMUP && rec->verb != PROBE_UNSUPPORTED)
-		return bad(err, errlen, "not a measurement:", rec->verb == PROBE_ERROR ? rec->error_text
-		                                                                       : "hello");
+		return bad(err, errlen, "not a measurement:", rec->verb == PROBE_ERROR
+		           ? rec->error_text : probe_verb_name(rec->verb));
 	const char *kname = probe_field(rec, "kind");
 	enum kind k = kname ? kind_from_name(kname) : KIND_COUNT;
 	if (k == KIND_COUNT)
