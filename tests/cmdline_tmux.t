@@ -62,4 +62,23 @@ T send-keys -t b Escape
 wait_for b "command cancelled"
 T send-keys -t b q
 wait_for b "EXIT=0"; ok $? "q quits"
+
+# :python with an interpreter that never says hello: Esc gives up at once,
+# and SIGTERM is honoured at once, not after --timeout (10 s)
+SLEEPER="$TOP_SRCDIR/tests/fake-pythons/sleeper"
+start c
+T send-keys -t c : "python $SLEEPER" Enter
+sleep 0.3
+T send-keys -t c Escape
+wait_text c "gave up waiting for .*sleeper to say hello"; ok $? ":python sleeper: Esc gives up waiting"
+like "$(screen c | head -1)" "attrs .* inst" "  and the explorer is live"
+n=0; while [ $n -lt 20 ] && pgrep -f "$SLEEPER" >/dev/null; do sleep 0.1; n=$((n + 1)); done
+pgrep -f "$SLEEPER" >/dev/null; is $? 1 "  and the sleeper was stopped"
+T send-keys -t c : "python $SLEEPER" Enter
+sleep 0.3
+pid=$(pgrep -f "^$SLOTEXPLORE --no-python" | head -1)
+[ -n "$pid" ] && kill -TERM "$pid"
+wait_for c "EXIT=143"; ok $? ":python sleeper: SIGTERM while it waits ends the explorer at once (143)"
+n=0; while [ $n -lt 20 ] && pgrep -f "$SLEEPER" >/dev/null; do sleep 0.1; n=$((n + 1)); done
+pgrep -f "$SLEEPER" >/dev/null; is $? 1 "  and leaves no sleeper"
 done_testing

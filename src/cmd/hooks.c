@@ -25,8 +25,8 @@ static bool hook_python(struct cmd_context *c, const char *path, char *err, size
 	struct chosen *ch = session_chosen;
 	static struct chosen next;
 	char why[600];
-	if (!choose_interpreter(path, session_timeout_ms, c->app->profiles, session_dir, &next, why,
-	                        sizeof why)) {
+	if (!choose_interpreter(path, session_timeout_ms, c->app->profiles, session_dir, c->stop,
+	                        c->stop_ctx, &next, why, sizeof why)) {
 		snprintf(err, errlen, "python: %s", why + (strncmp(why, "--python: ", 10) ? 0 : 10));
 		return false;
 	}

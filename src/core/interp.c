@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -136,9 +137,37 @@ int interp_hello_poll(const char *path, struct interp *out, struct probe_client 
 bool interp_open(const char *path, const char *script, struct interp *out,
                  struct probe_client *pc, int timeout_ms)
 {
+	return interp_open_stoppable(path, script, out, pc, timeout_ms, NULL, NULL);
+}
+
+bool interp_open_stoppable(const char *path, const char *script, struct interp *out,
+                           struct probe_client *pc, int timeout_ms, bool (*stop)(void *),
+                           void *ctx)
+{
 	if (!interp_begin(path, script, out, pc))
 		return false;
-	return interp_hello_poll(path, out, pc, timeout_ms, true, timeout_ms) == 1;
+	if (!stop)
+		return interp_hello_poll(path, out, pc, timeout_ms, true, timeout_ms) == 1;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		long waited = (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+		bool expired = waited + 50 >= timeout_ms;
+		int rc = interp_hello_poll(path, out, pc, expired ? (int)(timeout_ms > waited ?
+		                           timeout_ms - waited : 0) : 50, expired, timeout_ms);
+		if (rc != 0)
+			return rc == 1;
+		if (stop(ctx)) {
+			char how[120];
+			probe_client_kill(pc, how, sizeof how);
+			snprintf(out->problem, sizeof out->problem,
+			         "gave up waiting for %s to say hello (Esc, Ctrl-C or a signal) and stopped it", path);
+			out->answered = false;
+			return false;
+		}
+	}
 }
 
 enum interp_support interp_support(const struct interp *in, const struct profile_set *set,

@@ -39,6 +39,12 @@ bool interp_parse_hello(const char *line, struct interp *out);
  * out->problem says what went wrong in one line. */
 bool interp_open(const char *path, const char *script, struct interp *out,
                  struct probe_client *pc, int timeout_ms);
+/* The same, asking stop(ctx) every 50 ms while it waits (Esc, Ctrl-C or a
+ * signal in the explorer): true from stop ends the wait, stops the child
+ * and says so in out->problem. stop may be NULL. */
+bool interp_open_stoppable(const char *path, const char *script, struct interp *out,
+                           struct probe_client *pc, int timeout_ms, bool (*stop)(void *),
+                           void *ctx);
 
 /* The same in two steps, for an event loop that must not block: starts the
  * probe (false with out->problem), then reads the hello within wait_ms: 1

@@ -26,7 +26,7 @@ int mode_choose(struct run_context *rc)
 	                         (opt->npythons || !opt->version_given)));
 	if (want_interpreter) {
 		if (!choose_interpreter(opt->npythons ? opt->pythons[0] : NULL, opt->timeout_ms,
-		                        rc->profiles, rc->dir, ch, err, sizeof err)) {
+		                        rc->profiles, rc->dir, NULL, NULL, ch, err, sizeof err)) {
 			fprintf(stderr, "slotexplore: %s\n", err);
 			return EXIT_FAILURE;
 		}

@@ -30,7 +30,8 @@ void probe_path(const char *dir, char *out, size_t n)
 }
 
 bool choose_interpreter(const char *python, int timeout_ms, const struct profile_set *set,
-                        const char *dir, struct chosen *ch, char *err, size_t errlen)
+                        const char *dir, bool (*stop)(void *), void *stop_ctx,
+                        struct chosen *ch, char *err, size_t errlen)
 {
 	memset(ch, 0, sizeof *ch);
 	const char *path = NULL;
@@ -50,7 +51,7 @@ bool choose_interpreter(const char *python, int timeout_ms, const struct profile
 	}
 	char script[PATH_MAX + 16];
 	probe_path(dir, script, sizeof script);
-	if (!interp_open(path, script, &ch->interp, &ch->pc, timeout_ms)) {
+	if (!interp_open_stoppable(path, script, &ch->interp, &ch->pc, timeout_ms, stop, stop_ctx)) {
 		if (ch->explicit_python) {
 			snprintf(err, errlen, "--python: %s", ch->interp.problem);
 			return false;

@@ -25,9 +25,11 @@ struct chosen {
 };
 
 /* python NULL: python3 on PATH, and a failure is only a note (the model
- * alone); a named one that fails is an error ("--python: ..."). */
+ * alone); a named one that fails is an error ("--python: ..."). stop (may
+ * be NULL) is asked while it waits for the hello: true gives up. */
 bool choose_interpreter(const char *python, int timeout_ms, const struct profile_set *set,
-                        const char *dir, struct chosen *ch, char *err, size_t errlen);
+                        const char *dir, bool (*stop)(void *), void *stop_ctx,
+                        struct chosen *ch, char *err, size_t errlen);
 void release_interpreter(struct chosen *ch);
 /* data/probe.py in the data directory. */
 void probe_path(const char *dir, char *out, size_t n);
