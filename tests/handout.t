@@ -25,8 +25,10 @@ step=0
 grep '^Check: `' tour.md | sed 's/^Check: `slotexplore //; s/` prints.*//' > checks
 while read -r args; do
 	step=$((step + 1))
-	# the rows of step N: between its "## " heading and the next
-	awk -v n="$step" '/^## [0-9]/ { s++ } s == n' tour.md | rows > step.rows
+	# the rows of step N: between its "## " heading and the next (the
+	# trade-offs table of a !tradeoffs step is checked below)
+	awk -v n="$step" '/^## [0-9]/ { s++ } /^### What each kind/ { s = -1 } s == n' tour.md |
+		rows > step.rows
 	# shellcheck disable=SC2086 # the options are words
 	S $args --format md | rows > batch.rows
 	cmp -s step.rows batch.rows
@@ -122,6 +124,18 @@ section=$(awk -v n="$tstep" '/^## [0-9]/ { s++ } s == n' timed.md)
 like "$section" "^### Attribute access timing" "the timing summary is in step $tstep"
 like "$section" "read, ns per access (net), every value: regular (#, 42 values) and slots (=, 42 values)" "with its text histograms"
 is "$(grep -c '^### Attribute access timing' timed.md)" 1 "and only there"
+
+# the trade-offs go to the !tradeoffs step: regular and the step's kind, as
+# --tradeoffs prints them from the committed table of the step's version
+xstep=$(awk '/^== / { n++ } /^!tradeoffs/ { print n; exit }' "$TOP_SRCDIR/data/tour.txt")
+section=$(awk -v n="$xstep" '/^## [0-9]/ { s++ } s == n' tour.md)
+like "$section" "^### What each kind can and cannot do" "the trade-offs table is in step $xstep"
+is "$(grep -c '^### What each kind can and cannot do' tour.md)" 1 "  and only there"
+like "$section" "committed table cpython-3.14" "  labelled with where it was measured (3.14, the step's version)"
+printf '%s\n' "$section" | sed -n '/^### What each kind/,$p' | grep '^| ' > x.got
+S --tradeoffs --no-python --python-version 3.14 --kind regular --kind slots --format md | grep '^| ' > x.want
+is "$(wc -l < x.got)" 28 "  regular and slots: 13 operations each, under a heading row"
+cmp -s x.want x.got; ok $? "  row for row what --tradeoffs --format md prints"
 
 # export FILE tour: the same handout, from any mode
 S -c 'export from-cmd.md tour'; ok $? "export FILE tour exits 0"

@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 	ctx.app = &a;
 	ctx.out = fopen("/dev/null", "w");
 	ctx.no_files = true;
-	ctx.hooks.tradeoffs = committed_tradeoffs;
+	ctx.hooks.tradeoffs = ctx.hooks.committed_tradeoffs = committed_tradeoffs;
 	if (with_tour) {
 		char path[4200];
 		snprintf(path, sizeof path, "%s/tour.txt", dir);

@@ -45,7 +45,7 @@ S -c 'export - md tour' > tour.md
 like "$(head -1 tour.html)" "<!DOCTYPE html>" "an HTML page"
 n=$(grep -c '^== ' "$TOP_SRCDIR/data/tour.txt")
 is "$(grep -c '<h2>' tour.html)" "$n" "one section per tour step ($n)"
-md_cells=$(grep '^|' tour.md | grep -v '^|---' | tr '|' '\n' | sed 's/^ *//; s/ *$//; s/\\\*/*/g' | grep . | tr '\n' ' ')
+md_cells=$(grep '^|' tour.md | grep -v '^|---' | tr '|' '\n' | sed 's/^ *//; s/ *$//; s/\\\([*_`]\)/\1/g' | grep . | tr '\n' ' ')
 html_cells=$(grep -o '<t[dh][^>]*>[^<]*</t[dh]>' tour.html | sed 's/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&amp;/\&/g' | grep . | tr '\n' ' ')
 is "$(echo $html_cells | wc -w)" "$(echo $md_cells | wc -w)" "the page's tables have the handout's cells"
 is "$html_cells" "$md_cells" "cell for cell, the same figures as the Markdown handout (whose tables handout.t ties to --batch)"

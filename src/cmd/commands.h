@@ -36,6 +36,10 @@ struct cmd_hooks {
 	bool (*svg)(struct cmd_context *c, FILE *out, char *err, size_t errlen);
 	/* what each kind can and cannot do: live, or the version's committed table */
 	bool (*tradeoffs)(struct cmd_context *c, struct tradeoff_table *t, char *err, size_t errlen);
+	/* the committed table of the version shown, never the interpreter (the
+	 * handout: the same pages from every machine) */
+	bool (*committed_tradeoffs)(struct cmd_context *c, struct tradeoff_table *t, char *err,
+	                            size_t errlen);
 };
 
 struct cmd_context {

@@ -149,6 +149,13 @@ static bool hook_tradeoffs(struct cmd_context *c, struct tradeoff_table *t, char
 	                     c->stop, c->stop_ctx, t, err, errlen);
 }
 
+static bool hook_committed_tradeoffs(struct cmd_context *c, struct tradeoff_table *t,
+                                     char *err, size_t errlen)
+{
+	return tradeoffs_for(session_dir, NULL, app_profile(c->app), session_timeout_ms, NULL, NULL,
+	                     t, err, errlen);
+}
+
 void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
                    double measure_time, int timeout_ms)
 {
@@ -161,4 +168,5 @@ void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
 	ctx->hooks.verify = hook_verify;
 	ctx->hooks.measure = hook_measure;
 	ctx->hooks.tradeoffs = hook_tradeoffs;
+	ctx->hooks.committed_tradeoffs = hook_committed_tradeoffs;
 }

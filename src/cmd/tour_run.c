@@ -8,6 +8,7 @@
 
 #include "output/report.h"
 #include "output/timing_report.h"
+#include "output/tradeoffs_report.h"
 #include "output/wrap.h"
 
 static bool run_step_commands(struct cmd_context *ctx, const struct tour *t, int i, char *err,
@@ -82,6 +83,26 @@ static void handout_paragraph(FILE *out, struct app *a, const char *label, const
 	free(buf);
 }
 
+/* A !tradeoffs step: what regular and the compared kind can and cannot do,
+ * from the committed table of the step's version, labelled as measured. */
+static void handout_tradeoffs(FILE *out, struct cmd_context *quiet)
+{
+	struct app *a = quiet->app;
+	static struct tradeoff_table table;
+	char why[400] = "no data directory";
+	if (!quiet->hooks.committed_tradeoffs ||
+	    !quiet->hooks.committed_tradeoffs(quiet, &table, why, sizeof why)) {
+		char escaped[900];
+		markdown_escape(why, escaped, sizeof escaped);
+		fprintf(out, "\n*No trade-offs table in this handout: %s.*\n", escaped);
+		return;
+	}
+	struct tradeoffs_report tr = { .table = &table, .heading = 3 };
+	tr.shown[KIND_REGULAR] = tr.shown[app_compared_kind(a)] = true;
+	fputc('\n', out);
+	(void)tradeoffs_report_write(out, &tr, FORMAT_MARKDOWN);
+}
+
 static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *quiet, char *err,
                           size_t errlen)
 {
@@ -112,6 +133,8 @@ static bool handout_steps(FILE *out, const struct tour *t, struct cmd_context *q
 			r.shown[k] = !a->hidden[k];
 		if (report_write(out, &r, FORMAT_MARKDOWN) != 0)
 			break;
+		if (st->tradeoffs)
+			handout_tradeoffs(out, quiet);
 		if (!st->timing)
 			continue;
 		if (a->timing && a->timing->nseries && !a->timing_running)
@@ -146,6 +169,7 @@ bool tour_write_handout(FILE *out, const struct tour *t, struct cmd_context *c, 
 	quiet.tui = false;
 	quiet.no_files = true;
 	memset(&quiet.hooks, 0, sizeof quiet.hooks);
+	quiet.hooks.committed_tradeoffs = c->hooks.committed_tradeoffs;   /* reads, runs nothing */
 	fprintf(out, "# A guided tour of what Python objects cost\n\n");
 	fprintf(out, "A handout from slotexplore %s: the %d steps of its guided tour (`slotexplore "
 	        "--tour`, or T in the explorer), each with its text and the model's figures at "
@@ -191,6 +215,11 @@ void tour_service(struct app *a, const struct tour *t, struct cmd_context *c)
 	else if (t->step[i].timing)
 		app_set_status(a, false, "timing needs an interpreter: :python PATH, or start with "
 		               "--python PATH");
+	else if (t->step[i].tradeoffs)
+		app_set_status(a, false, "o shows what %s can and cannot do, %s", kind_info(
+		               app_compared_kind(a))->name, a->can_verify &&
+		               strcmp(a->interp_version, app_profile(a)->version) == 0
+		               ? "tried in your interpreter" : "as measured on this version (committed)");
 	else
 		a->status[0] = '\0';
 }

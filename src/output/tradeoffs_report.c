@@ -157,15 +157,16 @@ static void md_cell(FILE *out, const char *s)
 
 static void write_markdown(FILE *out, const struct tradeoffs_report *r)
 {
-	fprintf(out, "# What each kind can and cannot do\n\n");
+	int level = r->heading > 0 ? r->heading : 1;
+	fprintf(out, "%.*s What each kind can and cannot do\n\n", level, "######");
 	md_cell(out, r->table->source);
 	fprintf(out, ". Each operation was tried in the interpreter; a failure shows Python's own "
 	        "message, which changes between versions.\n");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (!r->shown[k] || !r->table->have[k])
 			continue;
-		fprintf(out, "\n## %s\n\n| operation | | outcome |\n|---|:-:|---|\n",
-		        kind_info((enum kind)k)->name);
+		fprintf(out, "\n%.*s %s\n\n| operation | | outcome |\n|---|:-:|---|\n", level + 1,
+		        "######", kind_info((enum kind)k)->name);
 		for (int op = 0; op < TOP_COUNT; op++) {
 			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
 			char text[600];

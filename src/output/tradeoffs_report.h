@@ -14,6 +14,7 @@ struct tradeoffs_report {
 	const struct tradeoff_table *table;
 	bool shown[KIND_COUNT];
 	bool utf8;                   /* text: check marks, else ok / NO / -- */
+	int heading;                 /* Markdown: the title's level (0: 1, a document of its own) */
 };
 
 /* 0, or -1 on a write error. */

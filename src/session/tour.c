@@ -178,6 +178,10 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 				s->timing = true;
 				continue;
 			}
+			if (strcmp(line, "!tradeoffs") == 0) {
+				s->tradeoffs = true;
+				continue;
+			}
 			char *dst = NULL;
 			size_t cap = 0;
 			const char *src = NULL;
@@ -188,8 +192,8 @@ bool tour_parse(const char *text, size_t len, const char *source, struct tour *t
 			else if (strncmp(line, "!answer ", 8) == 0)
 				dst = s->answer, cap = sizeof s->answer, src = line + 8;
 			if (!dst) {
-				snprintf(what, sizeof what, "'%.40s' is not a step option (!timing, !note TEXT, "
-				         "!question TEXT and !answer TEXT are)", line);
+				snprintf(what, sizeof what, "'%.40s' is not a step option (!timing, !tradeoffs, "
+				         "!note TEXT, !question TEXT and !answer TEXT are)", line);
 				return tour_fail(err, errlen, source, lineno, what);
 			}
 			while (*src == ' ')

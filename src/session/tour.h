@@ -20,6 +20,7 @@ struct tour_step {
 	char question[300];     /* "!question": asked under the text */
 	char answer[600];       /* "!answer": revealed on A, with the model's live figures */
 	bool timing;            /* "!timing": the handout puts the timing results here */
+	bool tradeoffs;         /* "!tradeoffs": and the trade-offs table here */
 };
 
 struct tour {
