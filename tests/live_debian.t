@@ -48,16 +48,17 @@ for v in 3.14 3.15; do
 			diag "skipped CPython $v $arch: could not fetch it ($(cat "$TMP/why"))"
 			continue
 		fi
-		grid=$native_grid
-		[ "$arch" = "$native" ] || grid=$qemu_grid
-		out=$("$SLOTEXPLORE" --verify --python "$py" --attrs "$grid" 2>&1)
+		grid=$native_grid wait=10
+		# under qemu (and a busy machine) a hello can take seconds: a longer leash
+		[ "$arch" = "$native" ] || grid=$qemu_grid wait=60
+		out=$("$SLOTEXPLORE" --verify --python "$py" --attrs "$grid" --timeout $wait 2>&1)
 		st=$?
 		summary=$(printf '%s\n' "$out" | tail -1)
 		ok $st "CPython $v $arch, --attrs $grid: $summary"
 		like "$summary" " 0 mismatches" "CPython $v $arch: 0 mismatches"
 		figures=$(printf '%s\n' "$summary" | sed -n 's/.* \([0-9,]*\) figures compared.*/\1/p' | tr -d ,)
 		ok $([ "${figures:-0}" -gt 0 ] && echo 0 || echo 1) "CPython $v $arch: figures were compared ($figures)"
-		listed=$("$SLOTEXPLORE" --list-pythons --python "$py" | head -2 | tail -1)
+		listed=$("$SLOTEXPLORE" --list-pythons --python "$py" --timeout $wait | head -2 | tail -1)
 		like "$listed" " $v profile" "--list-pythons models CPython $v $arch with the $v profile"
 		ran=$((ran + 1))
 	done

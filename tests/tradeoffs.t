@@ -63,7 +63,8 @@ for py in $(find_pythons; ls "${SLOTEXPLORE_PYTHON_CACHE:-/nonexistent}"/*/pytho
 	machine=$(printf '%s' "$hello" | sed -n 's/.* machine=\([^ ]*\).*/\1/p')
 	case $version in 3.[89].* | 3.1[0-9].*) ;; *) continue ;; esac
 	case $hello in *" gil=0"*) ft=t ;; *) ft= ;; esac
-	live=$(S --tradeoffs --python "$py" --format csv 2>&1) || { ok 1 "$py: --tradeoffs runs"; diag "$live"; continue; }
+	# (a generous --timeout: 32-bit builds run under qemu, slow on a busy machine)
+	live=$(S --tradeoffs --python "$py" --timeout 60 --format csv 2>&1) || { ok 1 "$py: --tradeoffs runs"; diag "$live"; continue; }
 	checked=$((checked + 1))
 	table=$(ls "$TOP_SRCDIR/data/tradeoffs/cpython-$version$ft-$machine"*.txt 2>/dev/null | head -1)
 	if [ -z "$table" ]; then
