@@ -961,6 +961,16 @@ def scan_enc(text):
     return "".join(out)
 
 
+def scan_enc_cut(text, limit):
+    """scan_enc(text), cut to at most limit characters between escapes."""
+    out = scan_enc(text)
+    if len(out) <= limit:
+        return out
+    out = out[:limit]
+    cut = out.rfind("%", len(out) - 2)
+    return out[:cut] if cut >= 0 else out
+
+
 def scan_dotted(node):
     import ast
     if isinstance(node, ast.Name):
@@ -1260,14 +1270,16 @@ def scan_file(path):
         return (e.lineno or 0, "syntax error: %s" % (e.msg or "invalid syntax"))
     except (ValueError, TypeError) as e:   # null bytes, bad encoding declarations
         return (0, "cannot parse: %s" % e)
-    except RecursionError:
+    except (RecursionError, MemoryError):
         return (0, "cannot parse: nested too deeply")
     module = ScanModule(path)
     try:
         for stmt in tree.body:
             scan_walk(stmt, module, [])
-    except RecursionError:
+    except (RecursionError, MemoryError):
         return (0, "cannot scan: nested too deeply")
+    except Exception as e:   # a construct this reader does not expect: skip the file, say so
+        return (getattr(e, "lineno", 0) or 0, "cannot scan: %s: %s" % (type(e).__name__, e))
     return module
 
 
@@ -1284,7 +1296,7 @@ def scan_paths(path):
 
 
 def scan_record_line(rec, by_name):
-    fields = [("file", rec.path), ("line", str(rec.line)), ("name", rec.name), ("kind", rec.kind)]
+    fields = [("line", str(rec.line)), ("kind", rec.kind), ("name", rec.name), ("file", rec.path)]
     lists = []
     if rec.options:
         lists.append(("options", rec.options))
@@ -1310,7 +1322,7 @@ def scan_record_line(rec, by_name):
     lists.append(("unknown_bases", unknown))
     lists.append(("unslotted_bases", unslotted))
     lists.append(("subclasses", sorted(set(c.name for c in rec.subclasses))))
-    head = "scanclass " + " ".join("%s=%s" % (k, scan_enc(v)) for k, v in fields)
+    head = "scanclass " + " ".join("%s=%s" % (k, scan_enc_cut(v, 3000)) for k, v in fields)
     # cut the longest list until the line fits
     truncated = 0
     while True:
@@ -1321,7 +1333,7 @@ def scan_record_line(rec, by_name):
         truncated = 1
         longest = max(range(len(lists)), key=lambda i: len(",".join(lists[i][1])))
         if not lists[longest][1]:
-            return "%s truncated=1" % head[:SCAN_LINE_LIMIT - 20]
+            return "%s truncated=1" % head
         lists[longest] = (lists[longest][0], list(lists[longest][1])[:len(lists[longest][1]) // 2])
 
 
@@ -1339,10 +1351,11 @@ def scan_request(fields):
         if files > SCAN_MAX_FILES:
             raise ValueError("scan: more than %d files under %s" % (SCAN_MAX_FILES, scan_enc(path)))
         got = scan_file(name)
-        write("scanfile file=%s" % scan_enc(name))
+        write("scanfile file=%s" % scan_enc_cut(name, 7000))
         if isinstance(got, tuple):
             errors += 1
-            write("scanerror file=%s line=%d message=%s" % (scan_enc(name), got[0], scan_enc(got[1])))
+            write("scanerror file=%s line=%d message=%s" % (scan_enc_cut(name, 6000), got[0],
+                                                           scan_enc_cut(got[1], 1000)))
         else:
             modules.append(got)
     by_name = {}

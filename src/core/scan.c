@@ -295,7 +295,9 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 			which = i;
 	if (which < 0) {
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_ERROR) {
-			snprintf(err, errlen, "%.300s", rec.error_text);
+			const char *text = rec.error_text + strspn(rec.error_text, " \t");
+			snprintf(err, errlen, "%.300s", text[0] ? text
+			         : "the probe reported an error without saying what");
 			make_utf8(err);
 			text_strip_controls(err);
 			return -1;
