@@ -925,6 +925,7 @@ def clear_type_cache():
 #     attrs    names stored through self.NAME in the class's functions, as
 #              CPython 3.13's __static_attributes__ collects them
 #     fields   dataclass and NamedTuple fields (annotations of the body)
+#     inherited  the attributes of its bases in the scan (not its own)
 #     extra    names set otherwise: setattr(self, "NAME", v),
 #              object.__setattr__(self, "NAME", v), stores through a first
 #              parameter not named self
@@ -1309,6 +1310,8 @@ def scan_record_line(rec, by_name):
     lists.append(("extra", sorted(rec.extra - rec.attrs)))
     lists.append(("uses", sorted(rec.uses)))
     lists.append(("module_uses", sorted(rec.module.uses) if rec.module else []))
+    lists.append(("inherited", sorted(scan_inherited(rec, by_name, set()) - rec.attrs -
+                                      set(rec.fields) - rec.extra)))
     lists.append(("bases", rec.bases))
     unknown, unslotted = [], []
     for b in rec.bases:
@@ -1335,6 +1338,27 @@ def scan_record_line(rec, by_name):
         if not lists[longest][1]:
             return "%s truncated=1" % head
         lists[longest] = (lists[longest][0], list(lists[longest][1])[:len(lists[longest][1]) // 2])
+
+
+def scan_find_base(rec, name, by_name):
+    """The class of the scan a base expression names: one of the same module
+    first; None when there is none."""
+    found = [c for c in by_name.get(name.split(".")[-1], []) if c is not rec]
+    same = [c for c in found if c.module is rec.module]
+    return (same or found or [None])[0]
+
+
+def scan_inherited(rec, by_name, seen):
+    """The attributes its bases in the scan give its instances."""
+    out = set()
+    for b in rec.bases:
+        base = scan_find_base(rec, b, by_name)
+        if base is None or id(base) in seen:
+            continue
+        seen.add(id(base))
+        out |= base.attrs | set(base.fields) | base.extra
+        out |= scan_inherited(base, by_name, seen)
+    return out
 
 
 def scan_request(fields):

@@ -45,6 +45,11 @@ if [ -z "$PY" ]; then
 fi
 diag "reading with $PY (CPython $VERSION)"
 P() { S --python "$PY" "$@"; }
+batch() { # KIND ATTRS [options]: allocated (or --accounting's) bytes per instance
+	k=$1 a=$2; shift 2
+	S --batch --attrs "$a" --kind "$k" --format csv --python-version "$VERSION" "$@" |
+		awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } NR == 2 { print $col[$6] }'
+}
 
 out=$(P --scan "$EX"); st=$?
 is "$st" 0 "--scan of the example package: exit 0"
@@ -65,6 +70,10 @@ like "$(line models.py Order.Line)" "candidate: 3 attributes (price, quantity, s
 like "$(line models.py Basket)" "3 attributes (owner, items, opened)" "Basket: fields and what __post_init__ stores"
 like "$(line inventory.py Item)" "cannot simply take __slots__: subclassed by Book, Grocery" "Item: its subclasses"
 like "$(line inventory.py Book)" "its base Item has no __slots__" "Book: its base"
+like "$(line inventory.py Book)" "4 attributes (author, title; from its bases: price, sku)" \
+	"Book: its instances' attributes, with those its base stores"
+want="regular $(batch regular 4) B, slots $(batch slots 4) B"
+like "$(line inventory.py Book)" "$want" "Book modelled at 4 attributes ($want)"
 like "$(line inventory.py Record)" "vars(self) needs a __dict__" "Record: vars(self)"
 like "$(line inventory.py Settings)" "attributes cannot be determined: setattr(self, NAME, value) with a computed name" \
 	"Settings: setattr with computed names"
@@ -79,11 +88,6 @@ like "$(tail -4 scan.txt | tr '\n' ' ')" "Scanned 4 files (0 skipped), 17 classe
 like "$(tail -4 scan.txt | tr '\n' ' ')" "CPython $VERSION profile" "and names the profile"
 
 # the figures are the model's: the same as --batch for that attribute count
-batch() { # KIND ATTRS [options]: allocated (or --accounting's) bytes per instance
-	k=$1 a=$2; shift 2
-	S --batch --attrs "$a" --kind "$k" --format csv --python-version "$VERSION" "$@" |
-		awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } NR == 2 { print $col[$6] }'
-}
 want="regular $(batch regular 5) B, slots $(batch slots 5) B"
 like "$(line models.py User)" "$want" "User's figures are --batch's at 5 attributes ($want)"
 want="would save $(( $(batch regular 5) - $(batch slots 5) )) B per instance"

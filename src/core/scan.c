@@ -156,7 +156,7 @@ static void class_free(struct scan_class *c)
 	free(c->file);
 	free(c->name);
 	struct scan_list *lists[] = { &c->options, &c->slots, &c->attrs, &c->fields, &c->extra,
-	                              &c->bases, &c->unknown_bases, &c->unslotted_bases,
+	                              &c->inherited, &c->bases, &c->unknown_bases, &c->unslotted_bases,
 	                              &c->subclasses };
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		list_free(lists[i]);
@@ -209,10 +209,12 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 			c.kind = (enum scan_kind)k;
 	if (c.kind == SCAN_KIND_COUNT)
 		return fail(err, errlen, "a scanclass reply with an unknown kind=");
-	static const char *const keys[] = { "options", "slots", "attrs", "fields", "extra", "bases",
-	                                    "unknown_bases", "unslotted_bases", "subclasses" };
-	struct scan_list *lists[] = { &c.options, &c.slots, &c.attrs, &c.fields, &c.extra, &c.bases,
-	                              &c.unknown_bases, &c.unslotted_bases, &c.subclasses };
+	static const char *const keys[] = { "options", "slots", "attrs", "fields", "extra",
+	                                    "inherited", "bases", "unknown_bases", "unslotted_bases",
+	                                    "subclasses" };
+	struct scan_list *lists[] = { &c.options, &c.slots, &c.attrs, &c.fields, &c.extra,
+	                              &c.inherited, &c.bases, &c.unknown_bases, &c.unslotted_bases,
+	                              &c.subclasses };
 	bool ok = (c.file = decode(file, strlen(file))) && (c.name = decode(name, strlen(name)));
 	for (size_t i = 0; ok && i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = probe_field(rec, keys[i]);
@@ -415,15 +417,15 @@ static int compare_str(const void *a, const void *b)
 /* attrs, fields and extra, each name once */
 static unsigned distinct_names(const struct scan_class *c)
 {
-	unsigned n = c->attrs.n + c->fields.n + c->extra.n;
+	unsigned n = c->attrs.n + c->fields.n + c->extra.n + c->inherited.n;
 	if (n == 0)
 		return 0;
 	char **all = malloc(n * sizeof *all);
 	if (!all)
 		return n;
 	unsigned k = 0;
-	const struct scan_list *lists[] = { &c->attrs, &c->fields, &c->extra };
-	for (int i = 0; i < 3; i++)
+	const struct scan_list *lists[] = { &c->attrs, &c->fields, &c->extra, &c->inherited };
+	for (int i = 0; i < 4; i++)
 		for (unsigned j = 0; j < lists[i]->n; j++)
 			all[k++] = lists[i]->item[j];
 	qsort(all, n, sizeof *all, compare_str);
@@ -588,7 +590,8 @@ unsigned scan_notes(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsign
 			    strlen(missing) + strlen(c->attrs.item[i]) + 8 < sizeof missing)
 				snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s",
 				         missing[0] ? ", " : "", c->attrs.item[i]);
-		if (missing[0] && !c->unslotted_bases.n && !c->unknown_bases.n)
+		bool own = c->bases.n == 0 || (c->bases.n == 1 && strcmp(c->bases.item[0], "object") == 0);
+		if (missing[0] && own)   /* a base's slots may hold them */
 			ADD("assigns %s, not in its __slots__ (AttributeError, unless a base has them)", missing);
 	}
 	if (c->uses & USE_WEAKREF)
@@ -610,8 +613,8 @@ unsigned scan_notes(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsign
 		    (c->module_uses & MUSE_DICT) && (c->module_uses & MUSE_SETATTR) ? "__dict__, setattr()"
 		    : c->module_uses & MUSE_DICT ? "__dict__" : c->module_uses & MUSE_SETATTR ? "setattr()" : "");
 	if (c->by_hand)
-		ADD("%s needs a newer Python: write __slots__ by hand (a field default then becomes a "
-		    "conflict)", c->uses & USE_WEAKREF ? "dataclass(weakref_slot=True)" : "dataclass(slots=True)");
+		ADD("%s needs a newer Python: write __slots__ by hand (a field with a default cannot "
+		    "also be a slot)", c->uses & USE_WEAKREF ? "dataclass(weakref_slot=True)" : "dataclass(slots=True)");
 	if (c->truncated)
 		ADD("the probe cut its lists to fit a reply line: the figures may be short");
 #undef ADD

@@ -64,12 +64,12 @@ struct scan_class {
 	enum scan_kind kind;
 	struct scan_list options;     /* the dataclass decorator's True keywords */
 	int slots_state;              /* 0 no __slots__, 1 a literal one, 2 not a literal */
-	struct scan_list slots, attrs, fields, extra, bases, unknown_bases, unslotted_bases,
-	                 subclasses;
+	struct scan_list slots, attrs, fields, extra, inherited, bases, unknown_bases,
+	                 unslotted_bases, subclasses;
 	unsigned uses, module_uses;
 	bool truncated;
 	/* scan_judge's */
-	unsigned nattrs;              /* attrs, fields and extra, each name once */
+	unsigned nattrs;              /* attrs, fields, extra and inherited, each name once */
 	enum scan_verdict verdict;
 	bool modelled;                /* from/to and the bytes are the model's */
 	enum kind from, to;

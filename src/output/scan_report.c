@@ -32,14 +32,15 @@ static void names(const struct scan_list *l, unsigned most, const char *quote, c
 	}
 }
 
-/* The attributes of a class for the model: stored through self, fields,
- * and the rest, each once (a list as long as nattrs). */
-static void all_attrs(const struct scan_class *c, struct scan_list *out, char **store, unsigned cap)
+/* The attributes of a class for the model: fields, stored through self,
+ * the rest and (with_inherited) its bases', each once. */
+static void all_attrs(const struct scan_class *c, bool with_inherited, struct scan_list *out,
+                      char **store, unsigned cap)
 {
-	const struct scan_list *lists[] = { &c->fields, &c->attrs, &c->extra };
+	const struct scan_list *lists[] = { &c->fields, &c->attrs, &c->extra, &c->inherited };
 	out->n = 0;
 	out->item = store;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < (with_inherited ? 4 : 3); i++)
 		for (unsigned j = 0; j < lists[i]->n && out->n < cap; j++) {
 			bool seen = false;
 			for (unsigned k = 0; k < out->n && !seen; k++)
@@ -85,9 +86,15 @@ static void class_message(const struct scan_report *r, const struct scan_class *
 	unsigned nr = scan_reasons(c, reasons, MAX_PHRASES), nn = scan_notes(c, notes, MAX_PHRASES);
 	char *store[64];
 	struct scan_list attrs;
-	all_attrs(c, &attrs, store, 64);
+	all_attrs(c, false, &attrs, store, 64);
 	names(&attrs, 8, "", list, sizeof list);
-	char count[500];
+	if (c->inherited.n) {
+		char from[300];
+		names(&c->inherited, 6, "", from, sizeof from);
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%sfrom its bases: %s",
+		         attrs.n ? "; " : "", from);
+	}
+	char count[800];
 	snprintf(count, sizeof count, "%u attribute%s (%s)", c->nattrs, c->nattrs == 1 ? "" : "s", list);
 	char saving[300] = "";
 	if (c->modelled)
@@ -218,7 +225,7 @@ static void write_csv(FILE *out, const struct scan_report *r)
 		unsigned nr = scan_reasons(c, reasons, MAX_PHRASES), nn = scan_notes(c, notes, MAX_PHRASES);
 		char *store[4096];
 		struct scan_list attrs;
-		all_attrs(c, &attrs, store, 4096);
+		all_attrs(c, true, &attrs, store, 4096);
 		csv_field(out, c->file);
 		fprintf(out, ",%u,", c->line);
 		csv_field(out, c->name);
@@ -312,6 +319,7 @@ static int write_json(FILE *out, const struct scan_report *r)
 		json_object_set_new(o, "static_attributes", json_list(&c->attrs));
 		json_object_set_new(o, "fields", json_list(&c->fields));
 		json_object_set_new(o, "other_attributes", json_list(&c->extra));
+		json_object_set_new(o, "inherited_attributes", json_list(&c->inherited));
 		json_object_set_new(o, "attribute_count", json_integer(c->nattrs));
 		json_object_set_new(o, "uses", json_bits(c->uses, false));
 		json_object_set_new(o, "module_uses", json_bits(c->module_uses, true));
