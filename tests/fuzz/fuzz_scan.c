@@ -44,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t p = 0; p < fuzz_profiles.count; p += 3)
 			for (int abi = 0; abi < ABI_COUNT; abi++) {
 				scan_judge(c, &fuzz_profiles.items[p], (enum abi)abi, ACC_ALLOCATED);
-				if (c->verdict >= VERDICT_COUNT || c->nattrs > c->attrs.n + c->fields.n + c->extra.n + c->inherited.n)
+				if (c->verdict >= VERDICT_COUNT ||
+				    c->nattrs > c->attrs.n + c->fields.n + c->extra.n + c->inherited.n)
 					abort();
 				if (c->modelled && c->saving != (int64_t)c->from_bytes - (int64_t)c->to_bytes)
 					abort();
