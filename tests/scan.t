@@ -14,7 +14,8 @@ fake="$TOP_SRCDIR/tests/fake-pythons"
 for opt in "--attrs 3" "--instances 1M" "--kind slots" "--values int:30" "--breakdown" \
 	"--by-version" "--compare instance" "--no-python" "--verify" "--measure" "--tradeoffs" \
 	"--seed-report" "--tour" "-c quit" "--list-pythons" "--theme light" "--op read" \
-	"--config /dev/null"; do
+	"--config /dev/null" "--min-effect 0.5" "--measure-time 5" "--pyperf x.json" "--load x.json" \
+	"--no-mouse" "--seed-harness"; do
 	# shellcheck disable=SC2086
 	err=$(S --scan "$EX" $opt 2>&1 >/dev/null); st=$?
 	is "$st" 2 "--scan with $opt: exit 2"

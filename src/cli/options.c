@@ -217,7 +217,8 @@ static bool check_scan(const struct options *o, const char *other_mode, char *er
 	                    : o->tour ? "--tour" : o->present ? "--present"
 	                    : o->theme ? "--theme" : o->no_color ? "--no-color"
 	                    : o->no_mouse ? "--no-mouse"
-	                    : o->measure_time != 10 ? "--measure-time" : NULL;
+	                    : o->measure_time != 10 ? "--measure-time"
+	                    : o->min_effect_given ? "--min-effect" : NULL;
 	if (o->npythons > 1 && !refused)
 		refused = "a second --python (one interpreter reads the files)";
 	if (refused)
@@ -436,6 +437,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_MIN_EFFECT:
 			if (!timing_settings_parse(optarg, &o->min_effect, why, sizeof why))
 				return opt_error(err, errlen, "--min-effect: %s%s", why, "");
+			o->min_effect_given = true;
 			break;
 		case OPT_PYPERF:
 			if (!*optarg)

@@ -35,6 +35,7 @@ struct options {
 	const char *load;            /* --load FILE */
 	const char *pyperf;          /* --pyperf FILE: timing results in pyperf's format */
 	struct timing_settings min_effect;   /* --min-effect */
+	bool min_effect_given;
 	bool aa;                     /* --measure with one kind given twice: an A/A test */
 	bool kind_repeated;
 	int kind_args;
