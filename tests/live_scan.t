@@ -60,7 +60,7 @@ for py in $(find_pythons; ls "${SLOTEXPLORE_PYTHON_CACHE:-/nonexistent}"/*/pytho
 	n=$((n + 1))
 	"$SLOTEXPLORE" --no-config --python "$py" --scan "$EX" --format json > ex.json 2> err
 	ok $? "$py ($version): --scan of the example package"
-	out=$("$py" -E -s compare.py "$EX" "$EX" < ex.json 2>&1)
+	out=$("$py" -E -s -B compare.py "$EX" "$EX" < ex.json 2>&1)
 	is "$(printf '%s\n' "$out" | grep -c '^mismatch')" 0 "$py: the example's attribute sets equal __static_attributes__"
 	printf '%s\n' "$out" | grep '^mismatch' | head -5 | sed 's/^/# /'
 	checked=$(printf '%s\n' "$out" | sed -n 's/^checked //p')
@@ -75,7 +75,7 @@ for py in $(find_pythons; ls "${SLOTEXPLORE_PYTHON_CACHE:-/nonexistent}"/*/pytho
 	# shellcheck disable=SC2086
 	"$SLOTEXPLORE" --no-config --python "$py" $paths --format json > lib.json 2> err
 	ok $? "$py: --scan of part of its standard library"
-	out=$("$py" -E -s compare.py "$lib" "$lib" < lib.json 2>&1)
+	out=$("$py" -E -s -B compare.py "$lib" "$lib" < lib.json 2>&1)
 	mism=$(printf '%s\n' "$out" | grep -c '^mismatch')
 	checked=$(printf '%s\n' "$out" | sed -n 's/^checked //p')
 	is "$mism" 0 "$py: $checked standard-library classes: the attribute sets equal __static_attributes__"
