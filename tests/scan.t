@@ -80,7 +80,7 @@ like "$(line inventory.py Settings)" "attributes cannot be determined: setattr(s
 	"Settings: setattr with computed names"
 like "$(line inventory.py Row)" "attributes cannot be determined: self.__dict__ is updated" "Row: attributes from data"
 like "$(line inventory.py Listener)" "slots-weakref .*weakly referenced: keep '__weakref__'" "Listener: weakref.ref(self) needs __weakref__"
-like "$(line inventory.py Legacy)" "first parameter is not named self: code, label" "Legacy: 'this' is seen, and said"
+like "$(line inventory.py Legacy)" "first parameter is not named self: what it sets (code, label) is not in __static_attributes__" "Legacy: 'this' is seen, and said"
 like "$(line inventory.py OutOfStock)" "not applicable: an exception keeps a __dict__" "OutOfStock: an exception"
 like "$(line inventory.py Book)" "the module uses weakref" "the module's weakref import is a note"
 unlike "$(line models.py User)" "weakref" "and not in a module without it"

@@ -601,7 +601,7 @@ unsigned scan_notes(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsign
 		    "referenced");
 	if (c->uses & USE_ALIAS) {
 		join(&c->extra, names, sizeof names);
-		ADD("a method's first parameter is not named self: %s, set through it, is not in "
+		ADD("a method's first parameter is not named self: what it sets (%s) is not in "
 		    "__static_attributes__", names);
 	}
 	if (c->uses & USE_GETATTR_HOOK)
