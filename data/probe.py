@@ -74,6 +74,10 @@ request gets "error <text>" and the probe carries on.
        T  tracemalloc bytes of [make() for _ in range(M)] on a fresh class
        S  growth of the resident set while a fresh process (without
           tracemalloc) builds the same list
+  scan path=P
+    -> scanfile ..., scanerror ..., scanclass ..., scandone ...
+       the classes of the Python files under P, read with ast: see "scan"
+       below
   quit
 
   A kind the interpreter does not have, or an interpreter the model does
@@ -833,6 +837,9 @@ def serve(f):
             break
         try:
             verb, fields = parse_request(line)
+            if verb == "scan":
+                serve_scan(fields, why_not)
+                continue
             if verb in ("time", "seedtime", "conditions"):
                 serve_timing(verb, fields, why_not)
                 continue
@@ -895,6 +902,535 @@ def serve(f):
 def clear_type_cache():
     # 3.14 deprecates _clear_type_cache for _clear_internal_caches
     (getattr(sys, "_clear_internal_caches", None) or sys._clear_type_cache)()
+
+
+# ---- scan: the classes of Python source files, read with ast -----------------
+#
+#   scan path=P
+#     -> scanfile file=F                  (each file read: a heartbeat)
+#        scanerror file=F line=L message=M   (a file that does not parse or
+#                                          cannot be read; the scan goes on)
+#        scanclass file=F line=L name=Q kind=K ...   (one per class, after
+#                                          every file was read)
+#        scandone files=N classes=C errors=E
+#   Nothing is imported or run: each file is parsed by this interpreter's ast.
+#   P, and every value below, is percent-encoded (%XX, UTF-8) outside
+#   [A-Za-z0-9_.:/@+<>-]; lists are comma-separated. A scanclass line:
+#     kind     regular, dataclass, typing-namedtuple, namedtuple (an assignment
+#              X = namedtuple(...)), namedtuple-subclass, enum, exception,
+#              typeddict, protocol
+#     options  the dataclass decorator's keywords given as True (slots,frozen)
+#     slots    the names in a literal __slots__; "?" when it is not a literal;
+#              absent when the class has none
+#     attrs    names stored through self.NAME in the class's functions, as
+#              CPython 3.13's __static_attributes__ collects them
+#     fields   dataclass and NamedTuple fields (annotations of the body)
+#     inherited  the attributes of its bases in the scan (not its own)
+#     extra    names set otherwise: setattr(self, "NAME", v),
+#              object.__setattr__(self, "NAME", v), stores through a first
+#              parameter not named self
+#     uses     in the class: vars (vars(self)), dict (self.__dict__),
+#              dict-write (self.__dict__ or vars(self) updated), setattr
+#              (setattr(self, computed, v)), weakref (weakref.*(self)),
+#              alias (a first parameter that is not self), getattr-hook
+#              (__getattr__ or __setattr__ defined)
+#     module_uses  in the module outside classes: vars, dict, setattr,
+#              weakref (the module imports weakref)
+#     bases    the base expressions, dotted (Generic[] for a subscript)
+#     unknown_bases  bases neither in the scan nor known to keep __slots__
+#     unslotted_bases  bases in the scan that have no __slots__
+#     subclasses  classes in the scan that name this one as a base
+#     truncated  1 when lists were cut to keep the line under 7,900 bytes
+
+SCAN_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                      "0123456789_.:/@+<>-")
+SCAN_LINE_LIMIT = 7900
+SCAN_MAX_FILES = 100000
+# bases that add no __dict__ (they have __slots__ = () or are object)
+SCAN_SLOTTED_BASES = frozenset(["object", "ABC", "abc.ABC", "Generic[]", "typing.Generic[]"])
+SCAN_ENUM_BASES = frozenset(["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum", "ReprEnum"])
+SCAN_WEAKREF_CALLS = frozenset(["ref", "proxy", "finalize", "WeakMethod"])
+
+
+def scan_enc(text):
+    out = []
+    for ch in text:
+        if ch in SCAN_SAFE:
+            out.append(ch)
+        else:
+            out.extend("%%%02X" % b for b in bytearray(ch.encode("utf-8", "surrogateescape")))
+    return "".join(out)
+
+
+def scan_enc_cut(text, limit):
+    """scan_enc(text), cut to at most limit characters between escapes."""
+    out = scan_enc(text)
+    if len(out) <= limit:
+        return out
+    out = out[:limit]
+    cut = out.rfind("%", len(out) - 2)
+    return out[:cut] if cut >= 0 else out
+
+
+def scan_dotted(node):
+    import ast
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = scan_dotted(node.value)
+        return head + "." + node.attr if head else None
+    if isinstance(node, ast.Subscript):
+        head = scan_dotted(node.value)
+        return head + "[]" if head else None
+    if isinstance(node, ast.Call):
+        head = scan_dotted(node.func)
+        return head + "()" if head else None
+    return None
+
+
+def scan_is_self(node):
+    import ast
+    return isinstance(node, ast.Name) and node.id == "self"
+
+
+def scan_const_str(node):
+    import ast
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def scan_literal_names(node):
+    """The strings of a literal str, tuple, list or set; None otherwise."""
+    import ast
+    one = scan_const_str(node)
+    if one is not None:
+        return [one]
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        names = [scan_const_str(e) for e in node.elts]
+        return None if None in names else names
+    if isinstance(node, ast.Dict):   # __slots__ = {"name": "doc"}
+        names = [scan_const_str(k) for k in node.keys if k is not None]
+        return None if None in names or None in node.keys else names
+    return None
+
+
+def scan_namedtuple_fields(call):
+    """Fields of namedtuple("X", "a b") / namedtuple("X", ["a", "b"]) /
+    NamedTuple("X", [("a", int)]), or None."""
+    import ast
+    if len(call.args) < 2:
+        return None
+    spec = call.args[1]
+    text = scan_const_str(spec)
+    if text is not None:
+        return text.replace(",", " ").split()
+    if isinstance(spec, (ast.List, ast.Tuple)):
+        out = []
+        for e in spec.elts:
+            if isinstance(e, (ast.Tuple, ast.List)) and e.elts:
+                e = e.elts[0]
+            name = scan_const_str(e)
+            if name is None:
+                return None
+            out.append(name)
+        return out
+    return None
+
+
+class ScanClass(object):
+    def __init__(self, path, line, name, kind):
+        self.path, self.line, self.name, self.kind = path, line, name, kind
+        self.short = name.split(".")[-1]
+        self.options, self.slots, self.bases = [], None, []
+        self.attrs, self.fields, self.extra, self.uses = set(), [], set(), set()
+        self.module = None
+
+
+class ScanModule(object):
+    def __init__(self, path):
+        self.path = path
+        self.classes = []
+        self.uses = set()
+        self.weakref_names = set()
+
+
+def scan_add(record, key, value):
+    if record is not None:
+        getattr(record, key).add(value)
+
+
+def scan_walk(node, module, scopes):
+    """scopes: (kind, record-or-None, first-parameter-name) from the module
+    down; a class scope's record is its ScanClass."""
+    import ast
+    # the class that owns code here: __static_attributes__ goes to the
+    # nearest class enclosing the current function (a class body's own
+    # statements go to the class around it)
+    owner = None
+    for kind, rec, first in reversed(scopes[:-1] if scopes and scopes[-1][0] == "class"
+                                     else scopes):
+        if kind == "class":
+            owner = rec
+            break
+    inner = None   # the nearest enclosing class of any depth (uses)
+    for kind, rec, first in reversed(scopes):
+        if kind == "class":
+            inner = rec
+            break
+    method_first = None
+    if len(scopes) >= 2 and scopes[-1][0] == "function" and scopes[-2][0] == "class":
+        method_first = scopes[-1][2]
+
+    if isinstance(node, ast.ClassDef):
+        scan_class(node, module, scopes)
+        return
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        for d in getattr(node, "decorator_list", []):
+            scan_walk(d, module, scopes)
+        for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+            scan_walk(d, module, scopes)
+        params = list(getattr(node.args, "posonlyargs", [])) + list(node.args.args)
+        first = params[0].arg if params else None
+        static = any(scan_dotted(d) in ("staticmethod", "classmethod")
+                     for d in getattr(node, "decorator_list", []))
+        if isinstance(node, ast.Lambda):
+            scan_walk(node.body, module, scopes + [("function", None, None)])
+            return
+        if scopes and scopes[-1][0] == "class" and node.name in ("__getattr__", "__setattr__"):
+            scan_add(scopes[-1][1], "uses", "getattr-hook")
+        here = scopes + [("function", node.name, None if static else first)]
+        for stmt in node.body:
+            scan_walk(stmt, module, here)
+        return
+    if isinstance(node, ast.AugAssign):    # self.x += 1 is not collected
+        scan_walk(node.target.value if isinstance(node.target, ast.Attribute) else node.target,
+                  module, scopes)
+        scan_walk(node.value, module, scopes)
+        return
+    if isinstance(node, ast.AnnAssign) and node.value is None:   # self.x: int stores nothing
+        if not isinstance(node.target, ast.Name):
+            scan_walk(node.target.value if isinstance(node.target, ast.Attribute) else node.target,
+                      module, scopes)
+        return
+    if isinstance(node, ast.Attribute):
+        if scan_is_self(node.value):
+            if isinstance(node.ctx, ast.Store):
+                scan_add(owner, "attrs", node.attr)
+            if node.attr == "__dict__":
+                scan_add(inner, "uses", "dict")
+        elif (method_first and method_first != "self" and isinstance(node.value, ast.Name) and
+              node.value.id == method_first and isinstance(node.ctx, ast.Store) and inner):
+            inner.extra.add(node.attr)
+            inner.uses.add("alias")
+        elif node.attr == "__dict__" and inner is None:
+            module.uses.add("dict")
+    if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+        if scan_dict_of_self(node.value):
+            scan_add(inner, "uses", "dict-write")
+    if isinstance(node, ast.Call):
+        scan_call(node, module, inner)
+    if isinstance(node, ast.Assign) and inner is None and isinstance(node.value, ast.Call):
+        scan_namedtuple_assign(node, module, scopes)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        names = [a.name for a in node.names]
+        if (isinstance(node, ast.Import) and "weakref" in names) or \
+           (isinstance(node, ast.ImportFrom) and node.module == "weakref"):
+            module.uses.add("weakref")
+            if isinstance(node, ast.ImportFrom):
+                module.weakref_names.update(a.asname or a.name for a in node.names)
+    for child in ast.iter_child_nodes(node):
+        scan_walk(child, module, scopes)
+
+
+def scan_dict_of_self(node):
+    """self.__dict__ or vars(self)."""
+    import ast
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__" and scan_is_self(node.value):
+        return True
+    return (isinstance(node, ast.Call) and scan_dotted(node.func) == "vars" and
+            len(node.args) == 1 and scan_is_self(node.args[0]))
+
+
+def scan_call(node, module, inner):
+    import ast
+    name = scan_dotted(node.func) or ""
+    first = node.args[0] if node.args else None
+    if name == "vars" and len(node.args) == 1:
+        if scan_is_self(first):
+            scan_add(inner, "uses", "vars")
+        elif inner is None:
+            module.uses.add("vars")
+    if name in ("setattr", "object.__setattr__") and len(node.args) >= 2:
+        literal = scan_const_str(node.args[1])
+        if scan_is_self(first):
+            if literal is None:
+                scan_add(inner, "uses", "setattr")
+            elif inner is not None:
+                inner.extra.add(literal)
+        elif inner is None and literal is None:
+            module.uses.add("setattr")
+    if isinstance(node.func, ast.Attribute) and node.func.attr in ("update", "setdefault") and \
+            scan_dict_of_self(node.func.value):
+        scan_add(inner, "uses", "dict-write")
+    weak = (name.startswith("weakref.") and name.split(".")[-1] in SCAN_WEAKREF_CALLS) or \
+        (name in module.weakref_names and name in SCAN_WEAKREF_CALLS)
+    if weak and first is not None:
+        target = first.value if isinstance(first, ast.Attribute) else first
+        if scan_is_self(target):
+            scan_add(inner, "uses", "weakref")
+
+
+def scan_namedtuple_assign(node, module, scopes):
+    import ast
+    name = scan_dotted(node.value.func) or ""
+    if name.split(".")[-1] not in ("namedtuple", "NamedTuple") or len(node.targets) != 1 or \
+            not isinstance(node.targets[0], ast.Name):
+        return
+    fields = scan_namedtuple_fields(node.value)
+    rec = ScanClass(module.path, node.lineno, scan_qualname(scopes, node.targets[0].id),
+                    "namedtuple" if name.split(".")[-1] == "namedtuple" else "typing-namedtuple")
+    rec.fields = fields if fields is not None else []
+    if fields is None:
+        rec.uses.add("fields-unknown")
+    rec.module = module
+    module.classes.append(rec)
+
+
+def scan_qualname(scopes, name):
+    parts = []
+    for kind, rec, first in scopes:
+        if kind == "class":
+            parts.append(rec.short)
+        elif kind == "function":
+            parts.extend([rec or "<lambda>", "<locals>"])
+    return ".".join(parts + [name])
+
+
+def scan_class(node, module, scopes):
+    import ast
+    rec = ScanClass(module.path, node.lineno, scan_qualname(scopes, node.name), "regular")
+    rec.module = module
+    module.classes.append(rec)
+    for d in node.decorator_list:
+        dname = scan_dotted(d) or ""
+        if dname.split("(")[0] in ("dataclass", "dataclasses.dataclass", "dataclass()",
+                                   "dataclasses.dataclass()"):
+            rec.kind = "dataclass"
+            if isinstance(d, ast.Call):
+                rec.options = sorted(k.arg for k in d.keywords if k.arg and
+                                     isinstance(k.value, ast.Constant) and k.value.value is True)
+        scan_walk(d, module, scopes)
+    for b in node.bases:
+        bname = scan_dotted(b) or "<expression>"
+        rec.bases.append(bname)
+        short = bname.split(".")[-1]
+        if short in ("NamedTuple",):
+            rec.kind = "typing-namedtuple"
+        elif isinstance(b, ast.Call) and short in ("namedtuple()", "NamedTuple()"):
+            rec.kind = "namedtuple-subclass"
+        elif short in SCAN_ENUM_BASES:
+            rec.kind = "enum"
+        elif short in ("TypedDict",):
+            rec.kind = "typeddict"
+        elif short in ("Protocol", "Protocol[]"):
+            rec.kind = "protocol"
+        elif short in ("BaseException", "Exception") or short.endswith(("Error", "Warning")):
+            rec.kind = "exception"
+        scan_walk(b, module, scopes)
+    for k in node.keywords:
+        scan_walk(k.value, module, scopes)
+    here = scopes + [("class", rec, None)]
+    for stmt in node.body:
+        target = None
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign):
+            target, value = stmt.target, stmt.value
+            ann = scan_dotted(stmt.annotation) or ""
+            if isinstance(target, ast.Name) and target.id != "__slots__" and \
+                    ann.split(".")[-1] not in ("ClassVar", "ClassVar[]", "InitVar", "InitVar[]"):
+                rec.fields.append(target.id)
+        if isinstance(target, ast.Name) and target.id == "__slots__":
+            names = scan_literal_names(value) if value is not None else None
+            rec.slots = names if names is not None else "?"
+        scan_walk(stmt, module, here)
+
+
+def scan_file(path):
+    """A ScanModule, or (line, message) for a file that cannot be read or parsed."""
+    import ast
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except (IOError, OSError) as e:
+        return (0, "cannot read: %s" % (e.strerror or e))
+    try:
+        tree = ast.parse(source, filename=path)
+    except SyntaxError as e:
+        return (e.lineno or 0, "syntax error: %s" % (e.msg or "invalid syntax"))
+    except (ValueError, TypeError) as e:   # null bytes, bad encoding declarations
+        return (0, "cannot parse: %s" % e)
+    except (RecursionError, MemoryError):
+        return (0, "cannot parse: nested too deeply")
+    module = ScanModule(path)
+    try:
+        for stmt in tree.body:
+            scan_walk(stmt, module, [])
+    except (RecursionError, MemoryError):
+        return (0, "cannot scan: nested too deeply")
+    except Exception as e:   # a construct this reader does not expect: skip the file, say so
+        return (getattr(e, "lineno", 0) or 0, "cannot scan: %s: %s" % (type(e).__name__, e))
+    return module
+
+
+def scan_paths(path):
+    if os.path.isdir(path):
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+            for name in sorted(files):
+                full = os.path.join(root, name)
+                if name.endswith(".py") and os.path.isfile(full):
+                    yield full
+    else:
+        yield path
+
+
+def scan_record_line(rec, by_name):
+    fields = [("line", str(rec.line)), ("kind", rec.kind), ("name", rec.name), ("file", rec.path)]
+    lists = []
+    if rec.options:
+        lists.append(("options", rec.options))
+    if rec.slots == "?":
+        fields.append(("slots", "?"))
+    elif rec.slots is not None:
+        lists.append(("slots", rec.slots))
+    lists.append(("attrs", sorted(rec.attrs)))
+    lists.append(("fields", rec.fields))
+    lists.append(("extra", sorted(rec.extra - rec.attrs)))
+    lists.append(("uses", sorted(rec.uses)))
+    lists.append(("module_uses", sorted(rec.module.uses) if rec.module else []))
+    lists.append(("inherited", sorted(scan_inherited(rec, by_name, set()) - rec.attrs -
+                                      set(rec.fields) - rec.extra)))
+    lists.append(("bases", rec.bases))
+    unknown, unslotted = [], []
+    for b in rec.bases:
+        if b in SCAN_SLOTTED_BASES or rec.kind not in ("regular", "dataclass"):
+            continue
+        found = by_name.get(b.split(".")[-1])
+        if not found:
+            unknown.append(b)
+        elif all(c.slots is None and "slots" not in c.options for c in found):
+            unslotted.append(b)
+    lists.append(("unknown_bases", unknown))
+    lists.append(("unslotted_bases", unslotted))
+    lists.append(("subclasses", sorted(set(c.name for c in rec.subclasses))))
+    head = "scanclass " + " ".join("%s=%s" % (k, scan_enc_cut(v, 3000)) for k, v in fields)
+    # cut the longest list until the line fits
+    truncated = 0
+    while True:
+        body = " ".join("%s=%s" % (k, ",".join(scan_enc(x) for x in v)) for k, v in lists)
+        line = "%s %s truncated=%d" % (head, body, truncated)
+        if len(line) <= SCAN_LINE_LIMIT:
+            return line
+        truncated = 1
+        longest = max(range(len(lists)), key=lambda i: len(",".join(lists[i][1])))
+        if not lists[longest][1]:
+            return "%s truncated=1" % head
+        lists[longest] = (lists[longest][0], list(lists[longest][1])[:len(lists[longest][1]) // 2])
+
+
+def scan_find_base(rec, name, by_name):
+    """The class of the scan a base expression names: one of the same module
+    first; None when there is none."""
+    found = [c for c in by_name.get(name.split(".")[-1], []) if c is not rec]
+    same = [c for c in found if c.module is rec.module]
+    return (same or found or [None])[0]
+
+
+def scan_inherited(rec, by_name, seen):
+    """The attributes its bases in the scan give its instances."""
+    out = set()
+    for b in rec.bases:
+        base = scan_find_base(rec, b, by_name)
+        if base is None or id(base) in seen:
+            continue
+        seen.add(id(base))
+        out |= base.attrs | set(base.fields) | base.extra
+        out |= scan_inherited(base, by_name, seen)
+    return out
+
+
+def scan_request(fields):
+    path = scan_decode(fields.get("path", ""))
+    if not path:
+        raise ValueError("scan needs path=PATH")
+    if not os.path.exists(path):
+        raise ValueError("scan: %s: no such file or directory" % scan_enc(path))
+    if not os.path.isdir(path) and not os.path.isfile(path):
+        raise ValueError("scan: %s: not a regular file or a directory" % scan_enc(path))
+    modules, errors, files = [], 0, 0
+    for name in scan_paths(path):
+        files += 1
+        if files > SCAN_MAX_FILES:
+            raise ValueError("scan: more than %d files under %s" % (SCAN_MAX_FILES, scan_enc(path)))
+        got = scan_file(name)
+        write("scanfile file=%s" % scan_enc_cut(name, 7000))
+        if isinstance(got, tuple):
+            errors += 1
+            write("scanerror file=%s line=%d message=%s" % (scan_enc_cut(name, 6000), got[0],
+                                                           scan_enc_cut(got[1], 1000)))
+        else:
+            modules.append(got)
+    by_name = {}
+    for m in modules:
+        for c in m.classes:
+            c.subclasses = []
+            by_name.setdefault(c.short, []).append(c)
+    for m in modules:
+        for c in m.classes:
+            for b in c.bases:
+                for base in by_name.get(b.split(".")[-1], []):
+                    if base is not c:
+                        base.subclasses.append(c)
+    count = 0
+    for m in modules:
+        for c in m.classes:
+            write(scan_record_line(c, by_name))
+            count += 1
+    write("scandone files=%d classes=%d errors=%d" % (files, count, errors))
+
+
+def scan_decode(text):
+    """%XX back to bytes, then text as the file system names it."""
+    raw = bytearray()
+    i = 0
+    while i < len(text):
+        if text[i] == "%" and len(text[i + 1:i + 3]) == 2:
+            try:
+                raw.append(int(text[i + 1:i + 3], 16))
+                i += 3
+                continue
+            except ValueError:
+                pass
+        raw.extend(text[i].encode("utf-8"))
+        i += 1
+    return bytes(raw).decode("utf-8", "surrogateescape")
+
+
+def serve_scan(fields, why_not):
+    if why_not:
+        write("unsupported scan reason=%s" % why_not)
+        return
+    if sys.version_info < (3, 8):
+        write("unsupported scan reason=the-scan-needs-python-3.8")
+        return
+    try:
+        scan_request(fields)
+    except ValueError as e:
+        write("error %s" % e)
+    except Exception as e:  # the probe must answer, whatever happens
+        write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
 
 
 def main():

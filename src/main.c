@@ -99,6 +99,8 @@ static int dispatch(struct run_context *rc)
 		return mode_seed_report(rc);
 	if (opt->mode == MODE_TRADEOFFS)
 		return mode_tradeoffs(rc);
+	if (opt->mode == MODE_SCAN)
+		return mode_scan(rc);
 	if ((status = mode_check_setting(rc)) >= 0)
 		return status;
 	if (opt->by_version)

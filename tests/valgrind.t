@@ -28,6 +28,13 @@ check "-c with compare, seed and export" "$SLOTEXPLORE" --no-python --no-config 
 	-c "set attrs 8; compare regular slots; seed; export $TMP/x.csv; export $TMP/x.json"
 check "a bad command" "$SLOTEXPLORE" --no-python --no-config -c "set attrz 1"
 check "--load of saved timings" "$SLOTEXPLORE" --load "$TOP_SRCDIR/tests/screens/timing-fixture.json"
+for f in text json csv md; do
+	check "--scan of two paths, --format $f" "$SLOTEXPLORE" --no-config --scan "$TOP_SRCDIR/tests/example" \
+		--scan "$TOP_SRCDIR/tests/example/shop/models.py" --format $f
+done
+check "--scan of a path that is not there" "$SLOTEXPLORE" --no-config --scan "$TMP/nowhere"
+check "--scan with an interpreter that hangs" "$SLOTEXPLORE" --no-config --scan "$TOP_SRCDIR/tests/example" \
+	--python "$TOP_SRCDIR/tests/fake-pythons/staller" --timeout 1
 check "headless explorer: keys, resize, help, hide, chart" "$TOP_BUILDDIR/tests/screen_check" 80 24 \
 	'<Right>' + v a w c x u '<Resize:200x50>' '?' q
 check "headless explorer: timing pane" "$TOP_BUILDDIR/tests/screen_check" \

@@ -14,7 +14,7 @@ enum {
 	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
-	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF
+	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES
 };
 
 static const struct option long_options[] = {
@@ -51,6 +51,8 @@ static const struct option long_options[] = {
 	{ "by-version", no_argument, NULL, OPT_BY_VERSION },
 	{ "seed-report", no_argument, NULL, OPT_SEED },
 	{ "tradeoffs", no_argument, NULL, OPT_TRADEOFFS },
+	{ "scan", required_argument, NULL, OPT_SCAN },
+	{ "fail-on-candidates", no_argument, NULL, OPT_FAIL_ON_CANDIDATES },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
 	{ "python", required_argument, NULL, OPT_PYTHON },
@@ -100,6 +102,12 @@ void options_print_help(FILE *out)
 "                           weakref, pickle, copy, inheritance...), tried in the\n"
 "                           interpreter with Python's own messages; without one,\n"
 "                           the committed table measured on --python-version\n"
+"      --scan PATH          read the classes of the Python files in PATH (a file\n"
+"                           or a directory; repeatable) with the interpreter's\n"
+"                           ast, importing and running nothing, and say for each\n"
+"                           one whether it could take __slots__ and what the\n"
+"                           model says it would save per instance (FILE:LINE:\n"
+"                           lines); --fail-on-candidates exits 1 if one could\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
 "      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
 "                           --python) with version, ABI, pymalloc, free-threading\n"
@@ -177,6 +185,47 @@ static bool opt_error(char *err, size_t errlen, const char *fmt, const char *a, 
 	return false;
 }
 
+/* "--measure" for an option's value in long_options ("-c" for 'c'). */
+static const char *option_name(int c)
+{
+	static char name[40];
+	for (const struct option *lo = long_options; lo->name; lo++)
+		if (lo->val == c) {
+			snprintf(name, sizeof name, "--%s", lo->name);
+			return name;
+		}
+	snprintf(name, sizeof name, "-%c", c > 32 && c < 127 ? c : '?');
+	return name;
+}
+
+/* --scan reads source: the options that set a model's setting, another
+ * mode or the explorer do not apply to it and are refused by name. */
+static bool check_scan(const struct options *o, const char *other_mode, char *err, size_t errlen)
+{
+	if (other_mode || o->mode != MODE_SCAN)
+		return opt_error(err, errlen, "--scan cannot go with %s (one mode at a time)%s",
+		                 other_mode ? other_mode : "another mode", "");
+	const char *refused = o->attrs_text ? "--attrs (the attributes are the class's own)"
+	                    : o->instances_given ? "--instances (the saving is per instance)"
+	                    : o->kinds_given ? "--kind (each class's kind is what its source says)"
+	                    : o->values_given ? "--values (the saving is counted with shared values)"
+	                    : o->breakdown ? "--breakdown"
+	                    : o->by_version ? "--by-version"
+	                    : o->compare ? "--compare"
+	                    : o->no_python ? "--no-python (the files are read by the interpreter's ast)"
+	                    : o->config ? "--config (no commands are run)"
+	                    : o->tour ? "--tour" : o->present ? "--present"
+	                    : o->theme ? "--theme" : o->no_color ? "--no-color"
+	                    : o->no_mouse ? "--no-mouse"
+	                    : o->measure_time != 10 ? "--measure-time"
+	                    : o->min_effect_given ? "--min-effect" : NULL;
+	if (o->npythons > 1 && !refused)
+		refused = "a second --python (one interpreter reads the files)";
+	if (refused)
+		return opt_error(err, errlen, "--scan cannot go with %s%s", refused, "");
+	return true;
+}
+
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof *o);
@@ -196,11 +245,13 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	optind = 1;
 	int c;
 	char why[300];
+	const char *other_mode = NULL;   /* a mode option besides --scan, for its message */
 	while ((c = getopt_long(argc, argv, ":bc:hV", long_options, NULL)) != -1) {
 		uint64_t v;
+		enum run_mode before = o->mode;
 		switch (c) {
 		case 'b':
-			if (o->mode != MODE_SCRIPT)
+			if (o->mode != MODE_SCRIPT && o->mode != MODE_SCAN)
 				o->mode = MODE_BATCH;
 			o->mode_given = true;
 			break;
@@ -217,6 +268,18 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_TRADEOFFS:
 			o->mode = MODE_TRADEOFFS;
 			o->mode_given = true;
+			break;
+		case OPT_SCAN:
+			if (o->nscan == (int)(sizeof o->scan / sizeof o->scan[0]))
+				return opt_error(err, errlen, "--scan: at most %s paths%s", "16", "");
+			if (!*optarg)
+				return opt_error(err, errlen, "--scan: an empty path%s%s", "", "");
+			o->scan[o->nscan++] = optarg;
+			o->mode = MODE_SCAN;
+			o->mode_given = true;
+			break;
+		case OPT_FAIL_ON_CANDIDATES:
+			o->fail_on_candidates = true;
 			break;
 		case OPT_LIST_PROFILES:
 			o->mode = MODE_LIST_PROFILES;
@@ -374,6 +437,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		case OPT_MIN_EFFECT:
 			if (!timing_settings_parse(optarg, &o->min_effect, why, sizeof why))
 				return opt_error(err, errlen, "--min-effect: %s%s", why, "");
+			o->min_effect_given = true;
 			break;
 		case OPT_PYPERF:
 			if (!*optarg)
@@ -419,10 +483,16 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 				snprintf(why, sizeof why, "%s", argv[optind - 1]);
 			return opt_error(err, errlen, "unknown option '%s' (see slotexplore --help)%s", why, "");
 		}
+		if (c != OPT_SCAN && c != 'b' && (o->mode != before || c == OPT_TOUR) && !other_mode)
+			other_mode = option_name(c);
 	}
 	if (optind < argc)
 		return opt_error(err, errlen, "unexpected argument '%s' (see slotexplore --help)%s",
 		                 argv[optind], "");
+	if (o->nscan && !check_scan(o, other_mode, err, errlen))
+		return false;
+	if (o->fail_on_candidates && !o->nscan)
+		return opt_error(err, errlen, "--fail-on-candidates needs --scan%s%s", "", "");
 	if (o->attrs_text && o->mode != MODE_VERIFY &&
 	    (strstr(o->attrs_text, "..") || strchr(o->attrs_text, ',')))
 		return opt_error(err, errlen, "--attrs: '%s' is a grid; a grid needs --verify (here "

@@ -11,7 +11,7 @@
 #include "output/report.h"
 
 enum run_mode {
-	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_MEASURE, MODE_LOAD, MODE_SEED_REPORT, MODE_TRADEOFFS, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_MEASURE, MODE_LOAD, MODE_SEED_REPORT, MODE_TRADEOFFS, MODE_SCAN, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
 	MODE_HELP, MODE_VERSION
 };
 
@@ -35,6 +35,7 @@ struct options {
 	const char *load;            /* --load FILE */
 	const char *pyperf;          /* --pyperf FILE: timing results in pyperf's format */
 	struct timing_settings min_effect;   /* --min-effect */
+	bool min_effect_given;
 	bool aa;                     /* --measure with one kind given twice: an A/A test */
 	bool kind_repeated;
 	int kind_args;
@@ -59,6 +60,9 @@ struct options {
 	enum report_format format;
 	bool breakdown;
 	bool by_version;             /* --by-version: every profile side by side */
+	const char *scan[16];        /* --scan PATH, in order */
+	int nscan;
+	bool fail_on_candidates;     /* --fail-on-candidates: --scan exits 1 when it finds one */
 };
 
 #define EXIT_USAGE 2

@@ -1,0 +1,1 @@
+"""A toy shop: the example package of slotexplore's --scan tests."""
