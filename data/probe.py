@@ -384,8 +384,8 @@ def empty_free_lists():
     allocation that tracemalloc sees, and comes out short by that much
     (2.9 bytes an instance over 1,000 on 3.14). Every run starts empty:
     each list holds at most 100."""
-    taken.append([1000 + i for i in range(128)])
-    taken.append([float(i) + 0.25 for i in range(128)])
+    taken.append(list(range(1000, 1128)))
+    taken.append(list(map(float, range(1000, 1128))))
 
 
 def reading_slots(n):
@@ -423,8 +423,41 @@ def baseline_run(count):
 
 
 def measure(kind, n, spec, count):
+    """tracemalloc runs from the first batch to the last reading only: the
+    class is built untraced (building a dataclass under tracemalloc cost
+    more than measuring it), and the address steps and getsizeof after it
+    need no tracing. Readings are differences within one tracing run; a
+    block allocated before it and freed during it is not subtracted."""
+    import tracemalloc
     cls, make = build(kind, n)
     vals = value_factory(spec, n)
+    tracemalloc.start()
+    try:
+        total, objs, kept, measured, first = traced_batches(kind, make, vals, count)
+    finally:
+        tracemalloc.stop()
+    block = block_step(make, vals)
+    obj = objs[-1]
+    fields = [("getsizeof", sys.getsizeof(obj)),
+              ("requested", per_instance(total, measured)),
+              ("per_class", sys.getsizeof(cls) if cls is not None else "-")]
+    dict_size = "-"
+    if kind in ("regular", "regular-external", "regular-dict", "dataclass"):
+        dict_size = sys.getsizeof(obj.__dict__)
+    try:
+        deep = measure_deep_size(obj)
+    except Exception:  # e.g. 3.11.2's weakref_slot descriptor bug
+        deep = "-"
+    fields.append(("deep", deep))
+    fields.append(("dict_getsizeof", dict_size))
+    fields.append(("block", block))
+    del first, objs, kept
+    return fields
+
+
+def traced_batches(kind, make, vals, count):
+    """(bytes over the measured instances, the batch they are in, every
+    batch kept, how many were measured, the first batch)."""
     # the first batch also empties the free lists (2,000 tuples of each size)
     drain = max(count, 2100 if kind == "tuple" else 100)
     first = [None] * drain
@@ -456,24 +489,7 @@ def measure(kind, n, spec, count):
                 best, objs = total, batch
                 break
             exact.append(total)
-    total = best
-    block = block_step(make, vals)
-    obj = objs[-1]
-    fields = [("getsizeof", sys.getsizeof(obj)),
-              ("requested", per_instance(total, measured)),
-              ("per_class", sys.getsizeof(cls) if cls is not None else "-")]
-    dict_size = "-"
-    if kind in ("regular", "regular-external", "regular-dict", "dataclass"):
-        dict_size = sys.getsizeof(obj.__dict__)
-    try:
-        deep = measure_deep_size(obj)
-    except Exception:  # e.g. 3.11.2's weakref_slot descriptor bug
-        deep = "-"
-    fields.append(("deep", deep))
-    fields.append(("dict_getsizeof", dict_size))
-    fields.append(("block", block))
-    del first, objs, kept
-    return fields
+    return best, objs, kept, measured, first
 
 
 def block_step(make, vals, count=101):
@@ -813,8 +829,6 @@ def serve_timing(verb, fields, why_not):
         import tracemalloc
         if tracemalloc.is_tracing():   # it would slow down everything timed
             tracemalloc.stop()
-            fillers.clear()
-            state["tracing"] = False
         if verb == "conditions":
             result = conditions_request()
         elif verb == "time":
@@ -875,20 +889,17 @@ def batch_settings(fields):
 
 
 MAX_BATCH = 1000
-state = {"tracing": False, "twenties": False}
+state = {"ready": False, "twenties": False}
 
 
-def start_tracing():
+def prepare():
     """Once, before the first measurement: the modules that build kinds are
     imported first, and everything alive so far is moved out of the
     collector's reach (gc.freeze, 3.7+), so the collections that start and
     end every request look only at what requests made; a full collection of
-    the interpreter's own objects took a third of a request's time. The
-    tuple free lists are filled: 3.12 keeps freed 20-tuples on its list but
-    never takes them off, so until 2,000 have been freed the temporary
-    argument tuple of cls(*values) at 20 attributes reads as kept (+200
-    bytes an instance over a short run); a full collection empties the
-    lists again, so fill_tuple_free_list runs after each."""
+    the interpreter's own objects took a third of a request's time. Whether
+    the tuple free list keeps 20-tuples (keeps_twenty_tuples) is found out
+    once. tracemalloc runs only while a request measures (see measure)."""
     import collections
     import dataclasses
     import tracemalloc
@@ -897,12 +908,15 @@ def start_tracing():
     gc.collect()
     if hasattr(gc, "freeze"):
         gc.freeze()
-    tracemalloc.start()
     fillers["measure"] = new_filler()
     fillers["baseline"] = new_filler()
-    baseline_run(50)
-    state["twenties"] = keeps_twenty_tuples()
-    state["tracing"] = True
+    tracemalloc.start()
+    try:
+        baseline_run(50)
+        state["twenties"] = keeps_twenty_tuples()
+    finally:
+        tracemalloc.stop()
+    state["ready"] = True
 
 
 def keeps_twenty_tuples():
@@ -944,8 +958,9 @@ def serve_setting(verb, fields, why_not):
     if why_not:
         write("unsupported %s reason=%s" % (head, why_not))
         return
-    if not state["tracing"]:
-        start_tracing()
+    if not state["ready"]:
+        prepare()
+    import tracemalloc
     gc.collect()
     # The type attribute cache holds the last reference to names of
     # classes freed just now; evicting one mid-measurement would free a
@@ -955,11 +970,16 @@ def serve_setting(verb, fields, why_not):
     gc.disable()
     try:
         if verb == "measure":
-            result = measure(kind, n, spec, count)
-        elif verb == "warmup":
-            result = warmup(kind, n, spec, count)
+            result = measure(kind, n, spec, count)   # traces what it needs
         else:
-            result = bulk(kind, n, spec, count)
+            tracemalloc.start()
+            try:
+                if verb == "warmup":
+                    result = warmup(kind, n, spec, count)
+                else:
+                    result = bulk(kind, n, spec, count)
+            finally:
+                tracemalloc.stop()
     except Unsupported as e:
         write("unsupported %s reason=%s" % (head, e))
         return
