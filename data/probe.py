@@ -26,8 +26,9 @@ request gets "error <text>" and the probe carries on.
        R  tracemalloc bytes per instance over the last C-8 of C instances
           made after a first batch of max(C, 100) (which settles the class
           and empties the free lists), minus the same loop run empty; the
-          smallest of up to three runs. An integer, or a decimal with 3
-          places when no run was exact
+          first whole number two runs agree on (from C-8 >= 500, the first
+          whole number), else the smallest of four runs. An integer, or a
+          decimal with 3 places when no run was exact
        P  sys.getsizeof(cls), "-" for tuple and dict
        D  the seed paper's measure_deep_size(instance)
        X  sys.getsizeof(instance.__dict__) for regular kinds, else "-"
