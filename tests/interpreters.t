@@ -80,6 +80,11 @@ run hollow "nothing verified: .*hollow answered 2 settings with no figure to com
 case $(cat "$TMP/out") in *"0 mismatches"*) ok 1 "hollow: no '0 mismatches' summary" ;;
 *) ok 0 "hollow: no '0 mismatches' summary" ;; esac
 like "$(cat "$TMP/out")" "nothing measured" "hollow: each row says nothing was measured"
+err=$("$SLOTEXPLORE" --python "$FAKE/hollow" --no-config -c 'show regular; verify' 2>&1 >"$TMP/out")
+st=$?; ok $([ "$st" -ne 0 ] && echo 0 || echo 1) "hollow: the verify command fails too (status $st)"
+like "$err" "verify: nothing verified: " "hollow: the verify command says nothing was verified"
+case $(cat "$TMP/out") in *"0 mismatches"*) ok 1 "hollow: the verify command prints no passing summary" ;;
+*) ok 0 "hollow: the verify command prints no passing summary" ;; esac
 
 # a probe that exits while answering is named at once, with its status, even
 # when a grandchild in a session of its own holds its output open (#13)
