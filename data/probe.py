@@ -26,8 +26,9 @@ request gets "error <text>" and the probe carries on.
        R  tracemalloc bytes per instance over the last C-8 of C instances
           made after a first batch of max(C, 100) (which settles the class
           and empties the free lists), minus the same loop run empty; the
-          smallest of up to three runs. An integer, or a decimal with 3
-          places when no run was exact
+          first whole number two runs agree on (from C-8 >= 500, the first
+          whole number), else the smallest of four runs. An integer, or a
+          decimal with 3 places when no run was exact
        P  sys.getsizeof(cls), "-" for tuple and dict
        D  the seed paper's measure_deep_size(instance)
        X  sys.getsizeof(instance.__dict__) for regular kinds, else "-"
@@ -69,6 +70,11 @@ request gets "error <text>" and the probe carries on.
     -> conditions flags=F jit=J pgo=P lto=L compiler=C
        sys.flags that are set, whether a JIT is on, whether the build used
        PGO (--enable-optimizations) and LTO, and the compiler
+  batch settings=K:N,K:N,... values=V [count=C]
+    -> one measure (or unsupported, or error) line per setting, in the
+       order given: each is answered as "measure kind=K attrs=N values=V
+       count=C" would be, and echoes its kind, attrs, values and count.
+       At most 1000 settings; a malformed batch gets one error line.
   bulk kind=K attrs=N values=V count=M
     -> bulk ... count=M traced=T rss_growth=S seconds=F
        T  tracemalloc bytes of [make() for _ in range(M)] on a fresh class
@@ -381,9 +387,10 @@ def empty_free_lists():
     freed ints for reuse (floats have had one for longer): a run that starts
     with a full list gets its readings, or its instances' values, without an
     allocation that tracemalloc sees, and comes out short by that much
-    (2.9 bytes an instance over 1,000 on 3.14). Every run starts empty."""
-    taken.append([1000 + i for i in range(256)])
-    taken.append([float(i) + 0.25 for i in range(256)])
+    (2.9 bytes an instance over 1,000 on 3.14). Every run starts empty:
+    each list holds at most 100."""
+    taken.append(list(range(1000, 1128)))
+    taken.append(list(map(float, range(1000, 1128))))
 
 
 def reading_slots(n):
@@ -421,34 +428,19 @@ def baseline_run(count):
 
 
 def measure(kind, n, spec, count):
+    """tracemalloc runs from the first batch to the last reading only: the
+    class is built untraced (building a dataclass under tracemalloc cost
+    more than measuring it), and the address steps and getsizeof after it
+    need no tracing. Readings are differences within one tracing run; a
+    block allocated before it and freed during it is not subtracted."""
+    import tracemalloc
     cls, make = build(kind, n)
     vals = value_factory(spec, n)
-    # the first batch also empties the free lists (2,000 tuples of each size)
-    drain = max(count, 2100 if kind == "tuple" else 100)
-    first = [None] * drain
-    timed_fill(first, reading_slots(drain + 1), make, vals, 0)
-    # A stray one-off allocation (a free list refilled, a cache entry) can
-    # land in a batch; it never repeats, so the smallest of three is exact.
-    # Every batch stays alive until the end: a freed batch would refill the
-    # free lists that the next attempt then draws from (2-tuples read as 0).
-    best, objs, kept = None, None, []
-    # The first few intervals of a run are skipped: there a reading's own
-    # 2-tuple, or a tuple freed just before the run, can come off a free
-    # list and hand an instance its memory for nothing.
-    lead = min(8, count // 4)
-    measured = count - lead
-    for attempt in range(3):
-        base = baseline_run(count)
-        batch = [None] * count
-        readings = timed_fill(batch, reading_slots(count + 1), make, vals,
-                              drain + attempt * count)
-        kept.append(batch)
-        total = (readings[count] - readings[lead]) - (base[count] - base[lead])
-        if best is None or total < best:
-            best, objs = total, batch
-        if total % measured == 0:
-            break
-    total = best
+    tracemalloc.start()
+    try:
+        total, objs, kept, measured, first = traced_batches(kind, make, vals, count)
+    finally:
+        tracemalloc.stop()
     block = block_step(make, vals)
     obj = objs[-1]
     fields = [("getsizeof", sys.getsizeof(obj)),
@@ -466,6 +458,43 @@ def measure(kind, n, spec, count):
     fields.append(("block", block))
     del first, objs, kept
     return fields
+
+
+def traced_batches(kind, make, vals, count):
+    """(bytes over the measured instances, the batch they are in, every
+    batch kept, how many were measured, the first batch)."""
+    # the first batch also empties the free lists (2,000 tuples of each size)
+    drain = max(count, 2100 if kind == "tuple" else 100)
+    first = [None] * drain
+    timed_fill(first, reading_slots(drain + 1), make, vals, 0)
+    # A stray one-off allocation (a free list refilled, a cache entry) can
+    # land in a batch; it never repeats. Over a short batch a stray can
+    # still divide evenly (168 bytes over 42 instances), so under 500
+    # instances a total is taken once two batches agree on it exactly (from
+    # 500 on, the first exact one); failing that, the smallest of four. Every batch stays alive until the end: a freed
+    # batch would refill the free lists that the next attempt then draws
+    # from (2-tuples read as 0).
+    best, objs, kept, exact = None, None, [], []
+    # The first few intervals of a run are skipped: there a reading's own
+    # 2-tuple, or a tuple freed just before the run, can come off a free
+    # list and hand an instance its memory for nothing.
+    lead = min(8, count // 4)
+    measured = count - lead
+    for attempt in range(4):
+        base = baseline_run(count)
+        batch = [None] * count
+        readings = timed_fill(batch, reading_slots(count + 1), make, vals,
+                              drain + attempt * count)
+        kept.append(batch)
+        total = (readings[count] - readings[lead]) - (base[count] - base[lead])
+        if best is None or total < best:
+            best, objs = total, batch
+        if total % measured == 0:
+            if total in exact or measured >= 500:
+                best, objs = total, batch
+                break
+            exact.append(total)
+    return best, objs, kept, measured, first
 
 
 def block_step(make, vals, count=101):
@@ -805,7 +834,6 @@ def serve_timing(verb, fields, why_not):
         import tracemalloc
         if tracemalloc.is_tracing():   # it would slow down everything timed
             tracemalloc.stop()
-            fillers.clear()
         if verb == "conditions":
             result = conditions_request()
         elif verb == "time":
@@ -826,9 +854,156 @@ def serve_timing(verb, fields, why_not):
     write(" ".join(reply + ["%s=%s" % (k, v) for k, v in result]))
 
 
+SETTING_VERBS = ("measure", "warmup", "bulk")
+
+
+def parse_setting(verb, fields):
+    """(kind, n, spec, count) of a measure, warmup or bulk setting, or
+    raises ValueError."""
+    kind = fields.get("kind", "")
+    n = int(fields.get("attrs", "-1"))
+    spec = fields.get("values", "none")
+    default = 40 if verb == "warmup" else 1000
+    count = int(fields.get("count", default))
+    if kind not in KINDS:
+        raise ValueError("unknown kind '%s'" % kind[:40])
+    if not 0 <= n <= MAX_ATTRS or count < 1:
+        raise ValueError("attrs or count out of range")
+    parse_values(spec)
+    return kind, n, spec, count
+
+
+def batch_settings(fields):
+    """The settings of a batch request: settings=K:N,K:N,... with the
+    request's values and count for each, as measure requests' fields."""
+    items = fields.get("settings", "")
+    if not items:
+        raise ValueError("a batch needs settings=KIND:ATTRS,...")
+    out = []
+    for item in items.split(","):
+        if item.count(":") != 1:
+            raise ValueError("malformed batch setting '%s' (expected KIND:ATTRS)" % item[:40])
+        kind, n = item.split(":")
+        one = dict(fields)
+        del one["settings"]
+        one["kind"], one["attrs"] = kind, n
+        out.append(one)
+    if len(out) > MAX_BATCH:
+        raise ValueError("a batch holds at most %d settings" % MAX_BATCH)
+    return out
+
+
+MAX_BATCH = 1000
+state = {"ready": False, "twenties": False}
+
+
+def prepare():
+    """Once, before the first measurement: the modules that build kinds are
+    imported first, and everything alive so far is moved out of the
+    collector's reach (gc.freeze, 3.7+), so the collections that start and
+    end every request look only at what requests made; a full collection of
+    the interpreter's own objects took a third of a request's time. Whether
+    the tuple free list keeps 20-tuples (keeps_twenty_tuples) is found out
+    once. tracemalloc runs only while a request measures (see measure)."""
+    import collections
+    import dataclasses
+    import tracemalloc
+    import typing
+    (collections, dataclasses, typing)
+    gc.collect()
+    if hasattr(gc, "freeze"):
+        gc.freeze()
+    fillers["measure"] = new_filler()
+    fillers["baseline"] = new_filler()
+    tracemalloc.start()
+    try:
+        baseline_run(50)
+        state["twenties"] = keeps_twenty_tuples()
+    finally:
+        tracemalloc.stop()
+    state["ready"] = True
+
+
+def keeps_twenty_tuples():
+    """3.11 and 3.12 put a freed 20-tuple on the tuple free list (up to
+    2,000) but take none off it: until the list is full every temporary
+    20-tuple (the arguments of cls(*values) at 20 attributes) stays
+    allocated as far as tracemalloc can tell. True when this interpreter
+    does that (tracemalloc is on)."""
+    def f(*a):
+        return a is None
+    twenty = [None] * 20
+    gc.collect()
+    before = traced()
+    for _ in range(50):
+        f(*twenty)
+    return traced() - before >= 40 * sys.getsizeof(tuple(twenty))
+
+
+def fill_tuple_free_list(n):
+    """A full collection empties the tuple free lists; where 20-tuples are
+    kept (keeps_twenty_tuples), a setting whose temporaries are 20-tuples
+    gets the list filled first, so they are freed as they go. Filling costs
+    a third of a short request: only settings near 20 attributes pay."""
+    if not state["twenties"] or not 18 <= n <= 22:
+        return
+    twenty = [None] * 20
+    spare = [tuple(twenty) for _ in range(2100)]
+    del spare
+
+
+def serve_setting(verb, fields, why_not):
+    """Answers one measure, warmup or bulk setting with one line."""
+    try:
+        kind, n, spec, count = parse_setting(verb, fields)
+    except ValueError as e:
+        write("error %s" % e)
+        return
+    head = "kind=%s attrs=%d values=%s" % (kind, n, spec)
+    if why_not:
+        write("unsupported %s reason=%s" % (head, why_not))
+        return
+    if not state["ready"]:
+        prepare()
+    import tracemalloc
+    gc.collect()
+    # The type attribute cache holds the last reference to names of
+    # classes freed just now; evicting one mid-measurement would free a
+    # string (-52 bytes on one instance). Start every request empty.
+    clear_type_cache()
+    fill_tuple_free_list(n)
+    gc.disable()
+    try:
+        if verb == "measure":
+            result = measure(kind, n, spec, count)   # traces what it needs
+        else:
+            tracemalloc.start()
+            try:
+                if verb == "warmup":
+                    result = warmup(kind, n, spec, count)
+                else:
+                    result = bulk(kind, n, spec, count)
+            finally:
+                tracemalloc.stop()
+    except Unsupported as e:
+        write("unsupported %s reason=%s" % (head, e))
+        return
+    except MemoryError:
+        write("error out of memory building %d instances" % count)
+        return
+    except Exception as e:  # the probe must answer, whatever happens
+        write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
+        return
+    finally:
+        del taken[:]
+        gc.enable()
+        gc.collect()
+    write("%s %s count=%d %s" % (verb, head, count,
+                                  " ".join("%s=%s" % (k, v) for k, v in result)))
+
+
 def serve(f):
     why_not = not_modelled(f)
-    tracing = False
     for raw in iter(sys.stdin.readline, ""):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -843,60 +1018,16 @@ def serve(f):
             if verb in ("time", "seedtime", "conditions"):
                 serve_timing(verb, fields, why_not)
                 continue
-            if verb not in ("measure", "warmup", "bulk"):
+            if verb == "batch":
+                for one in batch_settings(fields):
+                    serve_setting("measure", one, why_not)
+                continue
+            if verb not in SETTING_VERBS:
                 raise ValueError("unknown request '%s'" % verb[:40])
-            kind = fields.get("kind", "")
-            n = int(fields.get("attrs", "-1"))
-            spec = fields.get("values", "none")
-            default = 40 if verb == "warmup" else 1000
-            count = int(fields.get("count", default))
-            if kind not in KINDS:
-                raise ValueError("unknown kind '%s'" % kind[:40])
-            if not 0 <= n <= MAX_ATTRS or count < 1:
-                raise ValueError("attrs or count out of range")
-            parse_values(spec)
         except ValueError as e:
             write("error %s" % e)
             continue
-        head = "kind=%s attrs=%d values=%s" % (kind, n, spec)
-        if why_not:
-            write("unsupported %s reason=%s" % (head, why_not))
-            continue
-        if not tracing:
-            import tracemalloc
-            tracemalloc.start()
-            fillers["measure"] = new_filler()
-            fillers["baseline"] = new_filler()
-            baseline_run(50)
-            tracing = True
-        gc.collect()
-        # The type attribute cache holds the last reference to names of
-        # classes freed just now; evicting one mid-measurement would free a
-        # string (-52 bytes on one instance). Start every request empty.
-        clear_type_cache()
-        gc.disable()
-        try:
-            if verb == "measure":
-                result = measure(kind, n, spec, count)
-            elif verb == "warmup":
-                result = warmup(kind, n, spec, count)
-            else:
-                result = bulk(kind, n, spec, count)
-        except Unsupported as e:
-            write("unsupported %s reason=%s" % (head, e))
-            continue
-        except MemoryError:
-            write("error out of memory building %d instances" % count)
-            continue
-        except Exception as e:  # the probe must answer, whatever happens
-            write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
-            continue
-        finally:
-            del taken[:]
-            gc.enable()
-            gc.collect()
-        write("%s %s count=%d %s" % (verb, head, count,
-                                      " ".join("%s=%s" % (k, v) for k, v in result)))
+        serve_setting(verb, fields, why_not)
 
 
 def clear_type_cache():

@@ -57,6 +57,64 @@ like "$err" "no-such-python: No such file or directory" "missing interpreter: na
 is $? 1 "liar: verify exits 1 on mismatches"
 like "$(cat "$TMP/out")" "9 figures compared, 9 mismatches" "liar: every wrong figure counted"
 
+# replies are matched to their requests (#13 F2): one for another setting,
+# another kind, another count, or a line after a batch is an error naming both
+FAKE_MODE=attrs0 run misanswer \
+	"misanswer answered 'measure kind=regular attrs=1 values=none count=[0-9]*' with a reply for another setting: measure kind=regular attrs=0 values=none" \
+	"a reply for attrs=0 to attrs=1 is refused"
+FAKE_MODE=kind run misanswer \
+	"misanswer answered 'measure kind=regular attrs=0 values=none count=[0-9]*' with a reply for another setting: measure kind=slots attrs=0" \
+	"a reply for another kind is refused"
+FAKE_MODE=count run misanswer "with a reply for another setting: .* count=1000" \
+	"a reply for another instance count is refused"
+FAKE_MODE=extra run misanswer \
+	"misanswer sent a line that answers no request, after its reply to 'measure kind=regular attrs=1 values=none count=[0-9]*'.*: 'measure kind=regular attrs=0" \
+	"an extra line is refused"
+out=$(FAKE_MODE=attrs0 "$SLOTEXPLORE" --verify --python "$FAKE/misanswer" --kind regular --attrs 3..5 2>&1)
+case $out in *"0 mismatches"*) ok 1 "attrs rewritten to 0: no summary is printed as if verified" ;;
+*) ok 0 "attrs rewritten to 0: no summary is printed as if verified" ;; esac
+
+# replies without figures verify nothing (#13 F1)
+run hollow "nothing verified: .*hollow answered 2 settings with no figure to compare" \
+	"a run that compared nothing fails and says so"
+case $(cat "$TMP/out") in *"0 mismatches"*) ok 1 "hollow: no '0 mismatches' summary" ;;
+*) ok 0 "hollow: no '0 mismatches' summary" ;; esac
+like "$(cat "$TMP/out")" "nothing measured" "hollow: each row says nothing was measured"
+err=$("$SLOTEXPLORE" --python "$FAKE/hollow" --no-config -c 'show regular; verify' 2>&1 >"$TMP/out")
+st=$?; ok $([ "$st" -ne 0 ] && echo 0 || echo 1) "hollow: the verify command fails too (status $st)"
+like "$err" "verify: nothing verified: " "hollow: the verify command says nothing was verified"
+case $(cat "$TMP/out") in *"0 mismatches"*) ok 1 "hollow: the verify command prints no passing summary" ;;
+*) ok 0 "hollow: the verify command prints no passing summary" ;; esac
+
+# a probe that exits while answering is named at once, with its status, even
+# when a grandchild in a session of its own holds its output open (#13)
+run leaver "leaver exited with status 0 while answering 'measure kind=regular attrs=0" \
+	"an exit while answering is named with its status"
+rm -f "$TMP/pids" "$TMP/pids.grandchild"
+t0=$(date +%s)
+err=$(FAKE_MODE=setsid FAKE_PID_FILE="$TMP/pids" "$SLOTEXPLORE" --verify --python "$FAKE/leaver" \
+	--timeout 5 --kind regular --attrs 0..1 2>&1 >/dev/null)
+status=$? t1=$(date +%s)
+is "$status" 1 "setsid grandchild: exit status 1"
+like "$err" "leaver exited with status 0 while answering 'measure kind=regular attrs=0" \
+	"setsid grandchild: the probe's exit is named, not a silence"
+ok $([ $((t1 - t0)) -lt 5 ] && echo 0 || echo 1) \
+	"setsid grandchild: seen at once ($((t1 - t0)) s, the timeout was 60 s)"
+gone "$TMP/pids"; ok $? "setsid grandchild: the probe was reaped"
+[ -s "$TMP/pids.grandchild" ] && kill "$(cat "$TMP/pids.grandchild")" 2>/dev/null
+
+# --probes: every extra probe must say hello as the first did
+rm -f "${TMPDIR:-/tmp}/two-faced.count"
+err=$("$SLOTEXPLORE" --verify --python "$FAKE/two-faced" --probes 2 --kind regular --attrs 0..40 2>&1 >/dev/null)
+is $? 1 "--probes 2 with an interpreter that changes its hello: exit 1"
+like "$err" "the second probe under .*two-faced said hello as cpython 3.8.18 .*, the first as cpython 3.12.1" \
+	"--probes: a second probe that is another interpreter is named"
+is "$(printf '%s\n' "$err" | grep -c .)" 1 "--probes: one line"
+rm -f "${TMPDIR:-/tmp}/two-faced.count"
+err=$("$SLOTEXPLORE" --verify --python "$FAKE/liar" --probes 9 2>&1 >/dev/null)
+is $? 2 "--probes 9 is a usage error"
+like "$err" "--probes" "--probes 9: the message names the option"
+
 # --list-pythons lists the broken ones with their reason and still exits 0
 out=$("$SLOTEXPLORE" --list-pythons --python "$FAKE/garbage" --python "$FAKE/python2" 2>&1)
 ok $? "--list-pythons with broken interpreters exits 0"

@@ -152,6 +152,28 @@ wait_text fl "timing pane closed"; ok $? "  q closes the pane (as in a pager), n
 T send-keys -t fl q
 wait_for fl "EXIT=0"; ok $? "  and q again quits at once"
 T kill-session -t fl
+# m with replies that carry no figures (#13 F1): no check mark next to a 0
+start ho 100 30 --python "$FAKE/hollow" --kind regular --kind slots --no-config
+T send-keys -t ho m
+wait_text ho "nothing measured"; ok $? "m with figureless replies: 'nothing measured'"
+s=$(screen ho)
+like "$s" "✗ nothing measured" "  each kind is marked ✗ nothing measured"
+case $s in *"✓"*) ok 1 "  and no check mark" ;; *) ok 0 "  and no check mark" ;; esac
+T send-keys -t ho q
+wait_for ho "EXIT=0"; ok $? "  q quits"
+T kill-session -t ho
+# m with a reply for another setting (#13 F2): refused, naming both
+T new-session -d -s mi -x 120 -y 30 "FAKE_MODE=attrs0 '$SLOTEXPLORE' --python '$FAKE/misanswer' \
+	--kind regular --attrs 3 --no-config; echo EXIT=\$?; sleep 60"
+wait_for mi "inst"
+T send-keys -t mi m
+wait_text mi "with a reply for another setting"; ok $? "m: a reply for attrs=0 to attrs=3 is refused"
+like "$(screen mi | tr '\n' ' ' | tr -s ' ')" "answered 'measure kind=regular attrs=3 .*measure kind=regular attrs=0" \
+	"  the message names the request and the reply"
+case $(screen mi) in *"✓"*) ok 1 "  and no check mark" ;; *) ok 0 "  and no check mark" ;; esac
+T send-keys -t mi q
+wait_for mi "EXIT=0"; ok $? "  q quits"
+T kill-session -t mi
 rm -f "$TMP/slow.count"
 cp "$FAKE/slow-worker" "$TMP/slow-worker"   # a path of its own, for pgrep
 # (tmux runs the command in its server's environment: the settings go in it)

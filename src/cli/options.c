@@ -11,7 +11,7 @@
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
-	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_PROBES, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
 	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES
@@ -59,6 +59,7 @@ static const struct option long_options[] = {
 	{ "no-python", no_argument, NULL, OPT_NO_PYTHON },
 	{ "verify", no_argument, NULL, OPT_VERIFY },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "probes", required_argument, NULL, OPT_PROBES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -115,6 +116,8 @@ void options_print_help(FILE *out)
 "                           with the model, figure by figure; exit 0 only if all\n"
 "                           match. With --instances M, also build M instances\n"
 "                           and compare tracemalloc and RSS with the model\n"
+"      --probes N           --verify: run N probes under the interpreter at once,\n"
+"                           sharing the settings (1 to 8, default 2)\n"
 "\n"
 "Setting:\n"
 "      --attrs N            attributes per instance, 0 to 100,000 (default 5);\n"
@@ -238,6 +241,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->accounting = ACC_ALLOCATED;
 	o->format = FORMAT_TEXT;
 	o->timeout_ms = 10000;
+	o->probes = 2;
 	o->measure_time = 10;
 	timing_settings_default(&o->min_effect);
 
@@ -325,6 +329,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			if (!parse_count(optarg, 1, 3600, &v, why, sizeof why))
 				return opt_error(err, errlen, "--timeout: %s%s", why, "");
 			o->timeout_ms = (int)v * 1000;
+			break;
+		case OPT_PROBES:
+			if (!parse_count(optarg, 1, 8, &v, why, sizeof why))
+				return opt_error(err, errlen, "--probes: %s%s", why, "");
+			o->probes = (int)v;
 			break;
 		case OPT_PYVERSION:
 			if (!parse_python_version(optarg, &o->py_major, &o->py_minor, &o->py_free_threaded))

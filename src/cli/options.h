@@ -49,6 +49,7 @@ struct options {
 	int npythons;
 	bool no_python;              /* --no-python: the model alone */
 	int timeout_ms;              /* --timeout for each probe request */
+	int probes;                  /* --probes: --verify's probes at once */
 	bool version_given;
 	int py_major, py_minor;
 	bool py_free_threaded;        /* --python-version 3.14t */

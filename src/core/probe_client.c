@@ -213,8 +213,10 @@ bool probe_client_send(struct probe_client *pc, const char *line, char *err, siz
 static void drain_stderr(struct probe_client *pc)
 {
 	char chunk[512];
-	ssize_t r;
-	while (pc->err_fd >= 0 && (r = read(pc->err_fd, chunk, sizeof chunk)) > 0) {
+	ssize_t r = -1;
+	while (pc->err_fd >= 0 && (r = read(pc->err_fd, chunk, sizeof chunk)) != 0) {
+		if (r < 0)
+			break;
 		for (ssize_t i = 0; i < r; i++) {
 			char c = chunk[i];
 			if (c == '\n') {
@@ -238,6 +240,41 @@ static void drain_stderr(struct probe_client *pc)
 		pc->err_tail[pc->err_len] = '\0';
 		if (!pc->err_first[0])
 			memcpy(pc->err_first, pc->err_tail, pc->err_len + 1);
+	}
+	/* at its end stderr would poll readable for ever: a busy wait */
+	if (pc->err_fd >= 0 && r == 0) {
+		close(pc->err_fd);
+		pc->err_fd = -1;
+	}
+}
+
+/* True once the child has exited (not reaped: a stop reaps it and says
+ * how). A grandchild may still hold the output open, so its end is not
+ * always an end of file. */
+static bool child_exited(const struct probe_client *pc)
+{
+	if (pc->pid <= 0)
+		return false;
+	siginfo_t info;
+	memset(&info, 0, sizeof info);
+	int r = waitid(P_PID, (id_t)pc->pid, &info, WEXITED | WNOHANG | WNOWAIT);
+	return (r == 0 && info.si_pid == pc->pid) || (r < 0 && errno == ECHILD);
+}
+
+/* Reads whatever the output holds now, without waiting. */
+static void read_available(struct probe_client *pc)
+{
+	while (pc->out_fd >= 0 && !pc->eof && pc->len < sizeof pc->buf) {
+		ssize_t got = read(pc->out_fd, pc->buf + pc->len, sizeof pc->buf - pc->len);
+		if (got > 0)
+			pc->len += (size_t)got;
+		else if (got < 0 && errno == EINTR)
+			continue;
+		else {
+			if (got == 0 || errno != EAGAIN)
+				pc->eof = true;
+			break;
+		}
 	}
 }
 
@@ -277,6 +314,10 @@ enum probe_read probe_client_read_line(struct probe_client *pc, char *line, size
 				return PROBE_READ_TIMEOUT;
 			wait = left > 0 ? (int)left : 0;
 		}
+		/* look at the child every 50 ms: one that exited while a grandchild
+		 * holds its output open has ended all the same */
+		if (pc->pid > 0 && (wait < 0 || wait > 50))
+			wait = 50;
 		struct pollfd fds[2] = { { pc->out_fd, POLLIN, 0 }, { pc->err_fd, POLLIN, 0 } };
 		int r = poll(fds, pc->err_fd >= 0 ? 2 : 1, wait);
 		polled = true;
@@ -284,6 +325,15 @@ enum probe_read probe_client_read_line(struct probe_client *pc, char *line, size
 			continue;
 		if (r < 0)
 			return PROBE_READ_EOF;
+		if (r == 0 && child_exited(pc)) {
+			/* what it wrote before it went is still an answer */
+			read_available(pc);
+			drain_stderr(pc);
+			if (take_line(pc, line, n))
+				return PROBE_READ_LINE;
+			pc->eof = true;
+			return PROBE_READ_EOF;
+		}
 		if (fds[1].revents)
 			drain_stderr(pc);
 		if (fds[0].revents) {

@@ -1,5 +1,6 @@
-/* Drives a verification: measure request after request through a running
- * probe, each reply compared with the model as it arrives. No curses. */
+/* Drives a verification: the plan's settings sent in batches to one or
+ * more running probes, each reply matched to its setting and compared with
+ * the model as it arrives; rows come out in the plan's order. No curses. */
 #ifndef SLOTEXPLORE_VERIFY_RUN_H
 #define SLOTEXPLORE_VERIFY_RUN_H
 
@@ -9,6 +10,16 @@
 #include "core/probe_client.h"
 #include "core/verify.h"
 
+/* Instances per setting: the probe's requested figure is a whole number
+ * of bytes per instance over the last count-8, taken once two batches
+ * agree on it, and the same as over 1,000 from 25 on (every real
+ * interpreter, the whole default grid); 50 leaves room. */
+#define VERIFY_COUNT 50
+/* Settings per batch request: small enough that two probes share the
+ * work evenly, large enough that a request's round trip is nothing. */
+#define VERIFY_BATCH 12
+#define VERIFY_MAX_PROBES 8
+
 struct verify_plan {
 	const struct profile *profile;
 	enum abi abi;
@@ -17,20 +28,45 @@ struct verify_plan {
 	bool kinds[KIND_COUNT];
 	struct value_spec values;
 	unsigned count;           /* instances per measurement */
-	int timeout_ms;           /* per request */
+	unsigned batch;           /* settings per request (0: VERIFY_BATCH) */
+	int timeout_ms;           /* for each reply */
+	bool keep_first;          /* the first probe is used after the run: leave it
+	                           * running; every other one is finished at the
+	                           * end (its input closed, and a line it still
+	                           * sends before it exits is an error) */
 };
 
 struct verify_summary {
 	unsigned settings, figures, mismatches, unsupported;
+	unsigned empty;           /* replies that carried no figure */
 };
 
-/* Called once per compared setting. */
+/* Called once per compared setting, in the plan's order. */
 typedef void (*verify_row_fn)(void *ctx, const struct verify_result *r);
 
-/* Runs the plan; false with a one-line message if the probe fails
- * (dies, hangs past the timeout, or answers garbage). */
-bool verify_run(struct probe_client *pc, const struct verify_plan *plan, verify_row_fn row,
-                void *ctx, struct verify_summary *sum, char *err, size_t errlen);
+/* Runs the plan over `nprobes` probes under the same interpreter (a batch
+ * to each idle one); false with a one-line message if a probe fails (dies,
+ * hangs past the timeout, answers garbage or a setting it was not asked),
+ * and then every probe that still owed replies has been stopped. */
+bool verify_run(struct probe_client *const *probes, int nprobes, const struct verify_plan *plan,
+                verify_row_fn row, void *ctx, struct verify_summary *sum, char *err,
+                size_t errlen);
+
+/* F1: a run that compared nothing has verified nothing. True (with the
+ * "nothing verified: ..." line in err) when that is so. */
+bool verify_nothing(const struct verify_summary *sum, const char *python, char *err,
+                    size_t errlen);
+
+/* The request for one setting, as the probe's replies echo it:
+ * "measure kind=K attrs=N values=V count=C". */
+void verify_request_text(enum kind kind, unsigned attrs, const char *values, unsigned count,
+                         char *out, size_t n);
+/* True when `rec` (a measure or unsupported reply) answers that request:
+ * its kind, attrs, values and count (a measure's) are the request's. False
+ * with "PY answered 'REQUEST' with a reply for ..." otherwise. */
+bool verify_reply_matches(const struct probe_record *rec, const char *python, enum kind kind,
+                          unsigned attrs, const char *values, unsigned count, char *err,
+                          size_t errlen);
 
 /* The whole-truth view for M real instances. */
 struct bulk_result {

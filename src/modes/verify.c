@@ -9,9 +9,79 @@
 #include "core/numparse.h"
 #include "core/text.h"
 #include "core/verify_run.h"
+#include "session/interpreter.h"
 #include "output/verify_report.h"
 
 #define VERIFY_GRID_MAX 4096
+
+static const char *ordinal(int i)
+{
+	static const char *const names[] = { "first", "second", "third", "fourth", "fifth",
+	                                     "sixth", "seventh", "eighth" };
+	return i >= 0 && i < 8 ? names[i] : "next";
+}
+
+static void describe(const struct interp *in, char *out, size_t n)
+{
+	snprintf(out, n, "%s %s %s%s%s%s (%.200s)", in->impl, in->version, abi_name(in->abi),
+	         in->free_threaded ? " free-threaded" : "", in->pymalloc ? " pymalloc" : "",
+	         in->debug ? " debug" : "", in->executable[0] ? in->executable : "no executable");
+}
+
+/* Starts the probes after the first (all at once, then their hellos): each
+ * must say hello as the first did, or it is not the interpreter verified. */
+static bool start_extra_probes(const struct chosen *ch, const char *script, int count,
+                               int timeout_ms, struct probe_client *extra, char *err,
+                               size_t errlen)
+{
+	static struct interp seen[VERIFY_MAX_PROBES];
+	int started = 0;
+	bool ok = true;
+	for (int i = 0; i < count; i++) {
+		if (!interp_begin(ch->interp.path, script, &seen[i], &extra[i])) {
+			snprintf(err, errlen, "--probes: the %s probe under %s did not start: %s",
+			         ordinal(i + 1), ch->interp.path, seen[i].problem);
+			ok = false;
+			break;
+		}
+		started++;
+	}
+	for (int i = 0; ok && i < started; i++) {
+		if (interp_hello_poll(ch->interp.path, &seen[i], &extra[i], timeout_ms, true,
+		                      timeout_ms) != 1) {
+			snprintf(err, errlen, "--probes: the %s probe: %s", ordinal(i + 1), seen[i].problem);
+			ok = false;
+			break;
+		}
+		if (!interp_same(&seen[i], &ch->interp) || seen[i].pymalloc != ch->interp.pymalloc) {
+			char a[400], b[400];
+			describe(&ch->interp, a, sizeof a);
+			describe(&seen[i], b, sizeof b);
+			char msg[1200];
+			snprintf(msg, sizeof msg, "--probes: the %s probe under %.150s said hello as %.220s, "
+			         "the first as %.220s: not the same interpreter", ordinal(i + 1),
+			         ch->interp.path, b, a);
+			size_t len = strlen(msg) < errlen - 1 ? strlen(msg) : errlen - 1;
+			memcpy(err, msg, len);
+			err[len] = '\0';
+			ok = false;
+		}
+	}
+	if (!ok) {
+		char how[120];
+		for (int i = 0; i < started; i++)
+			probe_client_kill(&extra[i], how, sizeof how);
+	}
+	return ok;
+}
+
+static void stop_extra_probes(struct probe_client *extra, int count)
+{
+	char how[120];
+	for (int i = 0; i < count; i++)
+		if (extra[i].pid > 0)
+			probe_client_stop(&extra[i], 1000, how, sizeof how);
+}
 
 int mode_verify(struct run_context *rc)
 {
@@ -28,7 +98,8 @@ int mode_verify(struct run_context *rc)
 	}
 	struct verify_plan plan = {
 		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = n,
-		.values = opt->values, .count = 1000, .timeout_ms = opt->timeout_ms * 12,
+		.values = opt->values, .count = VERIFY_COUNT, .timeout_ms = opt->timeout_ms * 12,
+		.keep_first = opt->instances_given,   /* --instances asks it for a bulk after */
 	};
 	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
 	struct verify_writer w = {
@@ -37,9 +108,35 @@ int mode_verify(struct run_context *rc)
 	};
 	if (ch->note[0])
 		fprintf(stderr, "slotexplore: %s\n", ch->note);
+	/* more probes than batches would only start interpreters */
+	size_t settings = 0;
+	for (int k = 0; k < KIND_COUNT; k++)
+		settings += plan.kinds[k] ? (size_t)n : 0;
+	size_t batches = (settings + VERIFY_BATCH - 1) / VERIFY_BATCH;
+	int nprobes = opt->probes < 1 ? 1 : opt->probes;
+	if ((size_t)nprobes > batches)
+		nprobes = batches ? (int)batches : 1;
+	static struct probe_client extra[VERIFY_MAX_PROBES];
+	char script[PATH_MAX];
+	probe_path(rc->dir, script, sizeof script);
+	if (nprobes > 1 && !start_extra_probes(ch, script, nprobes - 1, opt->timeout_ms, extra, err,
+	                                       sizeof err)) {
+		fprintf(stderr, "slotexplore: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	struct probe_client *probes[VERIFY_MAX_PROBES] = { &ch->pc };
+	for (int i = 1; i < nprobes; i++)
+		probes[i] = &extra[i - 1];
 	verify_write_begin(&w);
 	struct verify_summary sum;
-	if (!verify_run(&ch->pc, &plan, verify_write_row, &w, &sum, err, sizeof err)) {
+	bool ran = verify_run(probes, nprobes, &plan, verify_write_row, &w, &sum, err, sizeof err);
+	stop_extra_probes(extra, nprobes - 1);
+	if (!ran) {
+		fflush(stdout);
+		fprintf(stderr, "slotexplore: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	if (verify_nothing(&sum, ch->interp.path, err, sizeof err)) {
 		fflush(stdout);
 		fprintf(stderr, "slotexplore: %s\n", err);
 		return EXIT_FAILURE;

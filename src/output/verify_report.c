@@ -88,8 +88,10 @@ void verify_write_row(void *writer, const struct verify_result *r)
 		json_dumpf(row, w->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(row);
 	} else {
-		char line[1024];
+		char line[1024] = "";
 		size_t used = 0;
+		if (r->ncells == 0)
+			snprintf(line, sizeof line, "nothing measured: the reply carried no figure");
 		for (unsigned i = 0; i < r->ncells && used < sizeof line; i++) {
 			const struct verify_cell *c = &r->cell[i];
 			char model[32];

@@ -261,9 +261,13 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 		}
 		if (c.check >= 0 && c.check < g->w) {
 			const struct app_check *ck = &a->check;
-			if (ck->done[k]) {
-				/* tracemalloc counts requests: the measurable twin of allocated */
-				enum accounting shown = a->acc == ACC_ALLOCATED ? ACC_REQUESTED : a->acc;
+			/* tracemalloc counts requests: the measurable twin of allocated */
+			enum accounting shown = a->acc == ACC_ALLOCATED ? ACC_REQUESTED : a->acc;
+			if (ck->done[k] && !ck->has[k][shown]) {
+				/* a reply without this figure checked nothing here: no mark (F1) */
+				grid_put(g, c.check, y, g->w - c.check, ST_ERROR,
+				         a->utf8 ? "\u2717 nothing measured" : "XX nothing measured");
+			} else if (ck->done[k]) {
 				char got[40], cell[64];
 				format_grouped(ck->measured[k][shown], got, sizeof got);
 				/* say which figure was measured when it is not the one on screen */

@@ -30,8 +30,9 @@ struct app_check {
 	bool done[KIND_COUNT];
 	bool match[KIND_COUNT];
 	uint64_t measured[KIND_COUNT][ACC_COUNT];   /* getsizeof, requested, -, deep */
-	bool has[KIND_COUNT][ACC_COUNT];
+	bool has[KIND_COUNT][ACC_COUNT];   /* the reply carried that figure */
 	unsigned mismatches;
+	unsigned figures;            /* compared in all, over every kind */
 };
 
 struct app {

@@ -17,6 +17,7 @@
 
 #include "core/probe_parse.h"
 #include "core/verify.h"
+#include "core/verify_run.h"
 #include "tui/line_edit.h"
 #include "render/palette.h"
 #include "render/screen.h"
@@ -162,8 +163,7 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 		inflight.kind = k;
 		inflight.attrs = a->attrs;
 		value_spec_format(&a->values, inflight.values, sizeof inflight.values);
-		snprintf(line, sizeof line, "measure kind=%s attrs=%u values=%s count=1000",
-		         kind_info(k)->name, a->attrs, inflight.values);
+		verify_request_text(k, a->attrs, inflight.values, VERIFY_COUNT, line, sizeof line);
 		if (!probe_client_send(o->probe, line, err, sizeof err)) {
 			probe_lost(a, o, err);
 			return;
@@ -173,7 +173,10 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 		return;
 	}
 	ck->running = false;
-	if (ck->mismatches == 0)
+	if (ck->figures == 0)
+		app_set_status(a, true, "m: nothing measured: %s answered with no figure to compare",
+		               a->interp_label);
+	else if (ck->mismatches == 0)
 		app_set_status(a, false, "measured in %s: every figure matches the model "
 		               "(getsizeof, requested, deep, per class)", a->interp_label);
 	else
@@ -181,7 +184,7 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 		               a->interp_label, ck->mismatches);
 }
 
-static void check_take_reply(struct app *a, const char *line)
+static void check_take_reply(struct app *a, const struct tui_options *o, const char *line)
 {
 	static struct probe_record rec;
 	char err[256], values[64];
@@ -198,6 +201,13 @@ static void check_take_reply(struct app *a, const char *line)
 		               rec.verb == PROBE_ERROR ? rec.error_text : line);
 		return;
 	}
+	/* the reply must answer the request in flight (F2) */
+	if (!verify_reply_matches(&rec, o->probe->python, inflight.kind, inflight.attrs, inflight.values,
+	                          VERIFY_COUNT, err, sizeof err)) {
+		ck->running = false;
+		app_set_status(a, true, "m: %s", err);
+		return;
+	}
 	struct verify_result vr;
 	if (!verify_record(&rec, app_profile(a), a->abi, &vr, err, sizeof err)) {
 		ck->running = false;
@@ -205,16 +215,24 @@ static void check_take_reply(struct app *a, const char *line)
 		return;
 	}
 	ck->done[vr.kind] = true;
-	ck->match[vr.kind] = vr.mismatches == 0;
+	/* a reply with no figure checked nothing: no check mark (F1) */
+	ck->match[vr.kind] = vr.mismatches == 0 && vr.ncells > 0;
 	ck->mismatches += vr.mismatches;
+	ck->figures += vr.ncells;
 	uint64_t v;
-	if (probe_field_u64(&rec, "getsizeof", &v))
+	if (probe_field_u64(&rec, "getsizeof", &v)) {
 		ck->measured[vr.kind][ACC_GETSIZEOF] = v;
+		ck->has[vr.kind][ACC_GETSIZEOF] = true;
+	}
 	const char *rq = probe_field(&rec, "requested");
-	if (rq)
+	if (rq && rq[0] >= '0' && rq[0] <= '9') {
 		ck->measured[vr.kind][ACC_REQUESTED] = strtoull(rq, NULL, 10);
-	if (probe_field_u64(&rec, "deep", &v))
+		ck->has[vr.kind][ACC_REQUESTED] = true;
+	}
+	if (probe_field_u64(&rec, "deep", &v)) {
 		ck->measured[vr.kind][ACC_DEEP] = v;
+		ck->has[vr.kind][ACC_DEEP] = true;
+	}
 }
 
 /* Reads whatever the probe has sent, without blocking. */
@@ -236,7 +254,7 @@ static void check_poll(struct app *a, const struct tui_options *o)
 			probe_lost(a, o, r == PROBE_READ_EOF ? "" : "flooded its output");
 			return;
 		}
-		check_take_reply(a, line);
+		check_take_reply(a, o, line);
 	}
 }
 
