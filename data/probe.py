@@ -83,6 +83,14 @@ Kinds: regular, regular-external, regular-dict, dataclass, slots,
 slots-weakref, dataclass-slots, dataclass-slots-weakref, namedtuple,
 typing-namedtuple, tuple, dict. Attributes are named a0..a{N-1} and
 assigned in that order.
+The inheritance kinds slots-subclass-dict, slots-subclass-slots,
+slots-duplicate, slots-dict, regular-subclass-slots and
+dataclass-slots-subclass split them: a base class B holds a0..a{K-1}, its
+subclass C the rest (slots-dict: K slots and a __dict__ for the rest). A
+request takes base=K (default N // 2, at most N); the reply names it
+(kind=K attrs=N base=K values=V ...) and adds base_per_class=getsizeof(B)
+for the two-class kinds; dict_getsizeof is given when the dict holds
+attributes.
 Values: none | smallint | int:BITS | float | str:LEN[:ascii|latin1|ucs2|ucs4],
 optionally followed by ",shared" (one object per attribute for all
 instances).
@@ -101,6 +109,11 @@ PROTOCOL = 1
 KINDS = ("regular", "regular-external", "regular-dict", "dataclass", "slots",
          "slots-weakref", "dataclass-slots", "dataclass-slots-weakref",
          "namedtuple", "typing-namedtuple", "tuple", "dict")
+# Two classes, or slots with a __dict__: the N attributes split between a
+# base's K (base=K, default N // 2) and the rest.
+INHERITANCE_KINDS = ("slots-subclass-dict", "slots-subclass-slots", "slots-duplicate",
+                     "slots-dict", "regular-subclass-slots", "dataclass-slots-subclass")
+KINDS = KINDS + INHERITANCE_KINDS
 MAX_ATTRS = 100000
 
 
@@ -205,8 +218,77 @@ def init_body(n, target):
 prewarm_hook = [None]  # regular-external's fill function, for prewarm()
 
 
+def inherited_source(kind, n, k):
+    """The classes of an inheritance kind: B holds the first k attributes,
+    the child C the other n - k (slots-dict: one class, k slots and a
+    __dict__ for the rest). Each __init__ assigns its own class's names,
+    the child's after calling the base's, so each class's
+    __static_attributes__ (3.13+) names its own attributes only."""
+    names = names_for(n)
+    base, rest = tuple(names[:k]), range(k, n)
+    child_init = "    def __init__(self, v):\n        B.__init__(self, v)\n" + "".join(
+        "        self.a%d = v[%d]\n" % (i, i) for i in rest)
+    if kind == "slots-dict":
+        return "class C:\n    __slots__ = %r\n    def __init__(self, v):\n%s" % (
+            base + ("__dict__",), init_body(n, "self"))
+    head = "class B:\n"
+    if kind != "regular-subclass-slots":
+        head += "    __slots__ = %r\n" % (base,)
+    head += "    def __init__(self, v):\n" + init_body(k, "self") + "\nclass C(B):\n"
+    if kind == "slots-subclass-slots" or kind == "regular-subclass-slots":
+        head += "    __slots__ = %r\n" % (tuple(names[k:]),)
+    elif kind == "slots-duplicate":   # the child lists every name, the base's again
+        head += "    __slots__ = %r\n" % (tuple(names),)
+    return head + child_init
+
+
+def build_inherited(kind, n, k):
+    if kind == "dataclass-slots-subclass":
+        # @dataclass(slots=True) on both; 3.10 repeats the base's fields in
+        # the child's __slots__ (fields() includes inherited ones)
+        import dataclasses
+        if sys.version_info < (3, 10):
+            raise Unsupported("dataclass(slots=True)-needs-python-3.10")
+        def fields(lo, hi):
+            return "".join("    a%d: object = None\n" % i for i in range(lo, hi)) or "    pass\n"
+        b = dataclasses.dataclass(slots=True)(compile_source("class B:\n" + fields(0, k),
+                                                             {})["B"])
+        child = compile_source("class C(B):\n" + fields(k, n), {"B": b})["C"]
+        cls = dataclasses.dataclass(slots=True)(child)
+
+        def make(vals):
+            return cls(*vals)
+        return cls, make
+    ns = compile_source(inherited_source(kind, n, k), {})
+    return ns["C"], ns["C"]
+
+
+base_request = [None]   # the base=K of the request being served
+
+
+def dict_attrs(kind, n, k):
+    """How many of the n attributes an inheritance kind keeps in a __dict__."""
+    if kind in ("slots-subclass-dict", "slots-dict"):
+        return n - k
+    if kind == "regular-subclass-slots":
+        return k
+    return 0
+
+
+def base_attrs(kind, n):
+    """K for an inheritance kind: the request's base=K, or n // 2."""
+    k = base_request[0]
+    if k is None:
+        return n // 2
+    if not 0 <= k <= n:
+        raise ValueError("base=%d is out of range (0 to attrs=%d)" % (k, n))
+    return k
+
+
 def build(kind, n):
     """Returns (cls or None, make) where make(vals) returns one instance."""
+    if kind in INHERITANCE_KINDS:
+        return build_inherited(kind, n, base_attrs(kind, n))
     names = names_for(n)
     if kind in ("regular", "regular-dict"):
         ns = compile_source("class C:\n    def __init__(self, v):\n" + init_body(n, "self"), {})
@@ -453,6 +535,12 @@ def measure(kind, n, spec, count):
     dict_size = "-"
     if kind in ("regular", "regular-external", "regular-dict", "dataclass"):
         dict_size = sys.getsizeof(obj.__dict__)
+    elif kind in INHERITANCE_KINDS:
+        # the dict where one holds attributes (read, an absent one would be made)
+        if dict_attrs(kind, n, base_attrs(kind, n)) > 0:
+            dict_size = sys.getsizeof(obj.__dict__)
+        if kind != "slots-dict":
+            fields.append(("base_per_class", sys.getsizeof(cls.__bases__[0])))
     try:
         deep = measure_deep_size(obj)
     except Exception:  # e.g. 3.11.2's weakref_slot descriptor bug
@@ -833,6 +921,7 @@ def serve(f):
             break
         try:
             verb, fields = parse_request(line)
+            base_request[0] = int(fields["base"]) if "base" in fields else None
             if verb in ("time", "seedtime", "conditions"):
                 serve_timing(verb, fields, why_not)
                 continue
@@ -847,11 +936,15 @@ def serve(f):
                 raise ValueError("unknown kind '%s'" % kind[:40])
             if not 0 <= n <= MAX_ATTRS or count < 1:
                 raise ValueError("attrs or count out of range")
+            if kind in INHERITANCE_KINDS:
+                base_attrs(kind, n)
             parse_values(spec)
         except ValueError as e:
             write("error %s" % e)
             continue
         head = "kind=%s attrs=%d values=%s" % (kind, n, spec)
+        if kind in INHERITANCE_KINDS:
+            head = "kind=%s attrs=%d base=%d values=%s" % (kind, n, base_attrs(kind, n), spec)
         if why_not:
             write("unsupported %s reason=%s" % (head, why_not))
             continue

@@ -62,6 +62,13 @@ bool verify_run(struct probe_client *pc, const struct verify_plan *plan, verify_
 			snprintf(request, sizeof request, "measure kind=%s attrs=%llu values=%s count=%u",
 			         kind_info((enum kind)k)->name, (unsigned long long)plan->attrs[i], values,
 			         plan->count);
+			if (kind_info((enum kind)k)->inheritance) {   /* the split, as the model takes it */
+				struct model_setting s = { .attrs = (unsigned)plan->attrs[i],
+				                           .base_given = plan->base_given,
+				                           .base_attrs = plan->base_attrs };
+				size_t len = strlen(request);
+				snprintf(request + len, sizeof request - len, " base=%u", model_base_attrs(&s));
+			}
 			if (!exchange(pc, request, plan->timeout_ms, &rec, err, errlen))
 				return false;
 			struct verify_result vr;
@@ -88,8 +95,16 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
 	memset(out, 0, sizeof *out);
 	char values[64], request[256];
 	value_spec_format(&plan->values, values, sizeof values);
+	struct model_setting s = {
+		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,
+		.values = plan->values, .base_given = plan->base_given, .base_attrs = plan->base_attrs,
+	};
 	snprintf(request, sizeof request, "bulk kind=%s attrs=%u values=%s count=%llu",
 	         kind_info(kind)->name, attrs, values, (unsigned long long)instances);
+	if (kind_info(kind)->inheritance) {
+		size_t len = strlen(request);
+		snprintf(request + len, sizeof request - len, " base=%u", model_base_attrs(&s));
+	}
 	static struct probe_record rec;
 	/* a million instances take seconds: allow a minute per 10^6 */
 	int timeout = plan->timeout_ms + (int)(instances / 1000000 + 1) * 60000;
@@ -109,16 +124,14 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
 	}
 	out->seconds = strtod(secs, NULL);
 	out->instances = instances;
-	struct model_setting s = {
-		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,
-		.values = plan->values,
-	};
 	struct container c;
 	model_container(&s, &c);
 	struct kind_result kr;
 	model_evaluate(&s, kind, &c, &kr);
 	/* the probe's class exists before tracing starts: leave the class out */
-	out->model_requested = kr.total[ACC_REQUESTED] - kr.per_class_getsizeof;
-	out->model_allocated = kr.total[ACC_ALLOCATED] - kr.per_class_allocated;
+	out->model_requested = kr.total[ACC_REQUESTED] - kr.per_class_getsizeof -
+	                       kr.base_class_getsizeof;
+	out->model_allocated = kr.total[ACC_ALLOCATED] - kr.per_class_allocated -
+	                       kr.base_class_allocated;
 	return true;
 }

@@ -16,6 +16,8 @@ struct verify_plan {
 	int nattrs;
 	bool kinds[KIND_COUNT];
 	struct value_spec values;
+	bool base_given;          /* the inheritance kinds' split (half when not given) */
+	unsigned base_attrs;
 	unsigned count;           /* instances per measurement */
 	int timeout_ms;           /* per request */
 };

@@ -29,6 +29,7 @@ int mode_verify(struct run_context *rc)
 	struct verify_plan plan = {
 		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = n,
 		.values = opt->values, .count = 1000, .timeout_ms = opt->timeout_ms * 12,
+		.base_given = opt->base_given, .base_attrs = opt->base_attrs,
 	};
 	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
 	struct verify_writer w = {

@@ -164,6 +164,10 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 		value_spec_format(&a->values, inflight.values, sizeof inflight.values);
 		snprintf(line, sizeof line, "measure kind=%s attrs=%u values=%s count=1000",
 		         kind_info(k)->name, a->attrs, inflight.values);
+		if (kind_info(k)->inheritance) {   /* the split the model shows */
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, " base=%u", model_base_attrs(&a->setting));
+		}
 		if (!probe_client_send(o->probe, line, err, sizeof err)) {
 			probe_lost(a, o, err);
 			return;
