@@ -21,6 +21,8 @@ dataclass_slots 1
 dataclass_weakref_slot 1
 list_growth 3.9
 namedtuple_extra_items 1
+inline_values_with_slots 1    # 3.14+: a type with member slots keeps inline values too
+dataclass_slots_repeat_base 0 # 3.10: @dataclass(slots=True) repeats a base's slots
 
 # --- sizes in bytes          lp64  ilp32   i386
 pointer                         8      -      -

@@ -17,6 +17,8 @@ dataclass_slots 0            # @dataclass(slots=True) exists
 dataclass_weakref_slot 0     # @dataclass(weakref_slot=True) exists
 list_growth 3.8              # list_resize over-allocation formula
 namedtuple_extra_items 1      # PyType_GenericAlloc's sentinel item
+inline_values_with_slots 0    # 3.14+: a type with member slots keeps inline values too
+dataclass_slots_repeat_base 0 # 3.10: @dataclass(slots=True) repeats a base's slots
 
 # --- sizes in bytes          lp64  ilp32   i386
 pointer                         8      4      4

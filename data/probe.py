@@ -70,10 +70,11 @@ request gets "error <text>" and the probe carries on.
     -> conditions flags=F jit=J pgo=P lto=L compiler=C
        sys.flags that are set, whether a JIT is on, whether the build used
        PGO (--enable-optimizations) and LTO, and the compiler
-  batch settings=K:N,K:N,... values=V [count=C]
+  batch settings=K:N,K:N:B,... values=V [count=C]
     -> one measure (or unsupported, or error) line per setting, in the
-       order given: each is answered as "measure kind=K attrs=N values=V
-       count=C" would be, and echoes its kind, attrs, values and count.
+       order given: each is answered as "measure kind=K attrs=N [base=B]
+       values=V count=C" would be, and echoes its kind, attrs, values and
+       count (and an inheritance kind's base).
        At most 1000 settings; a malformed batch gets one error line.
   bulk kind=K attrs=N values=V count=M
     -> bulk ... count=M traced=T rss_growth=S seconds=F
@@ -93,6 +94,14 @@ Kinds: regular, regular-external, regular-dict, dataclass, slots,
 slots-weakref, dataclass-slots, dataclass-slots-weakref, namedtuple,
 typing-namedtuple, tuple, dict. Attributes are named a0..a{N-1} and
 assigned in that order.
+The inheritance kinds slots-subclass-dict, slots-subclass-slots,
+slots-duplicate, slots-dict, regular-subclass-slots and
+dataclass-slots-subclass split them: a base class B holds a0..a{K-1}, its
+subclass C the rest (slots-dict: K slots and a __dict__ for the rest). A
+request takes base=K (default N // 2, at most N); the reply names it
+(kind=K attrs=N base=K values=V ...) and adds base_per_class=getsizeof(B)
+for the two-class kinds; dict_getsizeof is given when the dict holds
+attributes.
 Values: none | smallint | int:BITS | float | str:LEN[:ascii|latin1|ucs2|ucs4],
 optionally followed by ",shared" (one object per attribute for all
 instances).
@@ -111,6 +120,11 @@ PROTOCOL = 1
 KINDS = ("regular", "regular-external", "regular-dict", "dataclass", "slots",
          "slots-weakref", "dataclass-slots", "dataclass-slots-weakref",
          "namedtuple", "typing-namedtuple", "tuple", "dict")
+# Two classes, or slots with a __dict__: the N attributes split between a
+# base's K (base=K, default N // 2) and the rest.
+INHERITANCE_KINDS = ("slots-subclass-dict", "slots-subclass-slots", "slots-duplicate",
+                     "slots-dict", "regular-subclass-slots", "dataclass-slots-subclass")
+KINDS = KINDS + INHERITANCE_KINDS
 MAX_ATTRS = 100000
 
 
@@ -215,8 +229,77 @@ def init_body(n, target):
 prewarm_hook = [None]  # regular-external's fill function, for prewarm()
 
 
+def inherited_source(kind, n, k):
+    """The classes of an inheritance kind: B holds the first k attributes,
+    the child C the other n - k (slots-dict: one class, k slots and a
+    __dict__ for the rest). Each __init__ assigns its own class's names,
+    the child's after calling the base's, so each class's
+    __static_attributes__ (3.13+) names its own attributes only."""
+    names = names_for(n)
+    base, rest = tuple(names[:k]), range(k, n)
+    child_init = "    def __init__(self, v):\n        B.__init__(self, v)\n" + "".join(
+        "        self.a%d = v[%d]\n" % (i, i) for i in rest)
+    if kind == "slots-dict":
+        return "class C:\n    __slots__ = %r\n    def __init__(self, v):\n%s" % (
+            base + ("__dict__",), init_body(n, "self"))
+    head = "class B:\n"
+    if kind != "regular-subclass-slots":
+        head += "    __slots__ = %r\n" % (base,)
+    head += "    def __init__(self, v):\n" + init_body(k, "self") + "\nclass C(B):\n"
+    if kind == "slots-subclass-slots" or kind == "regular-subclass-slots":
+        head += "    __slots__ = %r\n" % (tuple(names[k:]),)
+    elif kind == "slots-duplicate":   # the child lists every name, the base's again
+        head += "    __slots__ = %r\n" % (tuple(names),)
+    return head + child_init
+
+
+def build_inherited(kind, n, k):
+    if kind == "dataclass-slots-subclass":
+        # @dataclass(slots=True) on both; 3.10 repeats the base's fields in
+        # the child's __slots__ (fields() includes inherited ones)
+        import dataclasses
+        if sys.version_info < (3, 10):
+            raise Unsupported("dataclass(slots=True)-needs-python-3.10")
+        def fields(lo, hi):
+            return "".join("    a%d: object = None\n" % i for i in range(lo, hi)) or "    pass\n"
+        b = dataclasses.dataclass(slots=True)(compile_source("class B:\n" + fields(0, k),
+                                                             {})["B"])
+        child = compile_source("class C(B):\n" + fields(k, n), {"B": b})["C"]
+        cls = dataclasses.dataclass(slots=True)(child)
+
+        def make(vals):
+            return cls(*vals)
+        return cls, make
+    ns = compile_source(inherited_source(kind, n, k), {})
+    return ns["C"], ns["C"]
+
+
+base_request = [None]   # the base=K of the request being served
+
+
+def dict_attrs(kind, n, k):
+    """How many of the n attributes an inheritance kind keeps in a __dict__."""
+    if kind in ("slots-subclass-dict", "slots-dict"):
+        return n - k
+    if kind == "regular-subclass-slots":
+        return k
+    return 0
+
+
+def base_attrs(kind, n):
+    """K for an inheritance kind: the request's base=K, or n // 2."""
+    k = base_request[0]
+    if k is None:
+        return n // 2
+    if not 0 <= k <= n:
+        raise ValueError("base=%d is out of range (0 to attrs=%d)" % (k, n))
+    return k
+
+
 def build(kind, n):
     """Returns (cls or None, make) where make(vals) returns one instance."""
+    if kind in INHERITANCE_KINDS:
+        return build_inherited(kind, n, base_attrs(kind, n))
     names = names_for(n)
     if kind in ("regular", "regular-dict"):
         ns = compile_source("class C:\n    def __init__(self, v):\n" + init_body(n, "self"), {})
@@ -449,6 +532,12 @@ def measure(kind, n, spec, count):
     dict_size = "-"
     if kind in ("regular", "regular-external", "regular-dict", "dataclass"):
         dict_size = sys.getsizeof(obj.__dict__)
+    elif kind in INHERITANCE_KINDS:
+        # the dict where one holds attributes (read, an absent one would be made)
+        if dict_attrs(kind, n, base_attrs(kind, n)) > 0:
+            dict_size = sys.getsizeof(obj.__dict__)
+        if kind != "slots-dict":
+            fields.append(("base_per_class", sys.getsizeof(cls.__bases__[0])))
     try:
         deep = measure_deep_size(obj)
     except Exception:  # e.g. 3.11.2's weakref_slot descriptor bug
@@ -869,6 +958,10 @@ def parse_setting(verb, fields):
         raise ValueError("unknown kind '%s'" % kind[:40])
     if not 0 <= n <= MAX_ATTRS or count < 1:
         raise ValueError("attrs or count out of range")
+    # an inheritance kind's split: this setting's base=K (n // 2 without one)
+    base_request[0] = int(fields["base"]) if "base" in fields else None
+    if kind in INHERITANCE_KINDS:
+        base_attrs(kind, n)
     parse_values(spec)
     return kind, n, spec, count
 
@@ -881,12 +974,15 @@ def batch_settings(fields):
         raise ValueError("a batch needs settings=KIND:ATTRS,...")
     out = []
     for item in items.split(","):
-        if item.count(":") != 1:
-            raise ValueError("malformed batch setting '%s' (expected KIND:ATTRS)" % item[:40])
-        kind, n = item.split(":")
+        parts = item.split(":")
+        if len(parts) not in (2, 3):
+            raise ValueError("malformed batch setting '%s' (expected KIND:ATTRS or "
+                             "KIND:ATTRS:BASE)" % item[:40])
         one = dict(fields)
         del one["settings"]
-        one["kind"], one["attrs"] = kind, n
+        one["kind"], one["attrs"] = parts[0], parts[1]
+        if len(parts) == 3:   # an inheritance kind's split
+            one["base"] = parts[2]
         out.append(one)
     if len(out) > MAX_BATCH:
         raise ValueError("a batch holds at most %d settings" % MAX_BATCH)
@@ -960,6 +1056,8 @@ def serve_setting(verb, fields, why_not):
         write("error %s" % e)
         return
     head = "kind=%s attrs=%d values=%s" % (kind, n, spec)
+    if kind in INHERITANCE_KINDS:
+        head = "kind=%s attrs=%d base=%d values=%s" % (kind, n, base_attrs(kind, n), spec)
     if why_not:
         write("unsupported %s reason=%s" % (head, why_not))
         return
@@ -1016,6 +1114,7 @@ def serve(f):
                 serve_scan(fields, why_not)
                 continue
             if verb in ("time", "seedtime", "conditions"):
+                base_request[0] = int(fields["base"]) if "base" in fields else None
                 serve_timing(verb, fields, why_not)
                 continue
             if verb == "batch":

@@ -119,8 +119,20 @@ int main(void)
 	}
 	ok(!run("hide dict", err, sizeof err) && strstr(err, "last kind shown"),
 	   "the last kind cannot be hidden");
-	ok(run("show", err, sizeof err) && app_visible_count(&app) == KIND_COUNT,
-	   "show brings every kind back");
+	ok(run("show", err, sizeof err) && app_visible_count(&app) == KIND_FIRST_INHERITANCE,
+	   "show brings every kind back but the inheritance ones");
+	ok(run("show inheritance", err, sizeof err) && app_visible_count(&app) == KIND_COUNT,
+	   "show inheritance adds the six");
+	ok(run("hide inheritance", err, sizeof err) &&
+	   app_visible_count(&app) == KIND_FIRST_INHERITANCE && app.hidden[KIND_SLOTS_DICT],
+	   "hide inheritance hides them again");
+	ok(run("show all", err, sizeof err) && app_visible_count(&app) == KIND_COUNT,
+	   "show all shows every kind");
+	ok(run("set base-attrs 3", err, sizeof err) && app.base_given && app.base_attrs == 3,
+	   "set base-attrs 3");
+	ok(run("set base-attrs half", err, sizeof err) && !app.base_given, "set base-attrs half");
+	ok(!run("set base-attrs x", err, sizeof err) && strstr(err, "set base-attrs:"),
+	   "set base-attrs x: says which setting");
 	fresh();
 	ok(run("quit; set attrs 50", err, sizeof err) && ctx.quit && app.attrs == 5,
 	   "quit stops the line");
@@ -168,7 +180,7 @@ int main(void)
 	ok(n == 9 && strcmp(m[0], "3.8") == 0 && strcmp(m[1], "3.9") == 0,
 	   "complete 'set version': 3.8 and 3.9 first, not sorted as text (%d)", n);
 	n = cmd_complete("set kind ", "dataclass-s", m, 64);
-	ok(n == 2, "complete kinds (%d)", n);
+	ok(n == 3, "complete kinds: dataclass-slots, -weakref, -subclass (%d)", n);
 	n = cmd_complete("compare slots ", "tu", m, 64);
 	ok(n == 1 && strcmp(m[0], "tuple") == 0, "complete the second kind of compare");
 	n = cmd_complete("export ", "ou", m, 64);

@@ -11,7 +11,8 @@
 enum {
 	OPT_ATTRS = 256, OPT_INSTANCES, OPT_PYVERSION, OPT_ABI, OPT_KIND, OPT_VALUES,
 	OPT_ACCOUNTING, OPT_FORMAT, OPT_BREAKDOWN, OPT_SEED, OPT_LIST_PROFILES, OPT_LIST_PYTHONS,
-	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_PROBES, OPT_TRADEOFFS, OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
+	OPT_PYTHON, OPT_NO_PYTHON, OPT_VERIFY, OPT_TIMEOUT, OPT_PROBES, OPT_BASE_ATTRS, OPT_TRADEOFFS,
+	OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
 	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES
@@ -60,6 +61,7 @@ static const struct option long_options[] = {
 	{ "verify", no_argument, NULL, OPT_VERIFY },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "probes", required_argument, NULL, OPT_PROBES },
+	{ "base-attrs", required_argument, NULL, OPT_BASE_ATTRS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -132,11 +134,18 @@ void options_print_help(FILE *out)
 "                           3.13 without one)\n"
 "      --abi ABI            lp64 (x86-64, arm64), ilp32 (wasm32, armv7) or i386\n"
 "                           (default lp64)\n"
-"      --kind KIND          show this kind; repeatable (default: all). Kinds:\n"
-"                           regular, regular-external, regular-dict, dataclass,\n"
-"                           slots, slots-weakref, dataclass-slots,\n"
-"                           dataclass-slots-weakref, namedtuple, typing-namedtuple,\n"
-"                           tuple, dict\n"
+"      --kind KIND          show this kind; repeatable (default: all but the\n"
+"                           inheritance kinds). Kinds: regular, regular-external,\n"
+"                           regular-dict, dataclass, slots, slots-weakref,\n"
+"                           dataclass-slots, dataclass-slots-weakref, namedtuple,\n"
+"                           typing-namedtuple, tuple, dict; the inheritance kinds\n"
+"                           slots-subclass-dict, slots-subclass-slots,\n"
+"                           slots-duplicate, slots-dict, regular-subclass-slots,\n"
+"                           dataclass-slots-subclass; 'inheritance' for those six,\n"
+"                           'all' for every kind\n"
+"      --base-attrs K|half  inheritance kinds: K of the attributes in the base\n"
+"                           class (slots-dict: in __slots__), the rest in the\n"
+"                           subclass (at most N; default half, N/2 rounded down)\n"
 "      --values SPEC        what the attributes hold: none, smallint, int:BITS,\n"
 "                           float, str:LEN[:ascii|latin1|ucs2|ucs4]; add ,shared\n"
 "                           for one object shared by all instances (default none)\n"
@@ -349,7 +358,27 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 				return opt_error(err, errlen, "--abi: '%s' is not an ABI (lp64, ilp32 or i386)%s",
 				                 optarg, "");
 			break;
+		case OPT_BASE_ATTRS:
+			if (strcmp(optarg, "half") == 0) {
+				o->base_given = false;
+				break;
+			}
+			if (!parse_count(optarg, 0, MODEL_MAX_ATTRS, &v, why, sizeof why))
+				return opt_error(err, errlen, "--base-attrs: %s (or half)%s", why, "");
+			o->base_given = true;
+			o->base_attrs = (unsigned)v;
+			break;
 		case OPT_KIND: {
+			if (strcmp(optarg, "inheritance") == 0 || strcmp(optarg, "all") == 0) {
+				bool all = optarg[0] == 'a';
+				for (int i = 0; i < KIND_COUNT; i++)
+					if (all || kind_info((enum kind)i)->inheritance) {
+						o->kinds[i] = true;
+						o->kind_args++;
+					}
+				o->kinds_given = true;
+				break;
+			}
 			enum kind k = kind_from_name(optarg);
 			if (k == KIND_COUNT)
 				return opt_error(err, errlen, "--kind: '%s' is not a kind (%s)", optarg,
@@ -513,7 +542,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		o->kinds[KIND_REGULAR] = o->kinds[KIND_SLOTS] = true;
 	} else if (!o->kinds_given)
 		for (int k = 0; k < KIND_COUNT; k++)
-			o->kinds[k] = true;
+			o->kinds[k] = !kind_info((enum kind)k)->inheritance;
 	if (!o->ops_given)
 		for (int i = 0; i < 7; i++)
 			o->ops[i] = true;

@@ -56,6 +56,8 @@ struct options {
 	enum abi abi;
 	bool kinds_given;
 	bool kinds[KIND_COUNT];
+	bool base_given;             /* --base-attrs K (half: not given) */
+	unsigned base_attrs;
 	struct value_spec values;
 	enum accounting accounting;
 	enum report_format format;

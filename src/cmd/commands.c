@@ -37,7 +37,7 @@ static bool fail(char *err, size_t errlen, const char *fmt, ...)
 
 static const char *const setting_names[] = {
 	"attrs", "instances", "version", "abi", "values", "accounting", "kind", "chart", "compare",
-	"theme", NULL,
+	"theme", "base-attrs", NULL,
 };
 static const char *const abi_names[] = { "lp64", "ilp32", "i386", NULL };
 static const char *const accounting_names[] = { "getsizeof", "requested", "allocated", "deep", NULL };
@@ -94,6 +94,15 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 		if (!parse_count(v, 0, MODEL_MAX_ATTRS, &n, why, sizeof why))
 			return fail(err, errlen, "set attrs: %s", why);
 		a->attrs = (unsigned)n;
+	} else if (strcmp(what, "base-attrs") == 0) {
+		if (strcmp(v, "half") == 0) {
+			a->base_given = false;
+		} else {
+			if (!parse_count(v, 0, MODEL_MAX_ATTRS, &n, why, sizeof why))
+				return fail(err, errlen, "set base-attrs: %s (or half)", why);
+			a->base_given = true;
+			a->base_attrs = (unsigned)n;
+		}
 	} else if (strcmp(what, "instances") == 0) {
 		if (!parse_count(v, 1, MODEL_MAX_INSTANCES, &n, why, sizeof why))
 			return fail(err, errlen, "set instances: %s", why);
@@ -177,9 +186,14 @@ static bool run_show(struct cmd_context *c, int argc, char **argv, char *err, si
 	struct app *a = c->app;
 	if (argc > 2)
 		return fail(err, errlen, "show: usage: show [KIND]");
-	if (argc == 1) {
-		for (int k = 0; k < KIND_COUNT; k++)
-			a->hidden[k] = false;
+	bool group = argc == 2 && (strcmp(argv[1], "inheritance") == 0 || strcmp(argv[1], "all") == 0);
+	if (argc == 1 || group) {
+		/* show: every kind but the inheritance ones, whose state stays */
+		for (int k = 0; k < KIND_COUNT; k++) {
+			bool inh = kind_info((enum kind)k)->inheritance;
+			if (argc == 1 ? !inh : argv[1][0] == 'a' || inh)
+				a->hidden[k] = false;
+		}
 		a->dirty = true;
 		if (!c->tui)
 			write_table(c, FORMAT_TEXT, false);
@@ -198,6 +212,19 @@ static bool run_hide(struct cmd_context *c, int argc, char **argv, char *err, si
 	struct app *a = c->app;
 	if (argc != 2)
 		return fail(err, errlen, "hide: usage: hide KIND");
+	if (strcmp(argv[1], "inheritance") == 0) {
+		bool others = false;
+		for (int i = 0; i < KIND_FIRST_INHERITANCE; i++)
+			others |= !a->hidden[i];
+		if (!others)
+			return fail(err, errlen, "hide: the inheritance kinds are the last shown");
+		for (int i = KIND_FIRST_INHERITANCE; i < KIND_COUNT; i++)
+			a->hidden[i] = true;
+		if (a->hidden[a->selected])
+			a->selected = app_visible_kind(a, 0);
+		a->dirty = true;
+		return true;
+	}
 	enum kind k;
 	if (!kind_arg("hide", argv[1], &k, err, errlen))
 		return false;
@@ -623,11 +650,15 @@ const struct command command_table[] = {
 	{ "set", "set SETTING VALUE",
 	  "change the setting: attrs N, instances M (1e6, 1k, 2M), version X.Y, abi ABI, "
 	  "values SPEC, accounting A, kind KIND (select), chart instances|attrs, compare "
-	  "instance|total (what 'vs regular' compares), theme dark|light",
+	  "instance|total (what 'vs regular' compares), theme dark|light, base-attrs K|half "
+	  "(the inheritance kinds: K attributes in the base, default half)",
 	  { ARG_SETTING, ARG_TEXT, ARG_NONE }, run_set },
-	{ "show", "show [KIND]", "show a hidden kind; without KIND show every kind (and, outside "
-	  "the explorer, print the table)", { ARG_KIND, ARG_NONE, ARG_NONE }, run_show },
-	{ "hide", "hide KIND", "hide a kind from the table and from exports",
+	{ "show", "show [KIND|inheritance|all]", "show a hidden kind; without KIND show every "
+	  "kind but the inheritance ones; inheritance shows those six (I in the explorer), all "
+	  "every kind (and, outside the explorer, print the table)",
+	  { ARG_KIND, ARG_NONE, ARG_NONE }, run_show },
+	{ "hide", "hide KIND|inheritance", "hide a kind (or the six inheritance kinds) from the "
+	  "table and from exports",
 	  { ARG_KIND, ARG_NONE, ARG_NONE }, run_hide },
 	{ "python", "python PATH", "use this interpreter: its version and ABI, and verify against it",
 	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },

@@ -30,6 +30,23 @@ static const struct kind_info kind_table[KIND_COUNT] = {
 		FAMILY_TUPLE, false, false, false, false, false, false },
 	[KIND_DICT] = { "dict", "plain dict with str keys",
 		FAMILY_DICT, false, false, false, false, false, false },
+	[KIND_SLOTS_SUBCLASS_DICT] = { "slots-subclass-dict",
+		"subclass without __slots__ of a slotted class",
+		FAMILY_REGULAR, false, false, false, false, false, true, true },
+	[KIND_SLOTS_SUBCLASS_SLOTS] = { "slots-subclass-slots",
+		"slotted subclass of a slotted class",
+		FAMILY_SLOTS, false, false, false, false, false, true, true },
+	[KIND_SLOTS_DUPLICATE] = { "slots-duplicate",
+		"slotted subclass repeating its base's slot names",
+		FAMILY_SLOTS, false, false, false, false, false, true, true },
+	[KIND_SLOTS_DICT] = { "slots-dict", "__slots__ including '__dict__'",
+		FAMILY_REGULAR, false, false, false, false, false, true, true },
+	[KIND_REGULAR_SUBCLASS_SLOTS] = { "regular-subclass-slots",
+		"slotted subclass of a regular class",
+		FAMILY_REGULAR, false, false, false, false, false, true, true },
+	[KIND_DATACLASS_SLOTS_SUBCLASS] = { "dataclass-slots-subclass",
+		"@dataclass(slots=True) subclass of one",
+		FAMILY_SLOTS, false, false, true, false, false, true, true },
 };
 
 const struct kind_info *kind_info(enum kind k)
@@ -49,5 +66,6 @@ const char *kind_name_list(void)
 {
 	return "regular, regular-external, regular-dict, dataclass, slots, slots-weakref, "
 	       "dataclass-slots, dataclass-slots-weakref, namedtuple, typing-namedtuple, "
-	       "tuple, dict";
+	       "tuple, dict, slots-subclass-dict, slots-subclass-slots, slots-duplicate, "
+	       "slots-dict, regular-subclass-slots, dataclass-slots-subclass, inheritance, all";
 }

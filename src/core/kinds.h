@@ -17,6 +17,15 @@ enum kind {
 	KIND_TYPING_NAMEDTUPLE,
 	KIND_TUPLE,
 	KIND_DICT,
+	/* Inheritance layouts (#18): the N attributes split between a base
+	 * class's K and a subclass's N - K (slots-dict: K slots, N - K in a
+	 * dict). Hidden by default in the explorer and the batch table. */
+	KIND_SLOTS_SUBCLASS_DICT,
+	KIND_SLOTS_SUBCLASS_SLOTS,
+	KIND_SLOTS_DUPLICATE,
+	KIND_SLOTS_DICT,
+	KIND_REGULAR_SUBCLASS_SLOTS,
+	KIND_DATACLASS_SLOTS_SUBCLASS,
 	KIND_COUNT
 };
 
@@ -38,12 +47,16 @@ struct kind_info {
 	bool weakref_slot;        /* '__weakref__' in __slots__ */
 	bool subclass;            /* tuple subclass (namedtuple): one sentinel item more */
 	bool has_class;           /* a user class exists (per-class cost) */
+	bool inheritance;         /* one of the inheritance layouts: the split applies */
 };
+
+#define KIND_FIRST_INHERITANCE KIND_SLOTS_SUBCLASS_DICT
 
 const struct kind_info *kind_info(enum kind k);
 /* Returns KIND_COUNT when the name is unknown. */
 enum kind kind_from_name(const char *name);
-/* "regular, regular-external, ..." for error messages. */
+/* "regular, regular-external, ..." for error messages (with "inheritance"
+ * and "all", the groups --kind and show accept). */
 const char *kind_name_list(void);
 
 #endif

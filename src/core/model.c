@@ -78,11 +78,111 @@ const char *part_label(enum part p)
 
 const char *part_label_for(enum kind k, enum part p)
 {
+	if (p == PART_SLOT_POINTERS && kind_info(k)->inheritance && kind_info(k)->family == FAMILY_REGULAR)
+		return k == KIND_SLOTS_DICT ? "slot + dict pointers" : "slot + dict/weakref pointers";
+	if (p == PART_SLOT_POINTERS && k == KIND_SLOTS_DUPLICATE)
+		return "slot pointers, used + unused";
 	if (p == PART_SLOT_POINTERS && kind_info(k)->family == FAMILY_REGULAR)
 		return "dict/weakref pointers";
 	if (p == PART_SLOT_POINTERS && kind_info(k)->family == FAMILY_TUPLE)
 		return "item pointers";
 	return part_label(p);
+}
+
+/* ---- the inheritance kinds' split ------------------------------------------- */
+
+unsigned model_base_attrs(const struct model_setting *s)
+{
+	if (!s->base_given)
+		return s->attrs / 2;
+	return s->base_attrs < s->attrs ? s->base_attrs : s->attrs;
+}
+
+/* Layout rules of the inheritance kinds, K = base_attrs of N (probe.py
+ * builds the classes the same way; each __init__ assigns its own class's
+ * names, the child's after calling the base's):
+ *   slots-subclass-dict   B: __slots__ = a0..a{K-1}; C(B) without __slots__.
+ *                         C's instances get __dict__ and __weakref__ back
+ *                         (in the object before 3.11, in the pre-header
+ *                         after); a0.. stay in B's K slots, a{K}.. go to
+ *                         the dict, laid out as a regular instance's. 3.13
+ *                         keeps inline values for types of object size
+ *                         only, so with K > 0 the dict is a split dict made
+ *                         on the first store, its values sized for the whole
+ *                         shared keys (30) and never trimmed; 3.14 keeps
+ *                         them inline after the slots
+ *                         (inline_values_with_slots).
+ *   slots-subclass-slots  C(B) with __slots__ = a{K}..: one object of N
+ *                         slots, as slots with N; nothing is lost.
+ *   slots-duplicate       C(B) with __slots__ listing all N names: C's
+ *                         descriptors win, so B's K slots stay NULL in
+ *                         every instance: N + K pointers, K unused.
+ *   slots-dict            one class, __slots__ = a0..a{K-1} + '__dict__':
+ *                         K slots, a{K}.. in a dict made on the first
+ *                         store (no __weakref__).
+ *   regular-subclass-slots B regular, C(B) with __slots__ = a{K}..: the
+ *                         instance keeps B's __dict__ and __weakref__, with
+ *                         a0..a{K-1} in the dict and N - K slots after them.
+ *                         3.14 seeds C's shared keys with C's static
+ *                         attributes, the slot names, which no dict holds.
+ *   dataclass-slots-subclass @dataclass(slots=True) on both: 3.10 as
+ *                         slots-duplicate (see above), 3.11+ as
+ *                         slots-subclass-slots.
+ * The seed's deep walk follows __dict__ when there is one (the slots are
+ * not counted), else the class's own __slots__ (the child's names only). */
+void model_split_of(const struct model_setting *s, enum kind k, struct model_split *o)
+{
+	const struct kind_info *ki = kind_info(k);
+	unsigned n = s->attrs, b = ki->inheritance ? model_base_attrs(s) : 0;
+	memset(o, 0, sizeof *o);
+	o->base_attrs = b;
+	o->deep_count = o->static_count = n;
+	if (k == KIND_DATACLASS_SLOTS_SUBCLASS)
+		/* 3.10 builds __slots__ from fields(cls), the base's fields too;
+		 * 3.11 leaves out names a base's __slots__ already has */
+		k = s->profile->dataclass_slots_repeat_base ? KIND_SLOTS_DUPLICATE
+		                                            : KIND_SLOTS_SUBCLASS_SLOTS;
+	switch (k) {
+	case KIND_SLOTS_SUBCLASS_DICT:
+		o->slot_attrs = o->slot_words = b;
+		o->dict_attrs = o->static_count = o->deep_count = n - b;
+		o->dict_first = o->static_first = o->deep_first = b;
+		o->dict = o->weakref = o->two_classes = true;
+		break;
+	case KIND_SLOTS_SUBCLASS_SLOTS:
+		o->slot_attrs = o->slot_words = n;
+		o->deep_first = b;
+		o->deep_count = n - b;
+		o->two_classes = true;
+		break;
+	case KIND_SLOTS_DUPLICATE:
+		o->slot_attrs = n;
+		o->unused_slots = b;
+		o->slot_words = n + b;
+		o->two_classes = true;
+		break;
+	case KIND_SLOTS_DICT:
+		o->slot_attrs = o->slot_words = b;
+		o->dict_attrs = o->deep_count = n - b;
+		o->dict_first = o->deep_first = b;
+		o->dict = true;
+		break;
+	case KIND_REGULAR_SUBCLASS_SLOTS:
+		o->slot_attrs = o->slot_words = n - b;
+		o->dict_attrs = o->deep_count = b;
+		o->static_first = b;
+		o->static_count = n - b;
+		o->dict = o->weakref = o->two_classes = o->base_has_dict = true;
+		break;
+	default:
+		if (ki->family == FAMILY_SLOTS) {
+			o->slot_attrs = o->slot_words = n;
+		} else if (ki->family == FAMILY_REGULAR) {
+			o->dict_attrs = n;
+			o->dict = o->weakref = true;
+		}
+		break;
+	}
 }
 
 /* ---- dict arithmetic (spec §4) ------------------------------------------ */
@@ -224,44 +324,87 @@ void model_container(const struct model_setting *s, struct container *out)
 static uint64_t key_strings_bytes(const struct model_setting *s)
 {
 	uint64_t n = s->attrs, total = 0;
+	uint64_t first = s->dict_part ? s->dict_part->dict_first : 0, end = first + n;
 	if (s->name_len)
 		return n * str_ascii_size(s->profile, s->abi, s->name_len);
-	/* names a0..a{n-1}: 1 + digits(i) characters */
-	for (uint64_t lo = 0, hi = 10, d = 1; lo < n; lo = hi, hi *= 10, d++) {
-		uint64_t count = (hi < n ? hi : n) - lo;
-		total += count * str_ascii_size(s->profile, s->abi, 1 + d);
+	/* names a{first}..a{end-1}: 1 + digits(i) characters */
+	for (uint64_t lo = 0, hi = 10, d = 1; lo < end; lo = hi, hi *= 10, d++) {
+		uint64_t from = lo > first ? lo : first, to = hi < end ? hi : end;
+		if (to > from)
+			total += (to - from) * str_ascii_size(s->profile, s->abi, 1 + d);
 	}
 	return total;
 }
 
-/* 3.14 keeps the first `limit` names of __static_attributes__ (sorted);
- * returns how many names, in assignment order a0, a1, ..., precede the
- * first one that did not make it. */
-static unsigned first_unshared_static_name(unsigned n, unsigned limit)
+/* The names 3.14 seeds a class's shared keys with: the first `limit` of
+ * its __static_attributes__ a<first>..a<first+count-1> in sorted (string)
+ * order, kept as indices. With names of one length (name_len) the sorted
+ * order is taken as the assignment order. */
+#define SEEDED_MAX 128u
+
+struct seeded_names {
+	unsigned first, count, limit, name_len;
+	unsigned n;
+	unsigned index[SEEDED_MAX];
+	bool valid;
+};
+
+static int name_cmp(unsigned a, unsigned b)
 {
-	static unsigned cached_n, cached_limit, cached_u;
-	if (n == cached_n && limit == cached_limit && cached_n)
-		return cached_u;
-	unsigned u = n;
-	for (unsigned i = 0; i < n; i++) {
-		char mine[16];
-		snprintf(mine, sizeof mine, "%u", i);
-		unsigned rank = 0;
-		for (unsigned j = 0; j < n && rank < limit; j++) {
-			char other[16];
-			snprintf(other, sizeof other, "%u", j);
-			if (strcmp(other, mine) < 0)
-				rank++;
+	char x[16], y[16];
+	snprintf(x, sizeof x, "%u", a);
+	snprintf(y, sizeof y, "%u", b);
+	return strcmp(x, y);
+}
+
+static const struct seeded_names *seeded_names_get(unsigned first, unsigned count, unsigned limit,
+                                                   unsigned name_len)
+{
+	static struct seeded_names cache;
+	struct seeded_names *c = &cache;
+	if (limit > SEEDED_MAX)
+		limit = SEEDED_MAX;
+	if (c->valid && c->first == first && c->count == count && c->limit == limit &&
+	    c->name_len == name_len)
+		return c;
+	c->valid = true;
+	c->first = first;
+	c->count = count;
+	c->limit = limit;
+	c->name_len = name_len;
+	c->n = 0;
+	for (unsigned i = first; i < first + count; i++) {
+		if (name_len || count <= limit) {
+			if (c->n == limit)
+				break;
+			c->index[c->n++] = i;
+			continue;
 		}
-		if (rank >= limit) {
-			u = i;
-			break;
-		}
+		/* insertion into the sorted `limit` smallest so far */
+		unsigned at = c->n;
+		while (at > 0 && name_cmp(i, c->index[at - 1]) < 0)
+			at--;
+		if (at == limit)
+			continue;
+		unsigned last = c->n < limit ? c->n : limit - 1;
+		memmove(&c->index[at + 1], &c->index[at], (last - at) * sizeof c->index[0]);
+		c->index[at] = i;
+		if (c->n < limit)
+			c->n++;
 	}
-	cached_n = n;
-	cached_limit = limit;
-	cached_u = u;
-	return u;
+	return c;
+}
+
+static bool is_seeded(const struct seeded_names *sn, unsigned i)
+{
+	if (i < sn->first || i >= sn->first + sn->count)
+		return false;
+	if (sn->count <= sn->limit)
+		return true;
+	for (unsigned j = 0; j < sn->n; j++)
+		if (sn->index[j] == i)
+			return true;
+	return false;
 }
 
 struct values_cost {
@@ -377,19 +520,58 @@ static bool static_keys(const struct model_setting *s, const struct kind_info *k
 	return s->profile->static_attribute_keys && !ki->external_attrs && !ki->generated_init;
 }
 
+/* tp_basicsize of an instance with a __dict__: a plain class's, or an
+ * inheritance kind's with its member slots (and without __weakref__ for
+ * slots-dict, where that is a word in the object: before 3.12). */
+static uint64_t dict_kind_basicsize(const struct model_setting *s)
+{
+	const struct abi_consts *c = &s->profile->abi[s->abi];
+	const struct model_split *sp = s->dict_part;
+	uint64_t basic = c->regular_basicsize;
+	if (sp) {
+		basic += (uint64_t)sp->slot_words * c->pointer;
+		if (!sp->weakref && !s->profile->preheader_weakref)
+			basic -= c->pointer;
+	}
+	return basic;
+}
+
+/* 3.13 keeps the values inline only in a type of object size
+ * (type_ready_managed_dict); a managed dict beside member slots is a split
+ * dict made on the first store, its values array sized for all the shared
+ * keys (nentries + usable) and the keys' usable count left alone. 3.14+
+ * (inline_values_with_slots) keeps them inline after the slots too. */
+static bool values_inline(const struct model_setting *s)
+{
+	return s->profile->layout == LAYOUT_INLINE_VALUES &&
+	       (s->profile->inline_values_with_slots ||
+	        dict_kind_basicsize(s) == s->profile->abi[s->abi].object_header);
+}
+
+static bool values_in_dict(const struct model_setting *s)
+{
+	return s->profile->layout == LAYOUT_INLINE_VALUES && !values_inline(s);
+}
+
 /* Simulates _PyDict_NewKeysForClass and instance creation for `count`
- * instances of a fresh class whose instances all store the same names. */
+ * instances of a fresh class whose instances all store the same names.
+ * The class's static attributes (3.14) are seeded; the first instance
+ * finds its names there or appends them while the keys have room, and
+ * overflows at the first one that fits neither. */
 static void walk_shared_keys(const struct model_setting *s, const struct kind_info *ki,
                              struct keys_walk *w)
 {
+	const struct model_split *sp = s->dict_part;
 	unsigned n = s->attrs, limit = s->profile->shared_keys_limit;
+	unsigned first = sp ? sp->dict_first : 0;
+	unsigned sfirst = sp ? sp->static_first : 0, scount = sp ? sp->static_count : n;
 	bool is_static = static_keys(s, ki);
-	unsigned entries = is_static ? (n < limit ? n : limit) : 0;
+	bool decrement = !values_in_dict(s);
+	unsigned entries = is_static ? (scount < limit ? scount : limit) : 0;
 	unsigned usable = limit - entries;
-	/* Names a later instance finds in the keys, in assignment order. */
-	unsigned in_keys_prefix = entries;
-	if (is_static && n > limit)
-		in_keys_prefix = s->name_len ? limit : first_unshared_static_name(n, limit);
+	const struct seeded_names *seeded = is_static ? seeded_names_get(sfirst, scount, limit,
+	                                                                 s->name_len) : NULL;
+	unsigned stored = n;   /* names an instance stores before it overflows */
 
 	w->gs_capacity_after[0] = entries + usable;
 	unsigned last_stored = UINT_MAX;   /* the growth loop runs once per distinct value */
@@ -397,18 +579,24 @@ static void walk_shared_keys(const struct model_setting *s, const struct kind_in
 	for (unsigned k = 0; k < WARMUP_INSTANCES; k++) {
 		struct keys_view *v = &w->view[k];
 		v->block_slots = entries + usable;
-		if (usable > 1)
+		if (decrement && usable > 1)
 			usable--;
 		v->capacity = entries + usable;
-		if (!is_static && k == 0) {
-			/* the first instance appends its names while there is room */
-			unsigned fit = n < usable ? n : usable;
-			entries += fit;
-			usable -= fit;
-			in_keys_prefix = entries;
+		if (k == 0) {
+			for (unsigned j = 0; j < n; j++) {
+				if (seeded && is_seeded(seeded, first + j))
+					continue;
+				if (usable > 0) {
+					usable--;
+					entries++;
+					continue;
+				}
+				stored = j;
+				break;
+			}
 		}
-		v->overflow = n > in_keys_prefix;
-		v->stored = v->overflow ? in_keys_prefix : n;
+		v->overflow = stored < n;
+		v->stored = stored;
 		if (v->overflow && v->stored != last_stored) {
 			last_stored = v->stored;
 			last_overflow_slots = grow_to_hold(pow2_at_least(3 * (uint64_t)v->stored), n);
@@ -437,11 +625,12 @@ static void regular_instance(const struct model_setting *s, const struct kind_in
 	const struct abi_consts *c = &pr->abi[s->abi];
 	uint64_t P = c->pointer;
 	unsigned pre = pr->preheader_dict ? c->preheader : 0;
-	uint64_t obj = pre + c->gc_header + c->regular_basicsize;
+	uint64_t basic = dict_kind_basicsize(s);
+	uint64_t obj = pre + c->gc_header + basic;
 	uint64_t dict_obj = (uint64_t)c->gc_header + c->dict_object;
 
 	memset(in, 0, sizeof *in);
-	object_parts(s, c->regular_basicsize, pre, in);
+	object_parts(s, basic, pre, in);
 
 	switch (pr->layout) {
 	case LAYOUT_SPLIT_DICT:
@@ -473,6 +662,23 @@ static void regular_instance(const struct model_setting *s, const struct kind_in
 		}
 		break;
 	case LAYOUT_INLINE_VALUES: {
+		if (values_in_dict(s)) {
+			add_block(in, obj);
+			if (kv->overflow) {
+				uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
+				add_block(in, dict_obj);
+				add_block(in, keys);
+				in->part[PART_DICT_OBJECT] = dict_obj;
+				in->part[PART_KEYS] = keys;
+			} else if (s->attrs > 0 || ki->dict_touched) {
+				uint64_t values = round_up(kv->block_slots, P) + (kv->block_slots + 1) * P;
+				add_block(in, dict_obj);
+				add_block(in, values);
+				in->part[PART_DICT_OBJECT] = dict_obj;
+				in->part[PART_VALUES] = values;
+			}
+			break;
+		}
 		uint64_t inline_values = round_up(kv->block_slots, P) + (kv->block_slots + 1) * P;
 		add_block(in, obj + inline_values);
 		in->part[PART_VALUES] = inline_values;
@@ -511,7 +717,13 @@ static void slots_instance(const struct model_setting *s, const struct kind_info
 {
 	const struct profile *pr = s->profile;
 	const struct abi_consts *c = &pr->abi[s->abi];
-	uint64_t slots = (uint64_t)s->attrs * c->pointer;
+	uint64_t words = s->attrs;
+	if (ki->inheritance) {
+		struct model_split sp;
+		model_split_of(s, (enum kind)(ki - kind_info(KIND_REGULAR)), &sp);
+		words = sp.slot_words;
+	}
+	uint64_t slots = words * c->pointer;
 	unsigned pre = 0;
 	if (ki->weakref_slot) {
 		if (pr->preheader_weakref)
@@ -595,6 +807,10 @@ static bool kind_available(const struct profile *pr, enum kind k, char *why, siz
 		snprintf(why, n, "@dataclass(slots=True) needs Python 3.10+");
 		return false;
 	}
+	if (k == KIND_DATACLASS_SLOTS_SUBCLASS && !pr->dataclass_slots) {
+		snprintf(why, n, "@dataclass(slots=True) needs Python 3.10+");
+		return false;
+	}
 	if (k == KIND_DATACLASS_SLOTS_WEAKREF && !pr->dataclass_weakref_slot) {
 		snprintf(why, n, "weakref_slot=True needs Python 3.11+");
 		return false;
@@ -611,7 +827,9 @@ struct warmup_table {
 	const struct profile *profile;
 	enum abi abi;
 	unsigned attrs, name_len;
-	bool is_static, dict_touched;
+	const struct kind_info *ki;   /* the kind: static names, dict touched */
+	bool has_part;
+	struct model_split part;      /* an inheritance kind's dict part */
 	struct keys_walk walk;
 	/* sum over the first k instances of (their bytes - steady bytes) */
 	uint64_t extra_requested[WARMUP_INSTANCES + 1];
@@ -625,12 +843,14 @@ static const struct warmup_table *warmup_table_get(const struct model_setting *s
                                                    const struct kind_info *ki)
 {
 	bool is_static = static_keys(s, ki);
+	const struct model_split *sp = s->dict_part;
 	unsigned slot = (s->attrs * 31u + (unsigned)s->abi * 7u + is_static * 3u + ki->dict_touched +
-	                 (unsigned)s->profile->minor * 131u) % WARMUP_CACHE_SIZE;
+	                 (unsigned)s->profile->minor * 131u +
+	                 (sp ? sp->slot_words * 17u + sp->dict_first * 5u : 0)) % WARMUP_CACHE_SIZE;
 	struct warmup_table *t = &warmup_cache[slot];
 	if (t->valid && t->profile == s->profile && t->abi == s->abi && t->attrs == s->attrs &&
-	    t->name_len == s->name_len && t->is_static == is_static &&
-	    t->dict_touched == ki->dict_touched)
+	    t->name_len == s->name_len && t->ki == ki && t->has_part == (sp != NULL) &&
+	    (!sp || memcmp(&t->part, sp, sizeof *sp) == 0))
 		return t;
 
 	t->valid = true;
@@ -638,8 +858,12 @@ static const struct warmup_table *warmup_table_get(const struct model_setting *s
 	t->abi = s->abi;
 	t->attrs = s->attrs;
 	t->name_len = s->name_len;
-	t->is_static = is_static;
-	t->dict_touched = ki->dict_touched;
+	t->ki = ki;
+	t->has_part = sp != NULL;
+	if (sp)
+		t->part = *sp;
+	else
+		memset(&t->part, 0, sizeof t->part);
 	walk_shared_keys(s, ki, &t->walk);
 	struct values_cost none;
 	memset(&none, 0, sizeof none);
@@ -698,10 +922,42 @@ static void build_instance(const struct model_setting *s, const struct kind_info
 	}
 }
 
-uint64_t model_instance_requested(const struct model_setting *s, enum kind k, uint64_t index)
+/* The setting an inheritance kind's __dict__ part is modelled with: its
+ * dict_attrs as the attribute count, and the split (*sp) it came from.
+ * Other kinds: s itself. */
+static const struct model_setting *dict_view(const struct model_setting *s, enum kind k,
+                                             struct model_setting *ds, struct model_split *sp)
 {
 	const struct kind_info *ki = kind_info(k);
-	struct values_cost v = values_cost(s);
+	model_split_of(s, k, sp);
+	if (!ki->inheritance || !sp->dict)
+		return s;
+	*ds = *s;
+	ds->attrs = sp->dict_attrs;
+	ds->dict_part = sp;
+	return ds;
+}
+
+/* The values the seed's deep walk reaches: a<first>.. (count of them). */
+static struct values_cost values_cost_of(const struct model_setting *s, unsigned first,
+                                         unsigned count)
+{
+	struct model_setting r = *s;
+	r.attrs = count;
+	struct values_cost v = values_cost(&r);
+	if (s->values.type == VALUE_SMALLINT && count)   /* the ints first+1 .. first+count */
+		v.once_deep = small_ints_bytes(s->profile, s->abi, (uint64_t)first + count) -
+		              small_ints_bytes(s->profile, s->abi, first);
+	return v;
+}
+
+uint64_t model_instance_requested(const struct model_setting *s0, enum kind k, uint64_t index)
+{
+	const struct kind_info *ki = kind_info(k);
+	struct values_cost v = values_cost(s0);
+	struct model_setting ds;
+	struct model_split sp;
+	const struct model_setting *s = dict_view(s0, k, &ds, &sp);
 	const struct keys_view *kv = NULL;
 	if (has_warmup(s, ki)) {
 		unsigned i = index < WARMUP_INSTANCES ? (unsigned)index : WARMUP_INSTANCES - 1;
@@ -713,15 +969,21 @@ uint64_t model_instance_requested(const struct model_setting *s, enum kind k, ui
 }
 
 /* One kind, given the values' cost (the same for every kind of a setting). */
-static void evaluate_kind(const struct model_setting *s, enum kind k, const struct container *ctr,
+static void evaluate_kind(const struct model_setting *s0, enum kind k, const struct container *ctr,
                           const struct values_cost *vc, struct kind_result *r)
 {
-	const struct profile *pr = s->profile;
-	const struct abi_consts *c = &pr->abi[s->abi];
+	const struct profile *pr = s0->profile;
+	const struct abi_consts *c = &pr->abi[s0->abi];
 	const struct kind_info *ki = kind_info(k);
 	bool sat = ctr->saturated;
 
 	memset(r, 0, sizeof *r);
+	/* an inheritance kind's dict part is modelled as a regular instance of
+	 * its dict_attrs (s); its values, all N of them, are still its own */
+	struct model_setting ds;
+	const struct model_setting *s = dict_view(s0, k, &ds, &r->split);
+	const struct values_cost deep_values = ki->inheritance
+	        ? values_cost_of(s0, r->split.deep_first, r->split.deep_count) : *vc;
 	r->kind = k;
 	r->available = kind_available(pr, k, r->unavailable, sizeof r->unavailable);
 	if (!r->available)
@@ -793,8 +1055,8 @@ static void evaluate_kind(const struct model_setting *s, enum kind k, const stru
 
 	/* deep: the object, its __dict__, the key strings, the values. */
 	uint64_t names = (has_dict || ki->family == FAMILY_DICT) ? key_strings_bytes(s) : 0;
-	uint64_t weakref_none = ki->weakref_slot && !values.none_counted ? c->none_size : 0;
-	uint64_t values_deep = values.owned_deep + values.once_deep + weakref_none;
+	uint64_t weakref_none = ki->weakref_slot && !deep_values.none_counted ? c->none_size : 0;
+	uint64_t values_deep = deep_values.owned_deep + deep_values.once_deep + weakref_none;
 	uint64_t *d = r->part[ACC_DEEP];
 	memcpy(d, g, sizeof r->part[ACC_DEEP]);
 	if (has_dict) {
@@ -822,6 +1084,19 @@ static void evaluate_kind(const struct model_setting *s, enum kind k, const stru
 			r->per_class_getsizeof += r->per_class_keys;
 			r->per_class_allocated += model_block_allocated(pr, s->abi, r->per_class_keys, &est);
 		}
+		/* the base class: a slotted one is a bare type object; a regular
+		 * one owns shared keys no instance of its own ever grew */
+		if (r->split.two_classes) {
+			r->base_class_getsizeof = c->type_object;
+			r->base_class_allocated = model_block_allocated(pr, s->abi, c->type_object, &est);
+			if (r->split.base_has_dict) {
+				uint64_t slots = pr->layout == LAYOUT_SPLIT_DICT ? dict_slots_for(0)
+				                                                 : 1ULL << pr->shared_keys_log2;
+				uint64_t keys = model_keys_bytes(pr, s->abi, slots, true);
+				r->base_class_getsizeof += keys;
+				r->base_class_allocated += model_block_allocated(pr, s->abi, keys, &est);
+			}
+		}
 	}
 	r->shared_values_requested = values.shared_requested;
 	r->shared_values_allocated = values.shared_allocated;
@@ -833,13 +1108,15 @@ static void evaluate_kind(const struct model_setting *s, enum kind k, const stru
 	                       &sat);
 	uint64_t alloc = sat_add(sat_mul(m, st->allocated, &sat),
 	                         wt ? wt->extra_allocated[warm] : 0, &sat);
-	uint64_t once_req = r->per_class_getsizeof + r->shared_values_requested + ctr->requested;
-	uint64_t once_alloc = r->per_class_allocated + r->shared_values_allocated + ctr->allocated;
+	uint64_t once_req = r->per_class_getsizeof + r->base_class_getsizeof +
+	                    r->shared_values_requested + ctr->requested;
+	uint64_t once_alloc = r->per_class_allocated + r->base_class_allocated +
+	                      r->shared_values_allocated + ctr->allocated;
 	r->total[ACC_REQUESTED] = sat_add(req, once_req, &sat);
 	r->total[ACC_ALLOCATED] = sat_add(alloc, once_alloc, &sat);
 	r->total[ACC_GETSIZEOF] = sat_add(sat_mul(m, gs_obj, &sat), ctr->getsizeof, &sat);
-	uint64_t per_deep = gs_obj + dict_gs_now + values.owned_deep;
-	uint64_t once_deep = names + values.once_deep + weakref_none;
+	uint64_t per_deep = gs_obj + dict_gs_now + deep_values.owned_deep;
+	uint64_t once_deep = names + deep_values.once_deep + weakref_none;
 	r->total[ACC_DEEP] = sat_add(sat_add(sat_mul(m, per_deep, &sat), once_deep, &sat),
 	                             ctr->getsizeof, &sat);
 	r->saturated = sat;

@@ -48,6 +48,8 @@ const char *part_label(enum part p);  /* "GC header" */
  * are its __dict__ and __weakref__ pointers, not slots. */
 const char *part_label_for(enum kind k, enum part p);
 
+struct model_split;
+
 struct model_setting {
 	const struct profile *profile;
 	enum abi abi;
@@ -55,7 +57,38 @@ struct model_setting {
 	uint64_t instances;
 	struct value_spec values;
 	unsigned name_len;   /* 0: names a0..a{N-1}; else every name has this length */
+	/* The inheritance kinds' split: K of the N attributes belong to the
+	 * base class (slots-dict: to __slots__). Unset: N / 2 rounded down;
+	 * set: K, at most N. */
+	bool base_given;
+	unsigned base_attrs;
+	/* The model's own (callers leave it NULL): set while the __dict__ part
+	 * of an inheritance kind is modelled, attrs then being its dict_attrs. */
+	const struct model_split *dict_part;
 };
+
+/* Where an inheritance kind's N attributes go (other kinds: all in their
+ * one place, base_attrs 0). */
+struct model_split {
+	unsigned base_attrs;    /* K: the base class's (slots-dict: the slots') */
+	unsigned slot_attrs;    /* attributes stored in member slots */
+	unsigned dict_attrs;    /* attributes stored in the __dict__ */
+	unsigned dict_first;    /* the dict's names are a<dict_first>... */
+	unsigned unused_slots;  /* member slots no attribute uses */
+	unsigned slot_words;    /* member-slot pointers in the object: used + unused */
+	unsigned deep_first, deep_count;  /* the values the seed's deep walk reaches */
+	/* the names the instance's class assigns in its methods: its
+	 * __static_attributes__ (3.13+), which 3.14 puts in the shared keys */
+	unsigned static_first, static_count;
+	bool dict;              /* instances have a __dict__ */
+	bool weakref;           /* ... and __weakref__ */
+	bool two_classes;       /* a base class besides the instance's */
+	bool base_has_dict;     /* the base class is a regular one */
+};
+/* The split for kind k under setting s. */
+void model_split_of(const struct model_setting *s, enum kind k, struct model_split *out);
+/* K for setting s: base_attrs (at most N) when given, else N / 2. */
+unsigned model_base_attrs(const struct model_setting *s);
 
 /* The list that holds the M instances, grown by appends as a list
  * comprehension grows it. */
@@ -81,6 +114,9 @@ struct kind_result {
 	bool object_block_estimate;
 	uint64_t dict_getsizeof;     /* getsizeof(obj.__dict__), 0 without a dict */
 	uint64_t per_class_getsizeof, per_class_keys, per_class_allocated;
+	/* the base class of a subclass kind (getsizeof(B), its allocation) */
+	uint64_t base_class_getsizeof, base_class_allocated;
+	struct model_split split;
 	uint64_t shared_values_requested, shared_values_allocated;
 	uint64_t first_requested, first_deep;  /* the first instance of a fresh class */
 	uint64_t total[ACC_COUNT];   /* M instances in a list, incl. class and list */

@@ -80,13 +80,13 @@ static const struct abi_key abi_keys[] = {
 enum scalar_key {
 	S_FORMAT, S_VERSION, S_LAYOUT, S_PREHEADER_FOR, S_SHARED_KEYS_LOG2, S_SHARED_KEYS_LIMIT,
 	S_STATIC_KEYS, S_INT_MIN_ONE, S_DC_SLOTS, S_DC_WEAKREF, S_LIST_GROWTH, S_NT_EXTRA,
-	S_EVIDENCE, S_BUILD, S_ALLOCATOR, S_COUNT
+	S_EVIDENCE, S_BUILD, S_ALLOCATOR, S_INLINE_WITH_SLOTS, S_DC_REPEAT, S_COUNT
 };
 static const char *const scalar_names[S_COUNT] = {
 	"format", "version", "instance_layout", "preheader_for", "shared_keys_log2",
 	"shared_keys_limit", "static_attribute_keys", "int_sizeof_min_one_digit",
 	"dataclass_slots", "dataclass_weakref_slot", "list_growth", "namedtuple_extra_items",
-	"evidence", "build", "allocator",
+	"evidence", "build", "allocator", "inline_values_with_slots", "dataclass_slots_repeat_base",
 };
 
 static bool fail(char *err, size_t errlen, const char *source, int line, const char *fmt,
@@ -240,6 +240,12 @@ static bool apply_scalar(struct profile *pr, enum scalar_key key, char **tok, in
 			pr->list_growth = LIST_GROWTH_39;
 		else
 			return fail(err, errlen, source, line, "list_growth '%s' is not 3.8 or 3.9", v);
+		break;
+	case S_INLINE_WITH_SLOTS:
+		ok = parse_flag(v, &pr->inline_values_with_slots);
+		break;
+	case S_DC_REPEAT:
+		ok = parse_flag(v, &pr->dataclass_slots_repeat_base);
 		break;
 	case S_NT_EXTRA:
 		ok = parse_uint(v, &u) && u <= 4;

@@ -54,6 +54,8 @@ struct profile {
 	bool dataclass_slots, dataclass_weakref_slot;
 	enum list_growth list_growth;
 	unsigned namedtuple_extra_items;
+	bool inline_values_with_slots;    /* 3.14+: inline values after member slots too */
+	bool dataclass_slots_repeat_base; /* 3.10: a slots dataclass repeats its base's slots */
 	enum allocator allocator;
 	struct abi_consts abi[ABI_COUNT];
 };

@@ -81,6 +81,14 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 		.profile = pr, .abi = abi, .attrs = (unsigned)attrs, .instances = 1000,
 		.values = values, .name_len = 0,
 	};
+	/* an inheritance kind's split, as the probe made it (base=K) */
+	uint64_t base;
+	if (probe_field(rec, "base")) {
+		if (!probe_field_u64(rec, "base", &base) || base > attrs)
+			return bad(err, errlen, "bad base", probe_field(rec, "base"));
+		s.base_given = true;
+		s.base_attrs = (unsigned)base;
+	}
 	/* The record names the interpreter's ABI; a profile lacking it has no
 	 * constants to model with (the fuzzer found round_up by zero). */
 	if (!model_setting_check(&s, err, errlen))
@@ -121,6 +129,7 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 	compare(out, rec, "allocated", kr.fig[ACC_ALLOCATED]);
 	compare(out, rec, "deep", kr.fig[ACC_DEEP]);
 	compare(out, rec, "per_class", kr.per_class_getsizeof);
+	compare(out, rec, "base_per_class", kr.base_class_getsizeof);
 	compare(out, rec, "per_class_keys", kr.per_class_keys);
 	if (kind_info(k)->family == FAMILY_REGULAR)
 		compare(out, rec, "dict_getsizeof", kr.dict_getsizeof);

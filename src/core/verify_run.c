@@ -63,53 +63,57 @@ static void printable(const char *text, char *out, size_t n)
 	out[j] = '\0';
 }
 
-void verify_request_text(enum kind kind, unsigned attrs, const char *values, unsigned count,
-                         char *out, size_t n)
+int verify_base_for(enum kind kind, unsigned attrs, bool base_given, unsigned base_attrs)
 {
-	snprintf(out, n, "measure kind=%s attrs=%u values=%s count=%u", kind_info(kind)->name, attrs,
-	         values, count);
+	if (!kind_info(kind)->inheritance)
+		return -1;
+	struct model_setting s = { .attrs = attrs, .base_given = base_given,
+	                           .base_attrs = base_attrs };
+	return (int)model_base_attrs(&s);
 }
 
-static const char *verb_name(enum probe_verb v)
+void verify_request_text(enum kind kind, unsigned attrs, int base, const char *values,
+                         unsigned count, char *out, size_t n)
 {
-	switch (v) {
-	case PROBE_HELLO: return "hello";
-	case PROBE_MEASURE: return "measure";
-	case PROBE_WARMUP: return "warmup";
-	case PROBE_UNSUPPORTED: return "unsupported";
-	case PROBE_ERROR: return "error";
-	case PROBE_BULK: return "bulk";
-	case PROBE_SAMPLE: return "sample";
-	case PROBE_TIMED: return "timed";
-	case PROBE_SEEDTIME: return "seedtime";
-	case PROBE_CONDITIONS: return "conditions";
-	}
-	return "?";
+	char split[24] = "";
+	if (base >= 0)
+		snprintf(split, sizeof split, " base=%d", base);
+	snprintf(out, n, "measure kind=%s attrs=%u%s values=%s count=%u", kind_info(kind)->name,
+	         attrs, split, values, count);
 }
 
 bool verify_reply_matches(const struct probe_record *rec, const char *python, enum kind kind,
-                          unsigned attrs, const char *values, unsigned count, char *err,
-                          size_t errlen)
+                          unsigned attrs, int base, const char *values, unsigned count,
+                          char *err, size_t errlen)
 {
 	const char *k = probe_field(rec, "kind"), *v = probe_field(rec, "values");
-	const char *c = probe_field(rec, "count");
-	uint64_t a = 0, n = 0;
+	const char *c = probe_field(rec, "count"), *b = probe_field(rec, "base");
+	uint64_t a = 0, n = 0, got_base = 0;
 	bool ok = (rec->verb == PROBE_MEASURE || rec->verb == PROBE_UNSUPPORTED) && k &&
 	          strcmp(k, kind_info(kind)->name) == 0 && probe_field_u64(rec, "attrs", &a) &&
 	          a == attrs && v && strcmp(v, values) == 0;
+	/* an inheritance kind's split is echoed too, and only there */
+	if (ok)
+		ok = base < 0 ? !b : probe_field_u64(rec, "base", &got_base) &&
+		                     got_base == (uint64_t)base;
 	/* a measure says how many instances it measured; unsupported may not */
 	if (ok && (rec->verb == PROBE_MEASURE || c))
 		ok = probe_field_u64(rec, "count", &n) && n == count;
 	if (ok)
 		return true;
-	char request[200], gk[64], ga[64], gv[64], gc[64];
-	verify_request_text(kind, attrs, values, count, request, sizeof request);
+	char request[200], gk[64], ga[64], gb[64], gv[64], gc[64], split[80] = "";
+	verify_request_text(kind, attrs, base, values, count, request, sizeof request);
 	printable(k, gk, sizeof gk);
 	printable(probe_field(rec, "attrs"), ga, sizeof ga);
 	printable(v, gv, sizeof gv);
 	printable(c, gc, sizeof gc);
+	if (b || base >= 0) {
+		printable(b, gb, sizeof gb);
+		snprintf(split, sizeof split, " base=%s", gb);
+	}
 	snprintf(err, errlen, "%s answered '%s' with a reply for another setting: %s kind=%s "
-	         "attrs=%s values=%s count=%s", python, request, verb_name(rec->verb), gk, ga, gv, gc);
+	         "attrs=%s%s values=%s count=%s", python, request, probe_verb_name(rec->verb), gk, ga,
+	         split, gv, gc);
 	return false;
 }
 
@@ -130,6 +134,7 @@ bool verify_nothing(const struct verify_summary *sum, const char *python, char *
 struct setting {
 	enum kind kind;
 	unsigned attrs;
+	int base;                 /* an inheritance kind's split, -1 for the others */
 };
 
 /* One probe's share: the batch it is answering. */
@@ -163,9 +168,13 @@ static bool send_batch(struct lane *ln, const struct setting *set, size_t first,
 	char request[PROBE_LINE_MAX];
 	int used = snprintf(request, sizeof request, "batch values=%s count=%u settings=", values,
 	                    count);
-	for (size_t i = 0; i < n && used > 0 && (size_t)used < sizeof request; i++)
+	for (size_t i = 0; i < n && used > 0 && (size_t)used < sizeof request; i++) {
+		const struct setting *one = &set[first + i];
 		used += snprintf(request + used, sizeof request - (size_t)used, "%s%s:%u", i ? "," : "",
-		                 kind_info(set[first + i].kind)->name, set[first + i].attrs);
+		                 kind_info(one->kind)->name, one->attrs);
+		if (one->base >= 0 && used > 0 && (size_t)used < sizeof request)
+			used += snprintf(request + used, sizeof request - (size_t)used, ":%d", one->base);
+	}
 	if (used < 0 || (size_t)used >= sizeof request) {
 		snprintf(err, errlen, "a batch of %zu settings does not fit in one request", n);
 		return false;
@@ -190,7 +199,7 @@ static bool take_reply(struct lane *ln, const char *line, const struct setting *
 	const struct setting *s = &set[ln->first + ln->got];
 	char request[200], why[200], how[120];
 	struct probe_client *pc = ln->pc;
-	verify_request_text(s->kind, s->attrs, values, plan->count, request, sizeof request);
+	verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request, sizeof request);
 	if (!probe_parse_line(line, &rec, why, sizeof why)) {
 		probe_client_stop(pc, 0, how, sizeof how);
 		snprintf(err, errlen, "%s answered '%s' with something that is not a probe reply: %s",
@@ -204,7 +213,7 @@ static bool take_reply(struct lane *ln, const char *line, const struct setting *
 		         text);
 		return false;
 	}
-	if (!verify_reply_matches(&rec, pc->python, s->kind, s->attrs, values, plan->count, err,
+	if (!verify_reply_matches(&rec, pc->python, s->kind, s->attrs, s->base, values, plan->count, err,
 	                          errlen))
 		return false;
 	struct verify_result *vr = &results[ln->first + ln->got];
@@ -225,7 +234,7 @@ static void lost(struct lane *ln, enum probe_read r, const struct setting *set,
 	const struct setting *s = &set[ln->first + ln->got];
 	char request[200], how[120];
 	struct probe_client *pc = ln->pc;
-	verify_request_text(s->kind, s->attrs, values, plan->count, request, sizeof request);
+	verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request, sizeof request);
 	switch (r) {
 	case PROBE_READ_TIMEOUT:
 		probe_client_kill(pc, how, sizeof how);
@@ -275,7 +284,11 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (plan->kinds[k])
 			for (int i = 0; i < plan->nattrs; i++)
-				set[n++] = (struct setting){ (enum kind)k, (unsigned)plan->attrs[i] };
+				set[n++] = (struct setting){ (enum kind)k, (unsigned)plan->attrs[i],
+				                             verify_base_for((enum kind)k,
+				                                             (unsigned)plan->attrs[i],
+				                                             plan->base_given,
+				                                             plan->base_attrs) };
 	size_t batch = plan->batch ? plan->batch : VERIFY_BATCH;
 	struct lane lanes[VERIFY_MAX_PROBES];
 	memset(lanes, 0, sizeof lanes);
@@ -322,7 +335,7 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 				if (r == PROBE_READ_LINE) {
 					char text[80], how[120], request[200];
 					printable(line, text, sizeof text);
-					verify_request_text(set[at].kind, set[at].attrs, values, plan->count,
+					verify_request_text(set[at].kind, set[at].attrs, set[at].base, values, plan->count,
 					                    request, sizeof request);
 					probe_client_stop(ln->pc, 0, how, sizeof how);
 					snprintf(err, errlen, "%s sent a line that answers no request, after its "
@@ -373,7 +386,7 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 			char text[80], request[200];
 			const struct setting *s = &set[total - 1];
 			printable(r == PROBE_READ_LINE ? line : "(a line too long)", text, sizeof text);
-			verify_request_text(s->kind, s->attrs, values, plan->count, request,
+			verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request,
 			                    sizeof request);
 			snprintf(err, errlen, "%s sent a line that answers no request, after its reply "
 			         "to '%s' (the last): '%s'", pc->python, request, text);
@@ -394,8 +407,16 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
 	memset(out, 0, sizeof *out);
 	char values[64], request[256];
 	value_spec_format(&plan->values, values, sizeof values);
+	struct model_setting s = {
+		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,
+		.values = plan->values, .base_given = plan->base_given, .base_attrs = plan->base_attrs,
+	};
 	snprintf(request, sizeof request, "bulk kind=%s attrs=%u values=%s count=%llu",
 	         kind_info(kind)->name, attrs, values, (unsigned long long)instances);
+	if (kind_info(kind)->inheritance) {
+		size_t len = strlen(request);
+		snprintf(request + len, sizeof request - len, " base=%u", model_base_attrs(&s));
+	}
 	static struct probe_record rec;
 	/* a million instances take seconds: allow a minute per 10^6 */
 	int timeout = plan->timeout_ms + (int)(instances / 1000000 + 1) * 60000;
@@ -417,16 +438,14 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
 	out->kind = kind;
 	out->attrs = attrs;
 	out->instances = instances;
-	struct model_setting s = {
-		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,
-		.values = plan->values,
-	};
 	struct container c;
 	model_container(&s, &c);
 	struct kind_result kr;
 	model_evaluate(&s, kind, &c, &kr);
 	/* the probe's class exists before tracing starts: leave the class out */
-	out->model_requested = kr.total[ACC_REQUESTED] - kr.per_class_getsizeof;
-	out->model_allocated = kr.total[ACC_ALLOCATED] - kr.per_class_allocated;
+	out->model_requested = kr.total[ACC_REQUESTED] - kr.per_class_getsizeof -
+	                       kr.base_class_getsizeof;
+	out->model_allocated = kr.total[ACC_ALLOCATED] - kr.per_class_allocated -
+	                       kr.base_class_allocated;
 	return true;
 }

@@ -27,6 +27,8 @@ struct verify_plan {
 	int nattrs;
 	bool kinds[KIND_COUNT];
 	struct value_spec values;
+	bool base_given;          /* the inheritance kinds' split (half when not given) */
+	unsigned base_attrs;
 	unsigned count;           /* instances per measurement */
 	unsigned batch;           /* settings per request (0: VERIFY_BATCH) */
 	int timeout_ms;           /* for each reply */
@@ -57,16 +59,19 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 bool verify_nothing(const struct verify_summary *sum, const char *python, char *err,
                     size_t errlen);
 
+/* An inheritance kind's split as the model takes it (half of attrs unless
+ * base_given); -1 for a kind without one. */
+int verify_base_for(enum kind kind, unsigned attrs, bool base_given, unsigned base_attrs);
 /* The request for one setting, as the probe's replies echo it:
- * "measure kind=K attrs=N values=V count=C". */
-void verify_request_text(enum kind kind, unsigned attrs, const char *values, unsigned count,
-                         char *out, size_t n);
+ * "measure kind=K attrs=N [base=B] values=V count=C" (base < 0: none). */
+void verify_request_text(enum kind kind, unsigned attrs, int base, const char *values,
+                         unsigned count, char *out, size_t n);
 /* True when `rec` (a measure or unsupported reply) answers that request:
  * its kind, attrs, values and count (a measure's) are the request's. False
  * with "PY answered 'REQUEST' with a reply for ..." otherwise. */
 bool verify_reply_matches(const struct probe_record *rec, const char *python, enum kind kind,
-                          unsigned attrs, const char *values, unsigned count, char *err,
-                          size_t errlen);
+                          unsigned attrs, int base, const char *values, unsigned count,
+                          char *err, size_t errlen);
 
 /* The whole-truth view for M real instances. */
 struct bulk_result {

@@ -22,6 +22,7 @@ int mode_batch(struct run_context *rc)
 	struct model_setting setting = {   /* checked by mode_check_setting */
 		.profile = pr, .abi = rc->abi, .attrs = opt->attrs, .instances = opt->instances,
 		.values = opt->values, .name_len = 0,
+		.base_given = opt->base_given, .base_attrs = opt->base_attrs,
 	};
 	if (opt->by_version) {
 		static struct by_version bv;

@@ -77,6 +77,7 @@ int mode_check_setting(const struct run_context *rc)
 	struct model_setting setting = {
 		.profile = rc->profile, .abi = rc->abi, .attrs = opt->attrs, .instances = opt->instances,
 		.values = opt->values, .name_len = 0,
+		.base_given = opt->base_given, .base_attrs = opt->base_attrs,
 	};
 	char err[1024];
 	if (!model_setting_check(&setting, err, sizeof err)) {

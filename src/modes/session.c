@@ -143,6 +143,10 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 		app->attrs = opt->attrs;
 	if (opt->instances_given)
 		app->instances = opt->instances;
+	if (opt->base_given) {
+		app->base_given = true;
+		app->base_attrs = opt->base_attrs;
+	}
 	if (opt->version_given)
 		app->profile_index = (size_t)(pr - profiles->items);
 	if (opt->abi_given)

@@ -100,6 +100,7 @@ int mode_verify(struct run_context *rc)
 		.profile = ch->profile, .abi = ch->abi, .attrs = grid, .nattrs = n,
 		.values = opt->values, .count = VERIFY_COUNT, .timeout_ms = opt->timeout_ms * 12,
 		.keep_first = opt->instances_given,   /* --instances asks it for a bulk after */
+		.base_given = opt->base_given, .base_attrs = opt->base_attrs,
 	};
 	memcpy(plan.kinds, opt->kinds, sizeof plan.kinds);
 	struct verify_writer w = {

@@ -12,7 +12,7 @@ int report_csv(FILE *out, const struct report *r)
 	             "total_getsizeof,total_requested,total_allocated,total_deep,saturated");
 	for (int p = 0; p < PART_COUNT; p++)   /* part_values: not the values column */
 		fprintf(out, ",part_%s", part_name((enum part)p));
-	fputc('\n', out);
+	fputs(",base_attrs,dict_attrs,unused_slots\n", out);   /* the inheritance kinds' split */
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (!r->shown[k])
 			continue;
@@ -21,7 +21,7 @@ int report_csv(FILE *out, const struct report *r)
 		        (unsigned long long)s->instances, values, accounting_name(r->accounting),
 		        kind_info((enum kind)k)->name, kr->available);
 		if (!kr->available) {
-			for (int i = 0; i < 12 + PART_COUNT; i++)
+			for (int i = 0; i < 12 + PART_COUNT + 3; i++)
 				fputc(',', out);
 			fputc('\n', out);
 			continue;
@@ -35,7 +35,11 @@ int report_csv(FILE *out, const struct report *r)
 		fprintf(out, ",%d", kr->saturated);
 		for (int p = 0; p < PART_COUNT; p++)
 			fprintf(out, ",%llu", (unsigned long long)kr->part[r->accounting][p]);
-		fputc('\n', out);
+		if (kind_info((enum kind)k)->inheritance)
+			fprintf(out, ",%u,%u,%u\n", kr->split.base_attrs, kr->split.dict_attrs,
+			        kr->split.unused_slots);
+		else
+			fputs(",,,\n", out);
 	}
 	return ferror(out) ? -1 : 0;
 }

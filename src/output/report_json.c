@@ -40,6 +40,17 @@ static json_t *kind_object(const struct model_eval *e, enum kind k, enum account
 		json_object_set_new(o, "values_capacity", json_integer(kr->capacity));
 		json_object_set_new(o, "overflow", json_boolean(kr->overflow));
 	}
+	if (kind_info(k)->inheritance) {
+		const struct model_split *sp = &kr->split;
+		json_t *sj = json_object();
+		json_object_set_new(sj, "base_attrs", json_integer(sp->base_attrs));
+		json_object_set_new(sj, "slot_attrs", json_integer(sp->slot_attrs));
+		json_object_set_new(sj, "dict_attrs", json_integer(sp->dict_attrs));
+		json_object_set_new(sj, "unused_slots", json_integer(sp->unused_slots));
+		json_object_set_new(sj, "has_dict", json_boolean(sp->dict));
+		json_object_set_new(sj, "base_class", json_bytes(kr->base_class_getsizeof));
+		json_object_set_new(o, "split", sj);
+	}
 	json_object_set_new(o, "first_instance_requested", json_bytes(kr->first_requested));
 	for (int a = 0; a < ACC_COUNT; a++) {
 		char key[32];

@@ -36,6 +36,14 @@ static void write_breakdown(FILE *out, const struct report *r, const struct kind
 	fprintf(out, "  %s = %s bytes%s\n", kind_info(k->kind)->name, total,
 	        k->shared_singleton ? " (the shared empty tuple)" : "");
 	write_wrapped(out, line, 6, 78);
+	if (kind_info(k->kind)->inheritance) {
+		const struct model_split *sp = &k->split;
+		snprintf(line, sizeof line, "split: %u of the attributes in the base; %u in slots, %u in "
+		         "the dict%s, %u unused slot pointer%s", sp->base_attrs, sp->slot_attrs,
+		         sp->dict_attrs, sp->dict ? "" : " (none)", sp->unused_slots,
+		         sp->unused_slots == 1 ? "" : "s");
+		write_wrapped(out, line, 6, 78);
+	}
 }
 
 int report_text(FILE *out, const struct report *r)

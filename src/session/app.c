@@ -51,12 +51,39 @@ void app_init(struct app *a, const struct profile_set *profiles, const struct pr
 	value_spec_parse("none", &a->values, err, sizeof err);
 	a->acc = ACC_ALLOCATED;
 	a->chart = CHART_INSTANCES;
-	for (int k = 0; k < KIND_COUNT; k++)
+	for (int k = 0; k < KIND_COUNT; k++) {
 		a->order[k] = (enum kind)k;
+		a->hidden[k] = kind_info((enum kind)k)->inheritance;   /* I shows them */
+	}
 	a->selected = KIND_REGULAR;
 	a->best = -1;
 	a->tour_requested = -1;
 	timing_settings_default(&a->timing_settings);
+	a->dirty = true;
+}
+
+/* I: the six inheritance kinds shown, or hidden again; hiding keeps at
+ * least one kind. */
+void app_toggle_inheritance(struct app *a)
+{
+	bool any_hidden = false;
+	for (int k = KIND_FIRST_INHERITANCE; k < KIND_COUNT; k++)
+		any_hidden |= a->hidden[k];
+	for (int k = KIND_FIRST_INHERITANCE; k < KIND_COUNT; k++)
+		a->hidden[k] = !any_hidden;
+	if (app_visible_count(a) == 0)
+		a->hidden[KIND_REGULAR] = false;
+	if (a->hidden[a->selected])
+		a->selected = app_visible_kind(a, 0);
+	else if (any_hidden)
+		a->selected = KIND_FIRST_INHERITANCE;
+	struct model_setting s = a->setting;
+	s.attrs = a->attrs;
+	s.base_given = a->base_given;
+	s.base_attrs = a->base_attrs;
+	app_set_status(a, false, any_hidden ? "inheritance kinds shown: %u of the %u attributes in "
+	               "the base (--base-attrs, set base-attrs; I hides them)"
+	               : "inheritance kinds hidden (I shows them)", model_base_attrs(&s), a->attrs);
 	a->dirty = true;
 }
 
@@ -172,6 +199,7 @@ void app_update(struct app *a)
 	a->setting = (struct model_setting){
 		.profile = app_profile(a), .abi = a->abi, .attrs = a->attrs,
 		.instances = a->instances, .values = a->values, .name_len = 0,
+		.base_given = a->base_given, .base_attrs = a->base_attrs,
 	};
 	model_evaluate_all(&a->setting, &a->eval);
 	a->best = -1;
@@ -417,11 +445,14 @@ bool app_apply(struct app *a, enum action act)
 		}
 	case ACT_SHOW_ALL:
 		for (int k = 0; k < KIND_COUNT; k++) {
-			a->hidden[k] = false;
+			a->hidden[k] = kind_info((enum kind)k)->inheritance && a->hidden[k];
 			a->order[k] = (enum kind)k;
 		}
 		a->sorted = false;
 		a->dirty = true;
+		return true;
+	case ACT_INHERITANCE:
+		app_toggle_inheritance(a);
 		return true;
 	case ACT_MOVE_UP: return move_kind(a, -1);
 	case ACT_MOVE_DOWN: return move_kind(a, 1);

@@ -40,6 +40,8 @@ struct app {
 	size_t profile_index;
 	enum abi abi;
 	unsigned attrs;
+	bool base_given;             /* the inheritance kinds' split: K, or half */
+	unsigned base_attrs;
 	uint64_t instances;
 	int values_index;
 	struct value_spec values;
@@ -140,6 +142,8 @@ void app_set_status(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const struct profile *app_profile(const struct app *a);
 int app_visible_count(const struct app *a);
+/* Shows the inheritance kinds, or hides them if all are shown (the I key). */
+void app_toggle_inheritance(struct app *a);
 /* The kind at visible position i, KIND_COUNT past the end. */
 enum kind app_visible_kind(const struct app *a, int i);
 /* The kind set against regular (timing, presentation): the selected one,

@@ -36,7 +36,52 @@ void app_compose_notes(const struct app *a, char *out, size_t n)
 		    "with the GIL; mimalloc's bins, coarser than pymalloc's above 128 B, give %s "
 		    "allocated; each owned int, float or str is 16 B bigger. ",
 		    grp(rq), grp(al));
-	if (ki->family == FAMILY_REGULAR) {
+	if (ki->inheritance) {
+		const struct model_split *sp = &r->split;
+		uint64_t P = app_profile(a)->abi[a->abi].pointer;
+		uint64_t slots_rq = a->eval.kinds[KIND_SLOTS].fig[ACC_REQUESTED];
+		uint64_t reg_rq = a->eval.kinds[KIND_REGULAR].fig[ACC_REQUESTED];
+		if (k == KIND_SLOTS_SUBCLASS_DICT)
+			SAY("The subclass has no __slots__ of its own, so its instances get __dict__ and "
+			    "__weakref__ back: %s bytes requested against %s for slots; nothing warns. ",
+			    grp(rq), grp(slots_rq));
+		else if (k == KIND_SLOTS_DICT)
+			SAY("'__dict__' in __slots__ adds a dict pointer; the dict is made at the first "
+			    "attribute stored in it: %s bytes requested against %s for slots. ",
+			    grp(rq), grp(slots_rq));
+		else if (k == KIND_REGULAR_SUBCLASS_SLOTS)
+			SAY("The base is a regular class, so the instance keeps its __dict__ and "
+			    "__weakref__ and the subclass's slots come on top: %s bytes requested "
+			    "against %s for regular. ", grp(rq), grp(reg_rq));
+		else if (sp->unused_slots)
+			SAY("%s: the subclass's __slots__ repeats the base's %s name%s; its descriptors "
+			    "win and the base's slots stay NULL: %s unused pointer%s, %s bytes wasted in "
+			    "every instance. ", k == KIND_DATACLASS_SLOTS_SUBCLASS
+			    ? "3.10's @dataclass(slots=True) lists every field in __slots__" : "Python "
+			    "accepts it", grp(sp->base_attrs), sp->base_attrs == 1 ? "" : "s",
+			    grp(sp->unused_slots), sp->unused_slots == 1 ? "" : "s",
+			    grp(sp->unused_slots * P));
+		else
+			SAY("The base's and the subclass's slots make one object of %s pointer%s, as "
+			    "slots: %s bytes requested. The seed's deep walk reads the subclass's "
+			    "__slots__ only and misses the base's values. ", grp(sp->slot_words),
+			    sp->slot_words == 1 ? "" : "s", grp(rq));
+		SAY("Of the %s attributes, %s in slots and %s in a __dict__ (base: %s, --base-attrs "
+		    "or set base-attrs). ", grp(a->attrs), grp(sp->slot_attrs), grp(sp->dict_attrs),
+		    grp(sp->base_attrs));
+		if (sp->dict && sp->dict_attrs == 0)
+			SAY("No attribute goes into the dict, so none is made; its pointer stays. ");
+		else if (sp->dict && !r->overflow && sp->slot_words > 0 &&
+		         app_profile(a)->layout == LAYOUT_INLINE_VALUES &&
+		         !app_profile(a)->inline_values_with_slots)
+			SAY("3.13 keeps no inline values after slots: the dict's values array is sized "
+			    "for all the shared keys (%s bytes), however few it holds. ",
+			    grp(r->part[ACC_REQUESTED][PART_VALUES]));
+		if (sp->dict && r->overflow)
+			SAY("Past the key-sharing limit the dict is a dict of its own. ");
+		if (r->dict_getsizeof && sp->dict_attrs)
+			SAY("obj.__dict__ reports %s bytes. ", grp(r->dict_getsizeof));
+	} else if (ki->family == FAMILY_REGULAR) {
 		if (r->overflow)
 			SAY("Past the key-sharing limit each instance gets its own dict: %s bytes "
 			    "requested, not %s for the object alone. ", grp(rq),

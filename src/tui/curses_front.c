@@ -131,6 +131,7 @@ static struct {
 	bool awaiting;
 	enum kind kind;
 	unsigned attrs;
+	int base;                    /* an inheritance kind's split, -1 for the others */
 	char values[64];
 	struct timespec sent_at;
 } inflight;
@@ -162,8 +163,10 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 			continue;
 		inflight.kind = k;
 		inflight.attrs = a->attrs;
+		inflight.base = kind_info(k)->inheritance ? (int)model_base_attrs(&a->setting) : -1;
 		value_spec_format(&a->values, inflight.values, sizeof inflight.values);
-		verify_request_text(k, a->attrs, inflight.values, VERIFY_COUNT, line, sizeof line);
+		verify_request_text(k, a->attrs, inflight.base, inflight.values, VERIFY_COUNT, line,
+		                    sizeof line);
 		if (!probe_client_send(o->probe, line, err, sizeof err)) {
 			probe_lost(a, o, err);
 			return;
@@ -191,7 +194,8 @@ static void check_take_reply(struct app *a, const struct tui_options *o, const c
 	struct app_check *ck = &a->check;
 	value_spec_format(&a->values, values, sizeof values);
 	bool current = ck->running && inflight.attrs == a->attrs &&
-	               strcmp(inflight.values, values) == 0;
+	               strcmp(inflight.values, values) == 0 &&
+	               (inflight.base < 0 || inflight.base == (int)model_base_attrs(&a->setting));
 	inflight.awaiting = false;
 	if (!current)
 		return;   /* an answer to a request the user has moved on from */
@@ -202,8 +206,8 @@ static void check_take_reply(struct app *a, const struct tui_options *o, const c
 		return;
 	}
 	/* the reply must answer the request in flight (F2) */
-	if (!verify_reply_matches(&rec, o->probe->python, inflight.kind, inflight.attrs, inflight.values,
-	                          VERIFY_COUNT, err, sizeof err)) {
+	if (!verify_reply_matches(&rec, o->probe->python, inflight.kind, inflight.attrs, inflight.base,
+	                          inflight.values, VERIFY_COUNT, err, sizeof err)) {
 		ck->running = false;
 		app_set_status(a, true, "m: %s", err);
 		return;

@@ -7,12 +7,44 @@
 # Usage: tests/golden/make-golden.sh [PYTHON...]
 # GOLDEN_GRID=small measures attribute counts 0..12, 28..31 and 43 only (for
 # 32-bit builds run under qemu-user-static, which are ~20x slower).
+# GOLDEN_SET=inheritance measures the inheritance kinds only (slots-subclass-dict
+# ... dataclass-slots-subclass), at the default split and at others (base=K),
+# into cpython-...-inheritance.probe; with GOLDEN_GRID=small, attrs 0..12.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 probe="$top/data/probe.py"
 
+inheritance_requests() {
+	kinds="slots-subclass-dict slots-subclass-slots slots-duplicate slots-dict regular-subclass-slots
+dataclass-slots-subclass"
+	if [ "${GOLDEN_GRID:-full}" = small ]; then
+		grid="$(seq 0 12)"
+		splits="1 2 5 9 12"
+	else
+		grid="$(seq 0 70) 80 100 128"
+		splits="1 2 5 12 29 30 31 40 59 60 61"
+	fi
+	for k in $kinds; do
+		for n in $grid; do
+			echo "measure kind=$k attrs=$n values=none count=1000"
+		done
+		for n in $splits; do
+			for b in 0 1 $((n / 3)) $((n - 1)) $n; do echo "$b"; done | sort -un | while read -r b; do
+				echo "measure kind=$k attrs=$n base=$b values=none count=1000"
+			done
+		done
+		for n in 1 5 12; do
+			for v in smallint int:64 float str:10 str:10:ucs2 int:64,shared; do
+				echo "measure kind=$k attrs=$n values=$v count=1000"
+			done
+		done
+	done
+	echo quit
+}
+
 requests() {
+	if [ "${GOLDEN_SET:-}" = inheritance ]; then inheritance_requests; return; fi
 	kinds="regular regular-external regular-dict dataclass slots slots-weakref dataclass-slots
 dataclass-slots-weakref namedtuple typing-namedtuple tuple dict"
 	if [ "${GOLDEN_GRID:-full}" = small ]; then
@@ -68,6 +100,7 @@ for py in $(candidates "$@" | awk '!seen[$0]++'); do
 	seen="$seen $version-$machine"
 	suffix=""
 	case $executable in /usr/bin/* | */root/usr/bin/*) suffix="-debian" ;; esac
+	[ "${GOLDEN_SET:-}" != inheritance ] || suffix="$suffix-inheritance"
 	out="$here/cpython-$version-$machine$suffix.probe"
 	started=$(date +%s)
 	{
@@ -75,7 +108,7 @@ for py in $(candidates "$@" | awk '!seen[$0]++'); do
 		echo "# measured by data/probe.py protocol 1 on $(date -u +%Y-%m-%d)"
 		echo "# interpreter: $py"
 		echo "# platform: $("$py" -c 'import platform; print(platform.platform())')"
-		echo "# command: ${GOLDEN_GRID:+GOLDEN_GRID=$GOLDEN_GRID }tests/golden/make-golden.sh $py"
+		echo "# command: ${GOLDEN_GRID:+GOLDEN_GRID=$GOLDEN_GRID }${GOLDEN_SET:+GOLDEN_SET=$GOLDEN_SET }tests/golden/make-golden.sh $py"
 		[ -z "${GOLDEN_SOURCE:-}" ] || echo "# source: $GOLDEN_SOURCE"
 		"$py" -E -s "$probe" < "${TMPDIR:-/tmp}/golden-requests.$$"
 	} > "$out.tmp"
