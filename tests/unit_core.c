@@ -12,6 +12,7 @@
 #include "core/units.h"
 #include "core/values.h"
 #include "core/verify.h"
+#include "core/verify_run.h"
 #include "tap.h"
 
 static struct profile_set profiles;
@@ -406,6 +407,18 @@ static void test_verify_unmodelled_abi(void)
 	ok(probe_parse_line(sample, &rec, err, sizeof err) &&
 	       !verify_record(&rec, ft, ABI_LP64, &vr, err, sizeof err) && strstr(err, "'sample'"),
 	   "a reply of another verb is named as it is: %s", err);
+	/* an inheritance kind's reply echoes its split, checked like its kind */
+	char split[] = "measure kind=slots-subclass-dict attrs=6 base=2 values=none count=50 "
+	               "getsizeof=56";
+	ok(probe_parse_line(split, &rec, err, sizeof err) &&
+	       verify_reply_matches(&rec, "py", KIND_SLOTS_SUBCLASS_DICT, 6, 2, "none", 50, err,
+	                            sizeof err),
+	   "a reply with the split asked for matches");
+	ok(!verify_reply_matches(&rec, "py", KIND_SLOTS_SUBCLASS_DICT, 6, 3, "none", 50, err,
+	                         sizeof err) && strstr(err, "base=3 values") && strstr(err, "base=2"),
+	   "one for another split does not, naming both: %s", err);
+	ok(!verify_reply_matches(&rec, "py", KIND_SLOTS, 6, -1, "none", 50, err, sizeof err),
+	   "nor does a split where none was asked for");
 }
 
 int main(void)
