@@ -84,15 +84,15 @@ like "$out" "Teacher's notes: Ask the room first" "N shows the teacher's notes i
 unlike "$out" "One instance with 5 attributes" "the step's text gives them its rows"
 like "$("$CHECK" --tour 80 24 N N)" "One instance with 5 attributes" "N again brings the text back"
 like "$("$CHECK" --tour 120 40)" "N notes, A answer" "the step's title names N and A where it has them"
-like "$("$CHECK" --tour 80 24 n n n n n n n n N)" "N: step 9 has no teacher's notes" "N on a step without notes says so"
-like "$("$CHECK" --tour 80 24 n n n n n n n n A)" "A: step 9 asks no question" "A on a step without a question says so"
+like "$("$CHECK" --tour 80 24 n n n n n n n n n N)" "N: step 10 has no teacher's notes" "N on a step without notes says so"
+like "$("$CHECK" --tour 80 24 n n n n n n n n n A)" "A: step 10 asks no question" "A on a step without a question says so"
 like "$("$CHECK" 80 24 A)" "A: only in the tour" "A outside the tour says so"
 like "$("$CHECK" 80 24 N)" "N: only in the tour" "N outside the tour says so"
 like "$("$CHECK" --present --tour 200 50 A)" "Answer: $(b=$(csv --attrs 5 --instances 1); field regular requested) bytes" \
 	"presentation mode: A reveals the answer"
 like "$("$CHECK" --present --tour 200 50 N)" "Teacher's notes:" "presentation mode: N shows the notes"
 out=$("$CHECK" --tour 80 24 n n n n i)
-like "$out" "Tour 5/9: 5\\. Many attributes" "i in the tour: the whole step in the pager"
+like "$out" "Tour 5/10: 5\\. Many attributes" "i in the tour: the whole step in the pager"
 like "$out" "A, back in the tour, reveals the answer" "the pager keeps an unrevealed answer hidden"
 like "$("$CHECK" --tour 80 24 n n n n A i | tr '\n' ' ')" "Answer: from 31 attributes on" "once revealed, the pager has the answer"
 mkdir -p "$TMP/long" && cp "$TOP_SRCDIR"/data/* "$TMP/long/"
@@ -130,7 +130,7 @@ while [ "$i" -le "$n" ]; do
 done
 done
 out=$("$CHECK" --tour --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
-like "$out" "Tour 2/9: 2\\." "n in the timing pane goes on with the tour"
+like "$out" "Tour 2/10: 2\\." "n in the timing pane goes on with the tour"
 out=$("$CHECK" --timing "$TOP_SRCDIR/tests/screens/timing-fixture.json" 80 24 n)
 like "$out" "timing pane: o next operation" "n in the timing pane outside the tour: the pane's keys"
 out=$("$CHECK" 80 24 m)
@@ -145,7 +145,7 @@ for size in "64 18" "80 24" "120 40" "200 50"; do
 		cuts=$("$CHECK" --cuts $size $keys | tail -1)
 		is "$cuts" "cuts: 0" "nothing cut at $size after '$keys'"
 	done
-	for n in 0 1 2 3 4 5 6 7 8; do
+	for n in 0 1 2 3 4 5 6 7 8 9; do
 		steps=$(awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "n " }')
 		# shellcheck disable=SC2086
 		is "$("$CHECK" --cuts --tour $size $steps | tail -1)" "cuts: 0" "tour step $((n + 1)) at $size: nothing cut"
@@ -197,7 +197,7 @@ like "$ascii" "##   #      ##  ### ### ### ### ##  ### ##   ## ###" "  which rea
 like "$("$CHECK" --present --timing "$FIX" 80 24 | tr '\n' ' ')" "no significant difference once 7 operations" \
 	"  with the sentence that says why"
 out=$("$CHECK" --present --tour --timing "$FIX" 200 50 n n n n n n n "<Esc>" | tr '\n' ' ' | tr -s ' ')
-like "$out" "Tour 8/9.*Timing at 5 attributes, read: slots read is 0.45 ns faster than regular" \
+like "$out" "Tour 8/10.*Timing at 5 attributes, read: slots read is 0.45 ns faster than regular" \
 	"presentation, back on the tour: the run's verdict stays under the text"
 out=$("$CHECK" --present --timing "$FIX" 200 50 "<Esc>" j | tr '\n' ' ' | tr -s ' ')
 unlike "$out" "Timing at 5 attributes" "  but not for another pair of kinds"
@@ -230,11 +230,11 @@ like "$("$CHECK" 80 24 "<Print:help>" / z q z q "<Enter>" | tail -1)" "'zqzq' is
 like "$("$CHECK" 64 18 G)" "> dict" "64x18: G selects dict and the table shows it"
 # each tour step's percentage is the comparison its text makes: the slots
 # row's "vs regular" is the change from the text's regular figure to its
-# slots figure (steps 1, 3 and 9 name both)
+# slots figure (steps 1, 3 and 10 name both)
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { p = (b - a) / a * 100; if (p <= -10 || p >= 10) printf "%+.0f%%", p; else printf "%+.1f%%", p }'; }
 for step in "0 getsizeof says a regular instance is ([0-9,]*) bytes and a __slots__ instance ([0-9,]*)" \
 	"2 regular ([0-9,]*) bytes, slots ([0-9,]*)," \
-	"8 here \\(([0-9,]*) against ([0-9,]*)\\)"; do
+	"9 here \\(([0-9,]*) against ([0-9,]*)\\)"; do
 	n=${step%% *} pattern=${step#* }
 	steps=$(awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "n " }')
 	# shellcheck disable=SC2086

@@ -42,9 +42,9 @@ wait_for a "EXIT=0"; ok $? "q quits with status 0"
 restored a; ok $? "q: terminal restored (alternate screen off)"
 
 start t 80 24 --no-python --no-config --tour
-wait_for t "Tour 1/9"; ok $? "--tour starts on step 1"
+wait_for t "Tour 1/10"; ok $? "--tour starts on step 1"
 T send-keys -t t n
-wait_for t "Tour 2/9"; ok $? "n: the next step"
+wait_for t "Tour 2/10"; ok $? "n: the next step"
 T send-keys -t t T
 wait_for t "left the tour at step 2"; ok $? "T leaves the tour"
 T send-keys -t t q

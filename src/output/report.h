@@ -27,9 +27,9 @@ struct report {
 /* Each returns 0, or -1 when the stream reports a write error. */
 int report_write(FILE *out, const struct report *r, enum report_format f);
 /* The --batch command that prints a setting's figures, for a handout or a chart
- * to cite. */
+ * to cite; shown (NULL: the default kinds) picks its --kind options. */
 void report_batch_command(const struct model_setting *s, enum accounting acc,
-                          bool compare_instance, char *buf, size_t len);
+                          bool compare_instance, const bool *shown, char *buf, size_t len);
 /* Markdown: what the four accountings mean, one paragraph. */
 void report_markdown_legend(FILE *out, const struct profile *pr);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,

@@ -98,8 +98,8 @@ int report_markdown(FILE *out, const struct report *r)
 	}
 	if (!r->section)
 		report_markdown_legend(out, s->profile);
-	char cmd[256];
-	report_batch_command(s, acc, r->compare_instance, cmd, sizeof cmd);
+	char cmd[1024];
+	report_batch_command(s, acc, r->compare_instance, r->shown, cmd, sizeof cmd);
 	if (r->section)
 		fprintf(out, "\nCheck: `%s` prints the same figures.\n", cmd);
 	else
@@ -110,12 +110,31 @@ int report_markdown(FILE *out, const struct report *r)
 }
 
 void report_batch_command(const struct model_setting *s, enum accounting acc,
-                          bool compare_instance, char *buf, size_t len)
+                          bool compare_instance, const bool *shown, char *buf, size_t len)
 {
 	char valopt[64];
 	value_spec_format(&s->values, valopt, sizeof valopt);
-	snprintf(buf, len, "slotexplore --batch --python-version %s --abi %s --attrs %u "
-	         "--instances %llu --values %s --accounting %s%s", s->profile->version,
-	         abi_name(s->abi), s->attrs, (unsigned long long)s->instances, valopt,
-	         accounting_name(acc), compare_instance ? " --compare instance" : "");
+	int used = snprintf(buf, len, "slotexplore --batch --python-version %s --abi %s --attrs %u "
+	                    "--instances %llu --values %s --accounting %s%s", s->profile->version,
+	                    abi_name(s->abi), s->attrs, (unsigned long long)s->instances, valopt,
+	                    accounting_name(acc), compare_instance ? " --compare instance" : "");
+	/* the kinds: nothing for the default set, --kind all for every kind,
+	 * else each one; an inheritance kind's split when it was chosen */
+	bool is_default = true, is_all = true, inheritance = false;
+	for (int k = 0; shown && k < KIND_COUNT; k++) {
+		bool inh = kind_info((enum kind)k)->inheritance;
+		is_default &= shown[k] == !inh;
+		is_all &= shown[k];
+		inheritance |= shown[k] && inh;
+	}
+	for (int k = 0; shown && !is_default && k < KIND_COUNT && used > 0 && (size_t)used < len;
+	     k++)
+		if (is_all || shown[k]) {
+			used += snprintf(buf + used, len - (size_t)used, " --kind %s",
+			                 is_all ? "all" : kind_info((enum kind)k)->name);
+			if (is_all)
+				break;
+		}
+	if (inheritance && s->base_given && used > 0 && (size_t)used < len)
+		snprintf(buf + used, len - (size_t)used, " --base-attrs %u", s->base_attrs);
 }

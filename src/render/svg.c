@@ -265,8 +265,11 @@ bool svg_write(FILE *out, struct app *a, char *err, size_t errlen)
 		x += w;
 		label++;
 	}
-	char cmd[256];
-	report_batch_command(&a->setting, a->acc, a->compare_instance, cmd, sizeof cmd);
+	char cmd[1024];
+	bool shown[KIND_COUNT];
+	for (int i = 0; i < KIND_COUNT; i++)
+		shown[i] = !a->hidden[i];
+	report_batch_command(&a->setting, a->acc, a->compare_instance, shown, cmd, sizeof cmd);
 	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">slotexplore %s, the "
 	        "model's figures; this command prints them:</text>\n<text x=\"%d\" y=\"%d\" "
 	        "font-size=\"11\" font-family=\"DejaVu Sans Mono, monospace\" fill=\"%s\">",
