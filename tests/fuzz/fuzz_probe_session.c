@@ -23,6 +23,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char dir[64], replies[96], fake[96], script[96];
 
+static void remove_fake(void)
+{
+	unlink(replies);
+	unlink(script);
+	unlink(fake);
+	rmdir(dir);
+}
+
 static void make_fake(void)
 {
 	if (dir[0])
@@ -45,6 +53,7 @@ static void make_fake(void)
 	fprintf(f, "#!/bin/sh\ncat '%s'\nexec cat >/dev/null\n", replies);
 	fclose(f);
 	chmod(fake, 0755);
+	atexit(remove_fake);
 }
 
 /* FUZZ_DEBUG=1: what each part of the session ended with */
