@@ -1158,7 +1158,9 @@ def clear_type_cache():
 #     inherited  the attributes of its bases in the scan (not its own)
 #     extra    names set otherwise: setattr(self, "NAME", v),
 #              object.__setattr__(self, "NAME", v), stores through a first
-#              parameter not named self
+#              parameter not named self, self.NAME += v
+#     defaults  attributes of a regular class that its body also assigns
+#              (a class default, which a slot of that name cannot have)
 #     uses     in the class: vars (vars(self)), dict (self.__dict__),
 #              dict-write (self.__dict__ or vars(self) updated), setattr
 #              (setattr(self, computed, v)), weakref (weakref.*(self)),
@@ -1274,6 +1276,7 @@ class ScanClass(object):
         self.short = name.split(".")[-1]
         self.options, self.slots, self.bases = [], None, []
         self.attrs, self.fields, self.extra, self.uses = set(), [], set(), set()
+        self.augmented, self.class_names = set(), set()
         self.module = None
 
 
@@ -1333,7 +1336,9 @@ def scan_walk(node, module, scopes):
         for stmt in node.body:
             scan_walk(stmt, module, here)
         return
-    if isinstance(node, ast.AugAssign):    # self.x += 1 is not collected
+    if isinstance(node, ast.AugAssign):    # self.x += 1 is not collected...
+        if isinstance(node.target, ast.Attribute) and scan_is_self(node.target.value) and owner:
+            owner.augmented.add(node.target.attr)   # ...but the instance gets an x
         scan_walk(node.target.value if isinstance(node.target, ast.Attribute) else node.target,
                   module, scopes)
         scan_walk(node.value, module, scopes)
@@ -1481,6 +1486,8 @@ def scan_class(node, module, scopes):
             if isinstance(target, ast.Name) and target.id != "__slots__" and \
                     ann.split(".")[-1] not in ("ClassVar", "ClassVar[]", "InitVar", "InitVar[]"):
                 rec.fields.append(target.id)
+        if isinstance(target, ast.Name) and target.id != "__slots__" and value is not None:
+            rec.class_names.add(target.id)
         if isinstance(target, ast.Name) and target.id == "__slots__":
             names = scan_literal_names(value) if value is not None else None
             rec.slots = names if names is not None else "?"
@@ -1537,7 +1544,9 @@ def scan_record_line(rec, by_name):
         lists.append(("slots", rec.slots))
     lists.append(("attrs", sorted(rec.attrs)))
     lists.append(("fields", rec.fields))
-    lists.append(("extra", sorted(rec.extra - rec.attrs)))
+    lists.append(("extra", sorted((rec.extra | rec.augmented) - rec.attrs)))
+    lists.append(("defaults", sorted(rec.class_names & (rec.attrs | rec.extra | rec.augmented))
+                  if rec.kind == "regular" else []))
     lists.append(("uses", sorted(rec.uses)))
     lists.append(("module_uses", sorted(rec.module.uses) if rec.module else []))
     lists.append(("inherited", sorted(scan_inherited(rec, by_name, set()) - rec.attrs -

@@ -57,7 +57,7 @@ is "$st" 0 "--scan of the example package: exit 0"
 printf '%s\n' "$out" > scan.txt
 line() { grep "^$EX/shop/$1:[0-9]*: $2: " scan.txt; }
 n=$(grep -c "^$EX/shop/[a-z]*\.py:[0-9]*: " scan.txt)
-is "$n" 17 "one FILE:LINE: line per class (17)"
+is "$n" 18 "one FILE:LINE: line per class (18)"
 is "$(line models.py User | cut -d: -f2)" "$(grep -n '^class User' "$EX/shop/models.py" | cut -d: -f1)" \
 	"User's line is its class statement"
 like "$(line models.py User)" "User: candidate: 5 attributes (city, created, email, id, name); __slots__ would save" \
@@ -81,10 +81,13 @@ like "$(line inventory.py Settings)" "attributes cannot be determined: setattr(s
 like "$(line inventory.py Row)" "attributes cannot be determined: self.__dict__ is updated" "Row: attributes from data"
 like "$(line inventory.py Listener)" "slots-weakref .*weakly referenced: keep '__weakref__'" "Listener: weakref.ref(self) needs __weakref__"
 like "$(line inventory.py Legacy)" "first parameter is not named self: what it sets (code, label) is not in __static_attributes__" "Legacy: 'this' is seen, and said"
+like "$(line models.py Counter)" "its body gives hits a class default, which a slot of that name cannot have" \
+	"Counter: a class default its instances overwrite"
+like "$(line models.py Counter)" "2 attributes (name, hits)" "Counter: self.hits += 1 counts, the bare annotation does not"
 like "$(line inventory.py OutOfStock)" "not applicable: an exception keeps a __dict__" "OutOfStock: an exception"
 like "$(line inventory.py Book)" "the module uses weakref" "the module's weakref import is a note"
 unlike "$(line models.py User)" "weakref" "and not in a module without it"
-like "$(tail -4 scan.txt | tr '\n' ' ')" "Scanned 4 files (0 skipped), 17 classes: 7 candidates, 4 blocked, 2 unknown, 3 already compact, 1 not applicable" \
+like "$(tail -4 scan.txt | tr '\n' ' ')" "Scanned 4 files (0 skipped), 18 classes: 7 candidates, 5 blocked, 2 unknown, 3 already compact, 1 not applicable" \
 	"the summary counts every verdict"
 like "$(tail -4 scan.txt | tr '\n' ' ')" "CPython $VERSION profile" "and names the profile"
 
@@ -100,11 +103,11 @@ want="dataclass $(batch dataclass 4 --accounting requested --python-version 3.8)
 like "$(printf '%s\n' "$out" | grep ': Address: ')" "$want" "--python-version 3.8: a dataclass against __slots__ by hand"
 like "$(printf '%s\n' "$out" | grep ': Address: ')" "dataclass(slots=True) needs a newer Python" "and says why"
 like "$(printf '%s\n' "$out" | tr '\n' ' ')" "requested bytes per instance, CPython 3.8 profile" "--accounting and --python-version apply"
-is "$(printf '%s\n' "$out" | grep -c ': [A-Za-z.]*: ')" 8 "a file given alone: its 8 classes"
+is "$(printf '%s\n' "$out" | grep -c ': [A-Za-z.]*: ')" 9 "a file given alone: its 9 classes"
 
 # every format
 P --scan "$EX" --format csv > scan.csv; is $? 0 "--format csv: exit 0"
-is "$(wc -l < scan.csv | tr -d ' ')" 18 "CSV: a header and 17 rows"
+is "$(wc -l < scan.csv | tr -d ' ')" 19 "CSV: a header and 18 rows"
 like "$(head -1 scan.csv)" "^file,line,class,kind,verdict,attributes,names,from_kind,from_bytes,to_kind,to_bytes,saving" "CSV header"
 like "$(grep '"User"' scan.csv)" ",regular,candidate,5,\"city created email id name\",regular,$(batch regular 5),slots,$(batch slots 5)," \
 	"CSV: User's row with the model's figures"
@@ -116,12 +119,12 @@ u = [c for c in d["classes"] if c["name"] == "User"][0]
 print(",".join(u["static_attributes"]), u["verdict"], u["saving"]["per_instance"])
 s = [c for c in d["classes"] if c["name"] == "Settings"][0]
 print(s["verdict"], ",".join(s["uses"]), s["saving"])' scan.json 2>&1)
-is "$(printf '%s\n' "$got" | head -1)" "17 7 $VERSION 4" "JSON: 17 classes, 7 candidates, the profile, 4 files"
+is "$(printf '%s\n' "$got" | head -1)" "18 7 $VERSION 4" "JSON: 18 classes, 7 candidates, the profile, 4 files"
 is "$(printf '%s\n' "$got" | sed -n 2p)" "city,created,email,id,name candidate $(( $(batch regular 5) - $(batch slots 5) ))" \
 	"JSON: User's static attributes and saving"
 is "$(printf '%s\n' "$got" | sed -n 3p)" "unknown setattr None" "JSON: Settings is unknown, uses setattr, no saving"
 P --scan "$EX" --format md > scan.md; is $? 0 "--format md: exit 0"
-is "$(grep -c '^| .*example/shop/.*\.py:[0-9]* |' scan.md)" 17 "Markdown: a table row per class"
+is "$(grep -c '^| .*example/shop/.*\.py:[0-9]* |' scan.md)" 18 "Markdown: a table row per class"
 like "$(grep 'Order.Line' scan.md)" "| candidate | 3 |" "Markdown: verdict and attribute count"
 
 # --fail-on-candidates, for CI

@@ -156,7 +156,7 @@ static void class_free(struct scan_class *c)
 	free(c->file);
 	free(c->name);
 	struct scan_list *lists[] = { &c->options, &c->slots, &c->attrs, &c->fields, &c->extra,
-	                              &c->inherited, &c->bases, &c->unknown_bases, &c->unslotted_bases,
+	                              &c->inherited, &c->defaults, &c->bases, &c->unknown_bases, &c->unslotted_bases,
 	                              &c->subclasses };
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		list_free(lists[i]);
@@ -210,11 +210,11 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 	if (c.kind == SCAN_KIND_COUNT)
 		return fail(err, errlen, "a scanclass reply with an unknown kind=");
 	static const char *const keys[] = { "options", "slots", "attrs", "fields", "extra",
-	                                    "inherited", "bases", "unknown_bases", "unslotted_bases",
-	                                    "subclasses" };
+	                                    "inherited", "defaults", "bases", "unknown_bases",
+	                                    "unslotted_bases", "subclasses" };
 	struct scan_list *lists[] = { &c.options, &c.slots, &c.attrs, &c.fields, &c.extra,
-	                              &c.inherited, &c.bases, &c.unknown_bases, &c.unslotted_bases,
-	                              &c.subclasses };
+	                              &c.inherited, &c.defaults, &c.bases, &c.unknown_bases,
+	                              &c.unslotted_bases, &c.subclasses };
 	bool ok = (c.file = decode(file, strlen(file))) && (c.name = decode(name, strlen(name)));
 	for (size_t i = 0; ok && i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = probe_field(rec, keys[i]);
@@ -483,7 +483,7 @@ void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi, en
 	else if ((c->uses & (USE_SETATTR | USE_DICT_WRITE)) || c->nattrs == 0)
 		c->verdict = VERDICT_UNKNOWN;
 	else if ((c->uses & (USE_VARS | USE_DICT)) || c->unknown_bases.n || c->unslotted_bases.n ||
-	         c->subclasses.n)
+	         c->subclasses.n || c->defaults.n)
 		c->verdict = VERDICT_BLOCKED;
 	else
 		c->verdict = VERDICT_CANDIDATE;
@@ -567,6 +567,11 @@ unsigned scan_reasons(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsi
 	if (c->subclasses.n) {
 		join(&c->subclasses, names, sizeof names);
 		ADD("subclassed by %s: they need __slots__ too, or their instances keep a __dict__", names);
+	}
+	if (c->defaults.n) {
+		join(&c->defaults, names, sizeof names);
+		ADD("its body gives %s a class default, which a slot of that name cannot have: set it "
+		    "in __init__", names);
 	}
 #undef ADD
 	return n;

@@ -64,7 +64,7 @@ struct scan_class {
 	enum scan_kind kind;
 	struct scan_list options;     /* the dataclass decorator's True keywords */
 	int slots_state;              /* 0 no __slots__, 1 a literal one, 2 not a literal */
-	struct scan_list slots, attrs, fields, extra, inherited, bases, unknown_bases,
+	struct scan_list slots, attrs, fields, extra, inherited, defaults, bases, unknown_bases,
 	                 unslotted_bases, subclasses;
 	unsigned uses, module_uses;
 	bool truncated;

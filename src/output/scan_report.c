@@ -320,6 +320,7 @@ static int write_json(FILE *out, const struct scan_report *r)
 		json_object_set_new(o, "fields", json_list(&c->fields));
 		json_object_set_new(o, "other_attributes", json_list(&c->extra));
 		json_object_set_new(o, "inherited_attributes", json_list(&c->inherited));
+		json_object_set_new(o, "class_defaults", json_list(&c->defaults));
 		json_object_set_new(o, "attribute_count", json_integer(c->nattrs));
 		json_object_set_new(o, "uses", json_bits(c->uses, false));
 		json_object_set_new(o, "module_uses", json_bits(c->module_uses, true));

@@ -70,3 +70,18 @@ class Basket:
 
     def __post_init__(self):
         self.opened = datetime.datetime(2024, 1, 1)
+
+
+class Counter:
+    """Counts through a class default: self.hits += 1 gives each instance
+    its own hits, which __static_attributes__ does not list (an augmented
+    assignment), and a bare annotation stores nothing."""
+
+    hits = 0
+
+    def __init__(self, name):
+        self.name = name
+        self.last: str
+
+    def hit(self):
+        self.hits += 1
