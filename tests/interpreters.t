@@ -101,6 +101,12 @@ like "$err" "leaver exited with status 0 while answering 'measure kind=regular a
 ok $([ $((t1 - t0)) -lt 5 ] && echo 0 || echo 1) \
 	"setsid grandchild: seen at once ($((t1 - t0)) s, the timeout was 60 s)"
 gone "$TMP/pids"; ok $? "setsid grandchild: the probe was reaped"
+# (Linux: whoever still holds the dead probe's output pipe is stopped too)
+if [ "$(uname -s)" = Linux ]; then
+	gone "$TMP/pids.grandchild"; ok $? "setsid grandchild: the grandchild holding the pipe was stopped"
+else
+	ok 0 "# SKIP the pipe's holders are found through /proc on Linux only"
+fi
 [ -s "$TMP/pids.grandchild" ] && kill "$(cat "$TMP/pids.grandchild")" 2>/dev/null
 
 # --probes: every extra probe must say hello as the first did

@@ -3,6 +3,7 @@
 #include "core/probe_client.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -387,8 +388,62 @@ static bool reap_within(pid_t pid, int ms, int *status)
 }
 
 /* Closes what is left once the child is reaped. */
+/* Once the child is gone, whoever still holds the write end of its stdout
+ * or stderr pipe is a descendant that left its process group (setsid):
+ * nothing else was given that end. Linux names each open pipe
+ * "pipe:[INODE]" in /proc/PID/fd, so those holders can be found and
+ * stopped; elsewhere they are left to end on their own. */
+static void kill_pipe_holders(int fd)
+{
+#ifdef __linux__
+	struct pollfd p = { fd, POLLIN, 0 };
+	struct stat st;
+	if (fd < 0 || poll(&p, 1, 0) < 0 || (p.revents & POLLHUP) || fstat(fd, &st) != 0)
+		return;   /* no writer left: nobody to stop */
+	char want[48];
+	snprintf(want, sizeof want, "pipe:[%llu]", (unsigned long long)st.st_ino);
+	DIR *proc = opendir("/proc");
+	if (!proc)
+		return;
+	pid_t self = getpid();
+	struct dirent *e;
+	while ((e = readdir(proc)) != NULL) {
+		char *end;
+		long pid = strtol(e->d_name, &end, 10);
+		if (*end || pid <= 0 || pid == (long)self)
+			continue;
+		char dir[64];
+		snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
+		DIR *fds = opendir(dir);
+		if (!fds)
+			continue;   /* gone, or not ours to read */
+		struct dirent *f;
+		bool holds = false;
+		while (!holds && (f = readdir(fds)) != NULL) {
+			char link[320], target[64];
+			snprintf(link, sizeof link, "%s/%s", dir, f->d_name);
+			ssize_t n = readlink(link, target, sizeof target - 1);
+			if (n > 0) {
+				target[n] = '\0';
+				holds = strcmp(target, want) == 0;
+			}
+		}
+		closedir(fds);
+		if (holds)
+			kill((pid_t)pid, SIGKILL);
+	}
+	closedir(proc);
+#else
+	(void)fd;
+#endif
+}
+
 static void release_fds(struct probe_client *pc)
 {
+	if (pc->pid <= 0) {   /* only once the child itself is reaped */
+		kill_pipe_holders(pc->out_fd);
+		kill_pipe_holders(pc->err_fd);
+	}
 	drain_stderr(pc);
 	if (pc->out_fd >= 0)
 		close(pc->out_fd);
@@ -465,10 +520,5 @@ void probe_client_stop(struct probe_client *pc, int grace_ms, char *how, size_t 
 		untrack(pc->pid);
 		pc->pid = 0;
 	}
-	drain_stderr(pc);
-	if (pc->out_fd >= 0)
-		close(pc->out_fd);
-	if (pc->err_fd >= 0)
-		close(pc->err_fd);
-	pc->out_fd = pc->err_fd = -1;
+	release_fds(pc);
 }
