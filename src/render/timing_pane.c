@@ -147,7 +147,8 @@ static void progress(const struct app *a, struct grid *g, const struct timing_re
 
 /* The verdict in capitals for presentation mode, its style, and the
  * largest scale (1 to 4) at which it fits beside histograms of 2 rows or
- * more (on a projector the verdict matters more than their detail); 0 when it does not fit or there is no verdict to show. */
+ * more (on a projector the verdict matters more than their detail); 0
+ * when it does not fit or there is no verdict to show. */
 static int big_verdict(const struct app *a, const struct grid *g, const struct op_compare *c,
                        int rows_left, char *buf, size_t n, enum style *st)
 {
@@ -161,7 +162,8 @@ static int big_verdict(const struct app *a, const struct grid *g, const struct o
 	case VERDICT_REAL: {
 		bool faster = c->sh.hl < 0;   /* b - a: the compared kind takes less time */
 		*st = faster ? ST_GOOD : ST_BAD;
-		snprintf(buf, n, "%s %s", kind_info(a->timing_kinds[1])->name,
+		/* an A/A test compares one kind's second series (B) with its first */
+		snprintf(buf, n, "%s %s", a->timing_aa ? "B" : kind_info(a->timing_kinds[1])->name,
 		         faster ? "FASTER" : "SLOWER");
 		for (char *p = buf; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
