@@ -98,7 +98,7 @@ The inheritance kinds slots-subclass-dict, slots-subclass-slots,
 slots-duplicate, slots-dict, regular-subclass-slots and
 dataclass-slots-subclass split them: a base class B holds a0..a{K-1}, its
 subclass C the rest (slots-dict: K slots and a __dict__ for the rest). A
-request takes base=K (default N // 2, at most N); the reply names it
+request takes base=K (0 to N, default N // 2); the reply names it
 (kind=K attrs=N base=K values=V ...) and adds base_per_class=getsizeof(B)
 for the two-class kinds; dict_getsizeof is given when the dict holds
 attributes.

@@ -94,6 +94,24 @@ unlike "$out" "slots-subclass" "I again hides them"
 out=$(LC_ALL=C.UTF-8 "$CHECK" 80 24 I "<Cmd:set base-attrs 1>" j j i)
 like "$out" "repeats the base's 1 name" "the note follows set base-attrs"
 
+# the trade-offs view: what a subclass without __slots__ adds per instance,
+# from the model, equal to the difference measured by the probe (golden
+# tables: slots-subclass-dict N=5 base=5 against slots N=5)
+for vw in 3.8:16 3.11:40 3.13:16 3.14:40; do
+	v=${vw%:*} want=${vw#*:}
+	out=$("$SLOTEXPLORE" --tradeoffs --no-python --python-version "$v" --kind slots --attrs 5)
+	like "$out" "+$want bytes per instance requested" "$v tradeoffs: a subclass adds $want B"
+	a=$(req "$v" slots-subclass-dict 5 --base-attrs 5); b=$(req "$v" slots 5)
+	is "$((a - b))" "$want" "$v: the model's slots-subclass-dict (all in the base) - slots"
+done
+out=$("$SLOTEXPLORE" --tradeoffs --no-python --python-version 3.13 --kind slots-weakref --attrs 5)
+unlike "$out" "bytes per instance" "slots-weakref: no figure (not the model's layout)"
+out=$("$SLOTEXPLORE" --tradeoffs --no-python --python-version 3.14 --kind dataclass-slots \
+	--attrs 3 --format json)
+like "$out" '"added_requested": 40' "tradeoffs json: subclass_instance for dataclass-slots"
+out=$("$SLOTEXPLORE" --no-python --python-version 3.11 -c 'set attrs 0; tradeoffs slots')
+like "$out" "+40 bytes per instance requested" "the tradeoffs command follows set attrs"
+
 # every interpreter's golden table has an inheritance table beside it
 for f in "$TOP_SRCDIR"/tests/golden/cpython-*.probe; do
 	case $f in *-inheritance.probe) continue ;; esac

@@ -528,6 +528,8 @@ static bool run_tradeoffs(struct cmd_context *c, int argc, char **argv, char *er
 	if (!c->hooks.tradeoffs(c, &table, why, sizeof why))
 		return fail(err, errlen, "tradeoffs: %s", why);
 	r.table = &table;
+	app_update(c->app);
+	r.setting = &c->app->setting;
 	c->printed = true;
 	if (tradeoffs_report_write(c->out, &r, f) != 0)
 		return fail(err, errlen, "tradeoffs: cannot write the table");

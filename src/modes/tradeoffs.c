@@ -22,7 +22,14 @@ int mode_tradeoffs(struct run_context *rc)
 		return EXIT_FAILURE;
 	}
 	release_interpreter(rc->ch);
+	struct model_setting setting = {
+		.profile = rc->profile, .abi = rc->abi, .attrs = opt->attrs, .instances = opt->instances,
+		.values = opt->values, .base_given = opt->base_given, .base_attrs = opt->base_attrs,
+	};
 	struct tradeoffs_report r = { .table = &table, .utf8 = locale_is_utf8() };
+	char why[300];
+	if (model_setting_check(&setting, why, sizeof why))
+		r.setting = &setting;
 	for (int k = 0; k < KIND_COUNT; k++)
 		r.shown[k] = opt->kinds[k];
 	return tradeoffs_report_write(stdout, &r, opt->format) == 0 ? mode_finish_output()

@@ -24,13 +24,53 @@ static const char *detail_words(enum tradeoff_op op, const char *detail)
 	return NULL;
 }
 
+/* What `class Sub(C): pass` adds to each instance of a slotted kind C,
+ * from the model: slots-subclass-dict with all N attributes in the base
+ * (the dict and weakref pointers, and on 3.11+ what the managed dict
+ * allocates with the object), against C's own instance. Only for the
+ * kinds laid out as plain slots (slots, dataclass-slots), which that model
+ * covers; false for the others or without a setting. */
+struct subclass_cost {
+	uint64_t kind_requested, sub_requested, kind_allocated, sub_allocated;
+};
+
+static bool subclass_cost(const struct tradeoffs_report *r, enum kind k, struct subclass_cost *sc)
+{
+	if (!r->setting || (k != KIND_SLOTS && k != KIND_DATACLASS_SLOTS))
+		return false;
+	struct model_setting s = *r->setting;
+	s.base_given = true;
+	s.base_attrs = s.attrs;
+	struct container c;
+	struct kind_result kr, sub;
+	model_container(&s, &c);
+	model_evaluate(&s, k, &c, &kr);
+	model_evaluate(&s, KIND_SLOTS_SUBCLASS_DICT, &c, &sub);
+	if (!kr.available || !sub.available)
+		return false;
+	sc->kind_requested = kr.fig[ACC_REQUESTED];
+	sc->sub_requested = sub.fig[ACC_REQUESTED];
+	sc->kind_allocated = kr.fig[ACC_ALLOCATED];
+	sc->sub_allocated = sub.fig[ACC_ALLOCATED];
+	return true;
+}
+
 /* The outcome as one sentence: Python's "Error: message", our own check's
  * message alone, or why it does not apply. */
-static void outcome_text(enum tradeoff_op op, const struct tradeoff_outcome *o, char *buf,
-                         size_t n)
+static void outcome_text(const struct tradeoffs_report *r, enum kind k, enum tradeoff_op op,
+                         const struct tradeoff_outcome *o, char *buf, size_t n)
 {
 	const char *words = o->detail[0] ? detail_words(op, o->detail) : NULL;
-	if (o->result == TRADEOFF_OK)
+	struct subclass_cost sc;
+	if (o->result == TRADEOFF_OK && op == TOP_SUBCLASS && strcmp(o->detail, "dict") == 0 &&
+	    subclass_cost(r, k, &sc))
+		snprintf(buf, n, "%s: +%llu bytes per instance requested, +%llu allocated (%llu "
+		         "against %llu with %u attribute%s, by the model: slots-subclass-dict)", words,
+		         (unsigned long long)(sc.sub_requested - sc.kind_requested),
+		         (unsigned long long)(sc.sub_allocated - sc.kind_allocated),
+		         (unsigned long long)sc.sub_requested, (unsigned long long)sc.kind_requested,
+		         r->setting->attrs, r->setting->attrs == 1 ? "" : "s");
+	else if (o->result == TRADEOFF_OK)
 		snprintf(buf, n, "%s", words ? words : "");
 	else if (o->result == TRADEOFF_NA)
 		snprintf(buf, n, "does not apply: %s", o->message);
@@ -66,7 +106,7 @@ static void write_text(FILE *out, const struct tradeoffs_report *r)
 		for (int op = 0; op < TOP_COUNT; op++) {
 			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
 			char text[600];
-			outcome_text((enum tradeoff_op)op, o, text, sizeof text);
+			outcome_text(r, (enum kind)k, (enum tradeoff_op)op, o, text, sizeof text);
 			fprintf(out, "  %s %s\n", mark(o->result, r->utf8),
 			        tradeoff_op_description((enum tradeoff_op)op));
 			if (text[0])
@@ -133,6 +173,19 @@ static int write_json(FILE *out, const struct tradeoffs_report *r)
 			if (o->detail[0])
 				json_object_set_new(oo, "detail", json_string(o->detail));
 			json_object_set_new(oo, "message", json_string(o->message));
+			struct subclass_cost sc;
+			if (op == TOP_SUBCLASS && o->result == TRADEOFF_OK && strcmp(o->detail, "dict") == 0 &&
+			    subclass_cost(r, (enum kind)k, &sc)) {
+				json_t *b = json_object();
+				json_object_set_new(b, "attrs", json_integer(r->setting->attrs));
+				json_object_set_new(b, "requested", json_integer((json_int_t)sc.sub_requested));
+				json_object_set_new(b, "allocated", json_integer((json_int_t)sc.sub_allocated));
+				json_object_set_new(b, "added_requested",
+				                    json_integer((json_int_t)(sc.sub_requested - sc.kind_requested)));
+				json_object_set_new(b, "added_allocated",
+				                    json_integer((json_int_t)(sc.sub_allocated - sc.kind_allocated)));
+				json_object_set_new(oo, "subclass_instance", b);
+			}
 			json_array_append_new(ops, oo);
 		}
 		json_object_set_new(ko, "operations", ops);
@@ -170,7 +223,7 @@ static void write_markdown(FILE *out, const struct tradeoffs_report *r)
 		for (int op = 0; op < TOP_COUNT; op++) {
 			const struct tradeoff_outcome *o = &r->table->outcome[k][op];
 			char text[600];
-			outcome_text((enum tradeoff_op)op, o, text, sizeof text);
+			outcome_text(r, (enum kind)k, (enum tradeoff_op)op, o, text, sizeof text);
 			fputs("| ", out);
 			md_cell(out, tradeoff_op_description((enum tradeoff_op)op));
 			fprintf(out, " | %s | ", mark(o->result, true));

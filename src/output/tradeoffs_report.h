@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/model.h"
 #include "core/tradeoffs.h"
 #include "output/report.h"
 
@@ -15,6 +16,10 @@ struct tradeoffs_report {
 	bool shown[KIND_COUNT];
 	bool utf8;                   /* text: check marks, else ok / NO / -- */
 	int heading;                 /* Markdown: the title's level (0: 1, a document of its own) */
+	/* The setting of the table's version, for the bytes a subclass without
+	 * __slots__ adds per instance (the model's slots-subclass-dict with
+	 * every attribute in the base); NULL leaves them out. */
+	const struct model_setting *setting;
 };
 
 /* 0, or -1 on a write error. */
