@@ -97,7 +97,7 @@ static void handout_tradeoffs(FILE *out, struct cmd_context *quiet)
 		fprintf(out, "\n*No trade-offs table in this handout: %s.*\n", escaped);
 		return;
 	}
-	struct tradeoffs_report tr = { .table = &table, .heading = 3 };
+	struct tradeoffs_report tr = { .table = &table, .heading = 3, .setting = &a->setting };
 	tr.shown[KIND_REGULAR] = tr.shown[app_compared_kind(a)] = true;
 	fputc('\n', out);
 	(void)tradeoffs_report_write(out, &tr, FORMAT_MARKDOWN);
