@@ -30,6 +30,9 @@ int report_write(FILE *out, const struct report *r, enum report_format f);
  * to cite; shown (NULL: the default kinds) picks its --kind options. */
 void report_batch_command(const struct model_setting *s, enum accounting acc,
                           bool compare_instance, const bool *shown, char *buf, size_t len);
+/* Writes s as the text of a Markdown table cell: | would end the cell,
+ * _ * ` < [ would format. */
+void report_markdown_cell(FILE *out, const char *s);
 /* Markdown: what the four accountings mean, one paragraph. */
 void report_markdown_legend(FILE *out, const struct profile *pr);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,

@@ -138,3 +138,12 @@ void report_batch_command(const struct model_setting *s, enum accounting acc,
 	if (inheritance && s->base_given && used > 0 && (size_t)used < len)
 		snprintf(buf + used, len - (size_t)used, " --base-attrs %u", s->base_attrs);
 }
+
+void report_markdown_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '_' || *s == '*' || *s == '`' || *s == '<' || *s == '[')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+}

@@ -360,16 +360,6 @@ static int write_json(FILE *out, const struct scan_report *r)
 	return rc;
 }
 
-/* Markdown table cells: | would end the cell, _ * ` < would format. */
-static void md_cell(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|' || *s == '_' || *s == '*' || *s == '`' || *s == '<' || *s == '[')
-			fputc('\\', out);
-		fputc(*s, out);
-	}
-}
-
 static void write_markdown(FILE *out, const struct scan_report *r)
 {
 	const struct scan_result *res = r->result;
@@ -379,12 +369,12 @@ static void write_markdown(FILE *out, const struct scan_report *r)
 	fprintf(out, "Scanned: ");
 	for (int i = 0; i < r->npaths; i++) {
 		fprintf(out, "%s", i ? ", " : "");
-		md_cell(out, r->paths[i]);
+		report_markdown_cell(out, r->paths[i]);
 	}
 	fprintf(out, ". Parsed by CPython ");
-	md_cell(out, r->parser ? r->parser->version : "?");
+	report_markdown_cell(out, r->parser ? r->parser->version : "?");
 	fprintf(out, " (nothing was imported or run). Figures: the model's ");
-	md_cell(out, model);
+	report_markdown_cell(out, model);
 	fprintf(out, ".\n\n| where | class | verdict | attributes | saving per instance | why |\n"
 	        "|---|---|---|--:|--:|---|\n");
 	for (size_t i = 0; i < res->nclasses; i++) {
@@ -393,9 +383,9 @@ static void write_markdown(FILE *out, const struct scan_report *r)
 		unsigned nr = scan_reasons(c, reasons, MAX_PHRASES), nn = scan_notes(c, notes, MAX_PHRASES);
 		snprintf(where, sizeof where, "%s:%u", c->file, c->line);
 		fputs("| ", out);
-		md_cell(out, where);
+		report_markdown_cell(out, where);
 		fputs(" | ", out);
-		md_cell(out, c->name);
+		report_markdown_cell(out, c->name);
 		fprintf(out, " | %s | %u | ", scan_verdict_name(c->verdict), c->nattrs);
 		if (c->modelled)
 			fprintf(out, "%lld B (%s %llu B, %s %llu B)", (long long)c->saving,
@@ -410,7 +400,7 @@ static void write_markdown(FILE *out, const struct scan_report *r)
 			         k < nr ? reasons[k] : notes[k - nr]);
 		if (c->verdict == VERDICT_SLOTTED && !msg[0])
 			compact_text(c, msg, sizeof msg);
-		md_cell(out, msg);
+		report_markdown_cell(out, msg);
 		fputs(" |\n", out);
 	}
 	if (res->nerrors) {
@@ -419,9 +409,9 @@ static void write_markdown(FILE *out, const struct scan_report *r)
 			char where[4200];
 			snprintf(where, sizeof where, "%s:%u", res->errors[i].file, res->errors[i].line);
 			fputs("- ", out);
-			md_cell(out, where);
+			report_markdown_cell(out, where);
 			fputs(": ", out);
-			md_cell(out, res->errors[i].message);
+			report_markdown_cell(out, res->errors[i].message);
 			fputc('\n', out);
 		}
 	}

@@ -198,21 +198,11 @@ static int write_json(FILE *out, const struct tradeoffs_report *r)
 	return rc;
 }
 
-/* Markdown table cells: | would end the cell, _ and * would format. */
-static void md_cell(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|' || *s == '_' || *s == '*' || *s == '`')
-			fputc('\\', out);
-		fputc(*s, out);
-	}
-}
-
 static void write_markdown(FILE *out, const struct tradeoffs_report *r)
 {
 	int level = r->heading > 0 ? r->heading : 1;
 	fprintf(out, "%.*s What each kind can and cannot do\n\n", level, "######");
-	md_cell(out, r->table->source);
+	report_markdown_cell(out, r->table->source);
 	fprintf(out, ". Each operation was tried in the interpreter; a failure shows Python's own "
 	        "message, which changes between versions.\n");
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -225,9 +215,9 @@ static void write_markdown(FILE *out, const struct tradeoffs_report *r)
 			char text[600];
 			outcome_text(r, (enum kind)k, (enum tradeoff_op)op, o, text, sizeof text);
 			fputs("| ", out);
-			md_cell(out, tradeoff_op_description((enum tradeoff_op)op));
+			report_markdown_cell(out, tradeoff_op_description((enum tradeoff_op)op));
 			fprintf(out, " | %s | ", mark(o->result, true));
-			md_cell(out, text);
+			report_markdown_cell(out, text);
 			fputs(" |\n", out);
 		}
 	}
