@@ -74,8 +74,11 @@ int mode_scan(struct run_context *rc)
 			scan_result_free(&res);
 			return EXIT_FAILURE;
 		}
-		memcpy(res.classes + res.nclasses, one.classes, one.nclasses * sizeof *cl);
-		memcpy(res.errors + res.nerrors, one.errors, one.nerrors * sizeof *er);
+		/* (an empty list may be NULL: memcpy's source must not be) */
+		if (one.nclasses)
+			memcpy(res.classes + res.nclasses, one.classes, one.nclasses * sizeof *cl);
+		if (one.nerrors)
+			memcpy(res.errors + res.nerrors, one.errors, one.nerrors * sizeof *er);
 		res.nclasses += one.nclasses;
 		res.nerrors += one.nerrors;
 		res.classes_cap = res.nclasses;
