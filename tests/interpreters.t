@@ -7,18 +7,6 @@ FAKE="$TOP_SRCDIR/tests/fake-pythons"
 
 # gone PIDFILE: every pid in the file has exited and been reaped (a zombie
 # reparented to init may take a moment to be collected)
-gone() {
-	[ -s "$1" ] || return 1
-	for pid in $(cat "$1"); do
-		tries=0
-		while [ -d "/proc/$pid" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null; do
-			tries=$((tries + 1))
-			[ $tries -gt 50 ] && return 1
-			sleep 0.1
-		done
-	done
-	return 0
-}
 
 # run FAKE EXPECTED-PATTERN DESCRIPTION [ARGS...]
 run() {

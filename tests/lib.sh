@@ -93,3 +93,17 @@ wait_text() {
 	done
 	return 1
 }
+
+# gone PIDFILE: every pid in it ends (a zombie waiting for init counts as gone)
+gone() {
+	[ -s "$1" ] || return 1
+	for pid in $(cat "$1"); do
+		tries=0
+		while [ -d "/proc/$pid" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null; do
+			tries=$((tries + 1))
+			[ $tries -gt 50 ] && return 1
+			sleep 0.1
+		done
+	done
+	return 0
+}

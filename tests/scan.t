@@ -177,19 +177,6 @@ is "$st" 1 "an interpreter that hangs: exit 1"
 ok $([ "$took" -lt 10 ] && echo 0 || echo 1) "stopped within --timeout ($took s)"
 like "$err" "stopped answering the scan of .* for 2 s; stopped it" "one line saying so"
 is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "on one line"
-# gone PIDFILE: every pid in it ends (a zombie waiting for init counts as gone)
-gone() {
-	[ -s "$1" ] || return 1
-	for pid in $(cat "$1"); do
-		tries=0
-		while [ -d "/proc/$pid" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null; do
-			tries=$((tries + 1))
-			[ $tries -gt 50 ] && return 1
-			sleep 0.1
-		done
-	done
-	return 0
-}
 gone "$TMP/pids"; ok $? "nothing left running (the staller and its child)"
 err=$(S --scan "$EX" --python "$fake/crasher" 2>&1); st=$?
 is "$st" 1 "an interpreter that dies: exit 1"

@@ -616,6 +616,17 @@ static void object_parts(const struct model_setting *s, uint64_t basicsize, unsi
 	in->part[PART_SLOT_POINTERS] = basicsize - c->object_header;
 }
 
+/* Past the shared keys: a dict object of its own and its own keys table. */
+static void add_overflow_dict(const struct model_setting *s, const struct keys_view *kv,
+                              uint64_t dict_obj, struct instance *in)
+{
+	uint64_t keys = model_keys_bytes(s->profile, s->abi, kv->overflow_slots, true);
+	add_block(in, dict_obj);
+	add_block(in, keys);
+	in->part[PART_DICT_OBJECT] = dict_obj;
+	in->part[PART_KEYS] = keys;
+}
+
 /* Regular-family instance built from a keys view (NULL: split-dict layout). */
 static void regular_instance(const struct model_setting *s, const struct kind_info *ki,
                              const struct keys_view *kv, const struct values_cost *v,
@@ -646,11 +657,7 @@ static void regular_instance(const struct model_setting *s, const struct kind_in
 	case LAYOUT_VALUES_ARRAY:
 		add_block(in, obj);
 		if (kv->overflow) {
-			uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
-			add_block(in, dict_obj);
-			add_block(in, keys);
-			in->part[PART_DICT_OBJECT] = dict_obj;
-			in->part[PART_KEYS] = keys;
+			add_overflow_dict(s, kv, dict_obj, in);
 		} else {
 			uint64_t values = round_up(kv->capacity + 2, P) + kv->capacity * P;
 			add_block(in, values);
@@ -665,11 +672,7 @@ static void regular_instance(const struct model_setting *s, const struct kind_in
 		if (values_in_dict(s)) {
 			add_block(in, obj);
 			if (kv->overflow) {
-				uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
-				add_block(in, dict_obj);
-				add_block(in, keys);
-				in->part[PART_DICT_OBJECT] = dict_obj;
-				in->part[PART_KEYS] = keys;
+				add_overflow_dict(s, kv, dict_obj, in);
 			} else if (s->attrs > 0 || ki->dict_touched) {
 				uint64_t values = round_up(kv->block_slots, P) + (kv->block_slots + 1) * P;
 				add_block(in, dict_obj);
@@ -683,11 +686,7 @@ static void regular_instance(const struct model_setting *s, const struct kind_in
 		add_block(in, obj + inline_values);
 		in->part[PART_VALUES] = inline_values;
 		if (kv->overflow) {
-			uint64_t keys = model_keys_bytes(pr, s->abi, kv->overflow_slots, true);
-			add_block(in, dict_obj);
-			add_block(in, keys);
-			in->part[PART_DICT_OBJECT] = dict_obj;
-			in->part[PART_KEYS] = keys;
+			add_overflow_dict(s, kv, dict_obj, in);
 		} else if (ki->dict_touched) {
 			add_block(in, dict_obj);
 			in->part[PART_DICT_OBJECT] = dict_obj;
