@@ -1113,6 +1113,9 @@ def serve(f):
             if verb == "scan":
                 serve_scan(fields, why_not)
                 continue
+            if verb == "object":
+                serve_object(fields, why_not)
+                continue
             if verb in ("time", "seedtime", "conditions"):
                 base_request[0] = int(fields["base"]) if "base" in fields else None
                 serve_timing(verb, fields, why_not)
@@ -1670,6 +1673,402 @@ def serve_scan(fields, why_not):
         write("error %s" % e)
     except Exception as e:  # the probe must answer, whatever happens
         write("error %s: %s" % (type(e).__name__, str(e).replace("\n", " ")[:200]))
+
+
+# ---- your own classes: object and census ---------------------------------------
+# These requests import the user's module and run the user's code, in this
+# process only: slotexplore's own process never does.
+
+OBJECT_MAX_SAMPLES = 1000
+HEAPTYPE = 1 << 9
+
+
+def is_user_instance(obj):
+    """An instance of a class defined in Python (a heap type), not a class,
+    a function or a module."""
+    t = type(obj)
+    if isinstance(obj, type) or not (t.__flags__ & HEAPTYPE):
+        return False
+    import types
+    return not isinstance(obj, (types.FunctionType, types.ModuleType, types.MethodType))
+
+
+def last_line(e):
+    text = ("%s: %s" % (type(e).__name__, e)) if str(e) else type(e).__name__
+    lines = [x for x in text.splitlines() if x.strip()]
+    return (lines[-1] if lines else type(e).__name__)[:300]
+
+
+def import_user_module(name, paths):
+    import importlib
+    for p in reversed(paths):
+        sys.path.insert(0, os.path.abspath(p))
+    if not name or not all(part.isidentifier() for part in name.split(".")):
+        raise ValueError("'%s' is not a module name" % scan_enc_cut(name, 200))
+    try:
+        return importlib.import_module(name)
+    except SyntaxError as e:
+        raise ValueError("importing %s: syntax error in %s line %s: %s" % (
+            name, os.path.basename(e.filename or "?"), e.lineno, e.msg))
+    except ImportError as e:
+        if getattr(e, "name", None) == name.split(".")[0] or getattr(e, "name", None) == name:
+            raise ValueError("no module named %s on the path (%s)" % (
+                name, scan_enc_cut(":".join(paths) or ".", 500)))
+        raise ValueError("importing %s raised %s" % (name, last_line(e)))
+    except BaseException as e:
+        raise ValueError("importing %s raised %s" % (name, last_line(e)))
+
+
+def user_expression(module, expr):
+    """(make, first result): make() evaluates EXPR in the module's
+    namespace; a class is called with no arguments."""
+    try:
+        code = compile(expr, "<expr>", "eval")
+    except SyntaxError as e:
+        raise ValueError("'%s' is not a Python expression: %s" % (scan_enc_cut(expr, 200), e.msg))
+    ns = dict(vars(module))
+
+    def make():
+        return eval(code, ns)
+    try:
+        got = make()
+    except BaseException as e:
+        raise ValueError("%s raised %s" % (scan_enc_cut(expr, 200), last_line(e)))
+    if isinstance(got, type):
+        cls = got
+        try:
+            got = cls()
+        except BaseException as e:
+            raise ValueError("%s() fails (%s): give an expression that builds one, such as %s(...)"
+                             % (cls.__name__, last_line(e), cls.__name__))
+        make = cls
+    return make, got
+
+
+def instances_in(got, expr):
+    """The sample instances a result gives: itself, or an iterable's."""
+    if is_user_instance(got) and not (isinstance(got, (list, set, frozenset, dict)) or
+                                      (isinstance(got, tuple) and not hasattr(got, "_fields"))):
+        return [got], False
+    if isinstance(got, (str, bytes, bytearray, dict)) or not hasattr(got, "__iter__"):
+        raise ValueError("%s gives a %s, not an instance of a class or an iterable of them"
+                         % (scan_enc_cut(expr, 200), type(got).__name__))
+    import itertools
+    items = list(itertools.islice(iter(got), OBJECT_MAX_SAMPLES))
+    if not items:
+        raise ValueError("%s gives an empty %s" % (scan_enc_cut(expr, 200), type(got).__name__))
+    if not is_user_instance(items[0]):
+        raise ValueError("%s gives a %s of %s, not of instances of a class" % (
+            scan_enc_cut(expr, 200), type(got).__name__, type(items[0]).__name__))
+    return [x for x in items if type(x) is type(items[0])], True
+
+
+def class_slots(cls):
+    """The names a class's own __slots__ gives, or None without one."""
+    if "__slots__" not in cls.__dict__:
+        return None
+    s = cls.__dict__["__slots__"]
+    return [s] if isinstance(s, str) else list(s)
+
+
+def instance_attrs(obj):
+    """[(name, where)] in storage order: tuple items, member slots (base
+    first), then the __dict__'s keys in insertion order."""
+    cls = type(obj)
+    out = []
+    if isinstance(obj, tuple) and hasattr(cls, "_fields"):
+        return [(f, "item") for f in cls._fields]
+    for c in reversed(cls.__mro__):
+        for name in class_slots(c) or []:
+            if name in ("__dict__", "__weakref__"):
+                continue
+            mangled = name
+            if name.startswith("__") and not name.endswith("__"):
+                mangled = "_%s%s" % (c.__name__.lstrip("_"), name)
+            if hasattr(obj, mangled) and (mangled, "slot") not in out:
+                out.append((mangled, "slot"))
+    if cls.__dictoffset__:
+        out.extend((k, "dict") for k in vars(obj))
+    return out
+
+
+def owned_bytes(value, other, seen):
+    """getsizeof of the objects value reaches (through containers, __dict__
+    and __slots__) that are not the same object in the other sample."""
+    if id(value) in seen or value is other:
+        return 0
+    seen.add(id(value))
+    if value is None or isinstance(value, type):
+        return 0
+    size = sys.getsizeof(value)
+    if isinstance(value, dict):
+        others = other if isinstance(other, dict) else {}
+        for k, v in value.items():
+            size += owned_bytes(k, k if k in others else None, seen)
+            size += owned_bytes(v, others.get(k), seen)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        others = list(other) if isinstance(other, (list, tuple)) else []
+        for i, item in enumerate(value):
+            size += owned_bytes(item, others[i] if i < len(others) else None, seen)
+    return size
+
+
+def mro_line(c):
+    slots = class_slots(c)
+    import dataclasses
+    return "objmro name=%s module=%s heap=%d slots=%s dict=%d weakref=%d dataclass=%d" % (
+        scan_enc_cut(c.__qualname__, 300), scan_enc_cut(c.__module__ or "?", 300),
+        1 if c.__flags__ & HEAPTYPE else 0,
+        "-" if slots is None else ",".join(scan_enc(s) for s in slots),
+        1 if c.__dictoffset__ else 0, 1 if c.__weakrefoffset__ else 0,
+        1 if dataclasses.is_dataclass(c) and "__dataclass_fields__" in c.__dict__ else 0)
+
+
+def class_scan_line(cls):
+    """The scan's record of the class, from its module's source, or None."""
+    try:
+        import inspect
+        path = inspect.getsourcefile(cls)
+    except (TypeError, OSError):
+        return None
+    if not path or not os.path.isfile(path):
+        return None
+    module = scan_file(path)
+    if isinstance(module, tuple):
+        return None
+    by_name = {}
+    for c in module.classes:
+        c.subclasses = []
+        by_name.setdefault(c.short, []).append(c)
+    for c in module.classes:
+        for b in c.bases:
+            for base in by_name.get(b.split(".")[-1], []):
+                if base is not c:
+                    base.subclasses.append(c)
+    for c in module.classes:
+        if c.name == cls.__qualname__:
+            return scan_record_line(c, by_name)
+    return None
+
+
+def static_attributes(cls):
+    names = cls.__dict__.get("__static_attributes__")
+    return None if names is None else list(names)
+
+
+def object_class_lines(cls, samples):
+    """objclass, objmro, objattr: what the instances are."""
+    import dataclasses
+    first = samples[0]
+    other = samples[1] if len(samples) > 1 else None
+    attrs = instance_attrs(first)
+    names = [n for n, _ in attrs]
+    same = all([n for n, _ in instance_attrs(s)] == names for s in samples[1:])
+    static = static_attributes(cls)
+    subclasses = sorted(set(c.__qualname__ for c in cls.__subclasses__()))
+    slots = class_slots(cls)
+    nt = isinstance(first, tuple) and hasattr(cls, "_fields")
+    write("objclass name=%s module=%s samples=%d same_attrs=%d dict=%d weakref=%d "
+          "slots=%s dataclass=%d namedtuple=%d typed=%d static=%s subclasses=%s "
+          "class_attrs=%s" % (
+              scan_enc_cut(cls.__qualname__, 300), scan_enc_cut(cls.__module__ or "?", 300),
+              len(samples), 1 if same else 0, 1 if cls.__dictoffset__ else 0,
+              1 if cls.__weakrefoffset__ else 0,
+              "-" if slots is None else ",".join(scan_enc(s) for s in slots),
+              1 if dataclasses.is_dataclass(cls) else 0, 1 if nt else 0,
+              1 if nt and "__annotations__" in cls.__dict__ else 0,
+              "-" if static is None else ",".join(scan_enc(s) for s in static),
+              ",".join(scan_enc(s) for s in subclasses[:200]),
+              ",".join(scan_enc(n) for n in names
+                       if any(n in c.__dict__ for c in cls.__mro__[:-1]) and
+                       not hasattr(cls.__dict__.get(n), "__get__"))))
+    for c in cls.__mro__[:-1]:
+        write(mro_line(c))
+    for i, (name, where) in enumerate(attrs):
+        value = getattr(first, name)
+        theirs = getattr(other, name, None) if other is not None else None
+        owned = other is not None and theirs is not value
+        try:
+            deep = measure_deep_size(value)
+        except Exception:
+            deep = sys.getsizeof(value)
+        write("objattr i=%d name=%s where=%s type=%s getsizeof=%d deep=%d owned=%d owned_bytes=%d"
+              % (i, scan_enc_cut(name, 300), where, scan_enc_cut(type(value).__qualname__, 200),
+                 sys.getsizeof(value), deep, 1 if owned else 0,
+                 owned_bytes(value, theirs, set()) if owned else 0))
+    return names
+
+
+def traced_per_instance(make, count, iterable):
+    """tracemalloc bytes per instance that make() leaves alive, over count
+    instances (an iterable's instances are kept, the iterable is not)."""
+    import tracemalloc
+    keep = [None] * count
+    gc.collect()
+    empty_free_lists()
+    tracemalloc.start()
+    try:
+        start = traced()
+        k = 0
+        while k < count:
+            got = make()
+            if iterable:
+                for x in got:
+                    if k < count:
+                        keep[k] = x
+                        k += 1
+                del got
+            else:
+                keep[k] = got
+                k += 1
+        end = traced()
+    finally:
+        tracemalloc.stop()
+    return keep, end - start
+
+
+def alternative_class(kind, cls_name, names):
+    """(cls, make) for the same attribute names laid out as kind; make(v)
+    takes the values in order."""
+    body = "".join("        self.%s = v[%d]\n" % (n, i) for i, n in enumerate(names)) or "        pass\n"
+    if kind == "regular":
+        ns = compile_source("class %s:\n    def __init__(self, v):\n%s" % (cls_name, body), {})
+        return ns[cls_name], ns[cls_name]
+    if kind == "slots":
+        ns = compile_source("class %s:\n    __slots__ = %r\n    def __init__(self, v):\n%s"
+                            % (cls_name, tuple(names), body), {})
+        return ns[cls_name], ns[cls_name]
+    if kind == "dataclass-slots":
+        if sys.version_info < (3, 10):
+            raise Unsupported("dataclass(slots=True)-needs-python-3.10")
+        import dataclasses
+        ns = compile_source("class %s:\n%s" % (cls_name, "".join(
+            "    %s: object = None\n" % n for n in names) or "    pass\n"), {})
+        c = dataclasses.dataclass(slots=True)(ns[cls_name])
+        return c, lambda v: c(*v)
+    if kind == "namedtuple":
+        import collections
+        c = collections.namedtuple(cls_name, names, rename=True)
+        return c, lambda v: c(*v)
+    if kind == "tuple":
+        return None, tuple
+    raise ValueError("unknown alternative '%s'" % kind)
+
+
+OBJECT_ALTERNATIVES = ("regular", "slots", "dataclass-slots", "namedtuple", "tuple")
+
+
+def object_alternatives(cls, first, names, count):
+    """Each alternative built with the sample's own value objects, so that
+    what is measured is the layout alone."""
+    values = [getattr(first, n) for n in names]
+    plain = [n.lstrip("_") or "f" for n in names]
+    ok_names = all(n.isidentifier() and not n.startswith("_") for n in plain) and \
+        len(set(plain)) == len(plain)
+    if not ok_names:
+        plain = ["a%d" % i for i in range(len(names))]
+    for kind in OBJECT_ALTERNATIVES:
+        try:
+            alt, make = alternative_class(kind, cls.__name__ if cls.__name__.isidentifier()
+                                          else "C", plain)
+        except Unsupported as e:
+            write("objalt kind=%s unsupported=%s" % (kind, e))
+            continue
+        fixed = list(values)
+        objs = [None] * 8
+        try:
+            tracemalloc_total, objs, kept, measured, first_batch = traced_batches_start(
+                kind, make, fixed, count)
+        except Exception as e:
+            write("objalt kind=%s error=%s" % (kind, scan_enc_cut(last_line(e), 300)))
+            continue
+        obj = objs[-1]
+        dict_size = "-"
+        if kind == "regular":
+            dict_size = sys.getsizeof(objs[0].__dict__)
+        write("objalt kind=%s getsizeof=%d requested=%s per_class=%s dict_getsizeof=%s"
+              % (kind, sys.getsizeof(obj), per_instance(tracemalloc_total, measured),
+                 sys.getsizeof(alt) if alt is not None else "-", dict_size))
+        del objs, kept, first_batch
+
+
+def traced_batches_start(kind, make, fixed, count):
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        return traced_batches(kind, make, lambda index: fixed, count)
+    finally:
+        tracemalloc.stop()
+
+
+def object_request(fields):
+    module_name = scan_decode(fields.get("module", ""))
+    expr = scan_decode(fields.get("expr", ""))
+    paths = [scan_decode(p) for p in fields.get("path", ".").split(",") if p]
+    count = int(fields.get("count", "1000"))
+    if not 10 <= count <= 1000000:
+        raise ValueError("count must be 10 to 1000000")
+    if not expr:
+        raise ValueError("object needs expr=EXPR")
+    module = import_user_module(module_name, paths)
+    make, got = user_expression(module, expr)
+    samples, iterable = instances_in(got, expr)
+    if len(samples) < 2:
+        # a second evaluation tells owned values from shared ones
+        try:
+            more, _ = instances_in(make(), expr)
+            samples = samples + [x for x in more if type(x) is type(samples[0])][:1]
+        except (ValueError, Exception):
+            pass
+    cls = type(samples[0])
+    if not state["ready"]:
+        prepare()
+    line = class_scan_line(cls)
+    if line:
+        write(line)
+    gc.collect()
+    clear_type_cache()
+    names = object_class_lines(cls, samples)
+    # measured: instances as EXPR builds them, values included
+    fresh, iterable_fresh = instances_in(make(), expr)
+    gc.disable()
+    try:
+        keep, total = traced_per_instance(make, count, iterable)
+        one = keep[-1]
+        fields_out = [("count", count), ("getsizeof", sys.getsizeof(one)),
+                      ("requested", per_instance(total, count)),
+                      ("per_class", sys.getsizeof(cls))]
+        try:
+            deep = measure_deep_size(keep[0])
+        except Exception:
+            deep = "-"
+        fields_out.append(("deep", deep))
+        fields_out.append(("dict_getsizeof", sys.getsizeof(keep[1].__dict__)
+                           if cls.__dictoffset__ and count > 1 else "-"))
+        del keep
+        gc.collect()
+        object_alternatives(cls, fresh[0], names, min(count, 1000))
+    finally:
+        del taken[:]
+        gc.enable()
+        gc.collect()
+    write("objmeasure " + " ".join("%s=%s" % (k, v) for k, v in fields_out))
+    write("objdone class=%s attrs=%d" % (scan_enc_cut(cls.__qualname__, 300), len(names)))
+
+
+def serve_object(fields, why_not):
+    if why_not:
+        write("unsupported object reason=%s" % why_not)
+        return
+    if sys.version_info < (3, 8):
+        write("unsupported object reason=needs-python-3.8")
+        return
+    try:
+        object_request(fields)
+    except ValueError as e:
+        write("error object: %s" % str(e).replace("\n", " "))
+    except Exception as e:  # the user's code may raise anything
+        write("error object: %s" % last_line(e).replace("\n", " "))
 
 
 def main():
