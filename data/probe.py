@@ -85,6 +85,27 @@ request gets "error <text>" and the probe carries on.
     -> scanfile ..., scanerror ..., scanclass ..., scandone ...
        the classes of the Python files under P, read with ast: see "scan"
        below
+  object module=M expr=E path=P1,P2 count=N     (values %XX-encoded)
+    RUNS THE USER'S CODE: imports M (searched on P1, P2...), evaluates E
+    in its namespace (one instance, an iterable of them, or a class called
+    with no arguments), then answers:
+    -> scanclass ...        the class as its source says (as "scan")
+       objclass name= module= samples= same_attrs= dict= weakref= slots=
+                dataclass= namedtuple= typed= static= subclasses= class_attrs=
+       objmro name= module= heap= slots= dict= weakref= dataclass=  (each
+                class of the MRO but object)
+       objattr i= name= where=dict|slot|item type= getsizeof= deep= owned=
+                owned_bytes=   (owned: not the same object in a second
+                instance; owned_bytes: tracemalloc bytes of a fresh copy)
+       objfresh dict_materialized=0|1|-
+       objalt kind=regular|slots|slots-weakref|dataclass-slots|namedtuple|tuple
+                getsizeof= requested= per_class= dict_getsizeof=  (built
+                with the sample's own values: the layout's bytes alone),
+                or unsupported=REASON, or error=TEXT
+       objmeasure count= getsizeof= requested= iterable= per_class= deep=
+                dict_getsizeof=   (fresh instances built by E, values in)
+       objdone class= attrs=
+    or: error object: ONE LINE (missing module, syntax error, what E raised)
   quit
 
   A kind the interpreter does not have, or an interpreter the model does
@@ -1693,6 +1714,18 @@ def is_user_instance(obj):
     return not isinstance(obj, (types.FunctionType, types.ModuleType, types.MethodType))
 
 
+def plain_cut(text, n):
+    """text for a one-line message: no line breaks, at most n characters."""
+    text = " ".join(str(text).split("\n"))
+    return text if len(text) <= n else text[:n - 3] + "..."
+
+
+def not_user_class(t):
+    if t.__module__ == "builtins" or not (t.__flags__ & HEAPTYPE):
+        return "a built-in type, not an instance of a class defined in Python"
+    return "not an instance of a class or an iterable of them"
+
+
 def last_line(e):
     text = ("%s: %s" % (type(e).__name__, e)) if str(e) else type(e).__name__
     lines = [x for x in text.splitlines() if x.strip()]
@@ -1704,7 +1737,7 @@ def import_user_module(name, paths):
     for p in reversed(paths):
         sys.path.insert(0, os.path.abspath(p))
     if not name or not all(part.isidentifier() for part in name.split(".")):
-        raise ValueError("'%s' is not a module name" % scan_enc_cut(name, 200))
+        raise ValueError("'%s' is not a module name" % plain_cut(name, 200))
     try:
         return importlib.import_module(name)
     except SyntaxError as e:
@@ -1713,7 +1746,7 @@ def import_user_module(name, paths):
     except ImportError as e:
         if getattr(e, "name", None) == name.split(".")[0] or getattr(e, "name", None) == name:
             raise ValueError("no module named %s on the path (%s)" % (
-                name, scan_enc_cut(":".join(paths) or ".", 500)))
+                name, plain_cut(":".join(paths) or ".", 500)))
         raise ValueError("importing %s raised %s" % (name, last_line(e)))
     except BaseException as e:
         raise ValueError("importing %s raised %s" % (name, last_line(e)))
@@ -1725,7 +1758,7 @@ def user_expression(module, expr):
     try:
         code = compile(expr, "<expr>", "eval")
     except SyntaxError as e:
-        raise ValueError("'%s' is not a Python expression: %s" % (scan_enc_cut(expr, 200), e.msg))
+        raise ValueError("'%s' is not a Python expression: %s" % (plain_cut(expr, 200), e.msg))
     ns = dict(vars(module))
 
     def make():
@@ -1733,7 +1766,7 @@ def user_expression(module, expr):
     try:
         got = make()
     except BaseException as e:
-        raise ValueError("%s raised %s" % (scan_enc_cut(expr, 200), last_line(e)))
+        raise ValueError("%s raised %s" % (plain_cut(expr, 200), last_line(e)))
     if isinstance(got, type):
         cls = got
         try:
@@ -1751,15 +1784,16 @@ def instances_in(got, expr):
                                       (isinstance(got, tuple) and not hasattr(got, "_fields"))):
         return [got], False
     if isinstance(got, (str, bytes, bytearray, dict)) or not hasattr(got, "__iter__"):
-        raise ValueError("%s gives a %s, not an instance of a class or an iterable of them"
-                         % (scan_enc_cut(expr, 200), type(got).__name__))
+        raise ValueError("%s gives a %s, %s" % (plain_cut(expr, 200), type(got).__name__,
+                                                not_user_class(type(got))))
     import itertools
     items = list(itertools.islice(iter(got), OBJECT_MAX_SAMPLES))
     if not items:
-        raise ValueError("%s gives an empty %s" % (scan_enc_cut(expr, 200), type(got).__name__))
+        raise ValueError("%s gives an empty %s" % (plain_cut(expr, 200), type(got).__name__))
     if not is_user_instance(items[0]):
-        raise ValueError("%s gives a %s of %s, not of instances of a class" % (
-            scan_enc_cut(expr, 200), type(got).__name__, type(items[0]).__name__))
+        raise ValueError("%s gives a %s of %s, %s" % (
+            plain_cut(expr, 200), type(got).__name__, type(items[0]).__name__,
+            not_user_class(type(items[0]))))
     return [x for x in items if type(x) is type(items[0])], True
 
 
@@ -1792,6 +1826,28 @@ def instance_attrs(obj):
     return out
 
 
+EXACT_SIZEOF = (int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset)
+
+
+def shallow_requested(value):
+    """Bytes the allocator gave value itself. getsizeof is that for the
+    built-in containers and scalars; other objects may get less than their
+    type's size (a datetime without tzinfo: 40 of 48), so a fresh copy is
+    measured with tracemalloc, as instances are."""
+    if type(value) in EXACT_SIZEOF or isinstance(value, EXACT_SIZEOF):
+        return sys.getsizeof(value)
+    import copy
+    try:
+        if type(copy.copy(value)) is not type(value) or copy.copy(value) is value:
+            return sys.getsizeof(value)
+        total, objs, kept, measured, first = traced_batches_start(
+            "object", lambda _v: copy.copy(value), None, 100)
+        del objs, kept, first
+    except Exception:
+        return sys.getsizeof(value)
+    return -(-total // measured) if total > 0 else sys.getsizeof(value)
+
+
 def owned_bytes(value, other, seen):
     """getsizeof of the objects value reaches (through containers, __dict__
     and __slots__) that are not the same object in the other sample."""
@@ -1800,7 +1856,7 @@ def owned_bytes(value, other, seen):
     seen.add(id(value))
     if value is None or isinstance(value, type):
         return 0
-    size = sys.getsizeof(value)
+    size = shallow_requested(value)
     if isinstance(value, dict):
         others = other if isinstance(other, dict) else {}
         for k, v in value.items():
@@ -1852,8 +1908,43 @@ def class_scan_line(cls):
 
 
 def static_attributes(cls):
-    names = cls.__dict__.get("__static_attributes__")
-    return None if names is None else list(names)
+    """The names the methods of cls and its bases assign (3.13+), the
+    class's own first; None before 3.13."""
+    if "__static_attributes__" not in cls.__dict__:
+        return None
+    names = []
+    for c in cls.__mro__:
+        for n in c.__dict__.get("__static_attributes__", ()):
+            if n not in names:
+                names.append(n)
+    return names
+
+
+def interpreter_cached(value):
+    """Objects the interpreter keeps anyway (small ints, one-character
+    strings, empty tuples...): different between two instances, yet owned
+    by neither."""
+    if value is None or value is True or value is False or value is Ellipsis:
+        return True
+    if type(value) is int:
+        return -5 <= value <= 256
+    if type(value) in (str, bytes):
+        return len(value) == 0 or (len(value) == 1 and ord(value[:1]) < 256)
+    if type(value) in (tuple, frozenset):
+        return len(value) == 0
+    return False
+
+
+def is_typed_namedtuple(cls):
+    """A typing.NamedTuple class: annotations of its own (3.14 keeps them
+    lazily, in __annotate__) or NamedTuple among its original bases."""
+    if "__annotations__" in cls.__dict__ or "__annotate__" in cls.__dict__:
+        return True
+    try:
+        import typing
+        return any(b is typing.NamedTuple for b in getattr(cls, "__orig_bases__", ()))
+    except Exception:
+        return False
 
 
 def object_class_lines(cls, samples):
@@ -1876,7 +1967,7 @@ def object_class_lines(cls, samples):
               1 if cls.__weakrefoffset__ else 0,
               "-" if slots is None else ",".join(scan_enc(s) for s in slots),
               1 if dataclasses.is_dataclass(cls) else 0, 1 if nt else 0,
-              1 if nt and "__annotations__" in cls.__dict__ else 0,
+              1 if nt and is_typed_namedtuple(cls) else 0,
               "-" if static is None else ",".join(scan_enc(s) for s in static),
               ",".join(scan_enc(s) for s in subclasses[:200]),
               ",".join(scan_enc(n) for n in names
@@ -1887,7 +1978,7 @@ def object_class_lines(cls, samples):
     for i, (name, where) in enumerate(attrs):
         value = getattr(first, name)
         theirs = getattr(other, name, None) if other is not None else None
-        owned = other is not None and theirs is not value
+        owned = other is not None and theirs is not value and not interpreter_cached(value)
         try:
             deep = measure_deep_size(value)
         except Exception:
@@ -1899,32 +1990,46 @@ def object_class_lines(cls, samples):
     return names
 
 
-def traced_per_instance(make, count, iterable):
-    """tracemalloc bytes per instance that make() leaves alive, over count
-    instances (an iterable's instances are kept, the iterable is not)."""
+def traced_iterable(make, count, cls):
+    """(instances kept, bytes per instance, exact): make() gives a list or
+    tuple of instances (or another iterable). Every result is kept alive
+    until the end, so that nothing freed in between is counted; a list's or
+    a tuple's own bytes (its getsizeof) are taken out. Any other iterable is
+    freed once read, and items of other classes are counted with the
+    instances: the figure is then a mean, not exact."""
     import tracemalloc
-    keep = [None] * count
+    results, keep = [], []
+    exact = True
     gc.collect()
     empty_free_lists()
     tracemalloc.start()
     try:
         start = traced()
-        k = 0
-        while k < count:
+        while len(keep) < count:
             got = make()
-            if iterable:
-                for x in got:
-                    if k < count:
-                        keep[k] = x
-                        k += 1
-                del got
+            before = len(keep)
+            if isinstance(got, (list, tuple)) and not hasattr(got, "_fields"):
+                results.append(got)
+                keep.extend(x for x in got if type(x) is cls)
+                if len(keep) - before != len(got):
+                    exact = False
             else:
-                keep[k] = got
-                k += 1
+                keep.extend(x for x in got if type(x) is cls)
+                exact = False
+            del got
+            if len(keep) == before:
+                raise ValueError("a second evaluation gave no %s instance"
+                                 % plain_cut(cls.__name__, 100))
         end = traced()
     finally:
         tracemalloc.stop()
-    return keep, end - start
+    # keep itself grew while tracing: its own bytes are not the instances'
+    empty = sys.getsizeof([])
+    total = end - start - (sys.getsizeof(keep) - empty) - (sys.getsizeof(results) - empty)
+    total -= sum(sys.getsizeof(r) for r in results)
+    if exact:
+        return keep, per_instance(total, len(keep)), True
+    return keep, "%.3f" % (float(total) / len(keep)), False
 
 
 def alternative_class(kind, cls_name, names):
@@ -1937,6 +2042,10 @@ def alternative_class(kind, cls_name, names):
     if kind == "slots":
         ns = compile_source("class %s:\n    __slots__ = %r\n    def __init__(self, v):\n%s"
                             % (cls_name, tuple(names), body), {})
+        return ns[cls_name], ns[cls_name]
+    if kind == "slots-weakref":
+        ns = compile_source("class %s:\n    __slots__ = %r\n    def __init__(self, v):\n%s"
+                            % (cls_name, tuple(names) + ("__weakref__",), body), {})
         return ns[cls_name], ns[cls_name]
     if kind == "dataclass-slots":
         if sys.version_info < (3, 10):
@@ -1955,7 +2064,8 @@ def alternative_class(kind, cls_name, names):
     raise ValueError("unknown alternative '%s'" % kind)
 
 
-OBJECT_ALTERNATIVES = ("regular", "slots", "dataclass-slots", "namedtuple", "tuple")
+OBJECT_ALTERNATIVES = ("regular", "slots", "slots-weakref", "dataclass-slots", "namedtuple",
+                       "tuple")
 
 
 def object_alternatives(cls, first, names, count):
@@ -2001,6 +2111,21 @@ def traced_batches_start(kind, make, fixed, count):
         tracemalloc.stop()
 
 
+def dict_materialized(obj):
+    """1 when a fresh instance already has a dict object (its code touched
+    self.__dict__ or vars(self)), 0 when its values are inline (3.11+: a
+    dict is made only when asked for), - without a __dict__. Read from the
+    GC's referents, which name the dict only when it exists; asking for
+    obj.__dict__ first would make one."""
+    if not type(obj).__dictoffset__:
+        return "-"
+    if sys.version_info < (3, 11):
+        return "1"
+    refs = gc.get_referents(obj)
+    d = obj.__dict__
+    return "1" if any(r is d for r in refs) else "0"
+
+
 def object_request(fields):
     module_name = scan_decode(fields.get("module", ""))
     expr = scan_decode(fields.get("expr", ""))
@@ -2031,12 +2156,21 @@ def object_request(fields):
     names = object_class_lines(cls, samples)
     # measured: instances as EXPR builds them, values included
     fresh, iterable_fresh = instances_in(make(), expr)
+    write("objfresh dict_materialized=%s" % dict_materialized(fresh[0]))
     gc.disable()
     try:
-        keep, total = traced_per_instance(make, count, iterable)
+        if iterable:
+            keep, requested, exact = traced_iterable(make, count, cls)
+            measured = len(keep)
+        else:
+            # as the alternatives are measured: batches, strays left out
+            total, keep, kept, measured, first_batch = traced_batches_start(
+                "object", lambda _v: make(), None, count)
+            del kept, first_batch
+            requested = per_instance(total, measured)
         one = keep[-1]
-        fields_out = [("count", count), ("getsizeof", sys.getsizeof(one)),
-                      ("requested", per_instance(total, count)),
+        fields_out = [("count", measured), ("getsizeof", sys.getsizeof(one)),
+                      ("requested", requested), ("iterable", 1 if iterable else 0),
                       ("per_class", sys.getsizeof(cls))]
         try:
             deep = measure_deep_size(keep[0])

@@ -15,7 +15,8 @@ enum {
 	OPT_TUI, OPT_NO_COLOR, OPT_NO_MOUSE,
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
-	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES
+	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES,
+	OPT_OBJECT, OPT_PATH
 };
 
 static const struct option long_options[] = {
@@ -54,6 +55,8 @@ static const struct option long_options[] = {
 	{ "tradeoffs", no_argument, NULL, OPT_TRADEOFFS },
 	{ "scan", required_argument, NULL, OPT_SCAN },
 	{ "fail-on-candidates", no_argument, NULL, OPT_FAIL_ON_CANDIDATES },
+	{ "object", required_argument, NULL, OPT_OBJECT },
+	{ "path", required_argument, NULL, OPT_PATH },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
 	{ "python", required_argument, NULL, OPT_PYTHON },
@@ -111,6 +114,17 @@ void options_print_help(FILE *out)
 "                           one whether it could take __slots__ and what the\n"
 "                           model says it would save per instance (FILE:LINE:\n"
 "                           lines); --fail-on-candidates exits 1 if one could\n"
+"      --object MODULE:EXPR import MODULE in the interpreter (searched on --path)\n"
+"                           and evaluate EXPR there: one instance of your own\n"
+"                           class, or an iterable of them (a bare class is\n"
+"                           called with no arguments). Shows its layout, each\n"
+"                           attribute, the model beside the measured bytes, and\n"
+"                           the same values laid out as regular, slots,\n"
+"                           dataclass-slots, namedtuple and tuple, measured too,\n"
+"                           with the saving per instance and for --instances M.\n"
+"                           This runs your code, in the child interpreter only\n"
+"      --path DIR           --object: where MODULE is found (repeatable; default\n"
+"                           the current directory)\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
 "      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
 "                           --python) with version, ABI, pymalloc, free-threading\n"
@@ -238,6 +252,34 @@ static bool check_scan(const struct options *o, const char *other_mode, char *er
 	return true;
 }
 
+/* --object: the attributes, values and kind are the class's own; the
+ * version, ABI, accounting, instance count and format apply. */
+static bool check_object(const struct options *o, const char *other_mode, char *err,
+                         size_t errlen)
+{
+	if (other_mode || o->mode != MODE_OBJECT || o->nscan)
+		return opt_error(err, errlen, "--object cannot go with %s (one mode at a time)%s",
+		                 other_mode ? other_mode : o->nscan ? "--scan" : "another mode", "");
+	const char *refused = o->attrs_text ? "--attrs (the attributes are the class's own)"
+	                    : o->kinds_given ? "--kind (the class's layout is what it is; the "
+	                                       "alternatives are all shown)"
+	                    : o->values_given ? "--values (the values are the instance's own)"
+	                    : o->base_given ? "--base-attrs"
+	                    : o->breakdown ? "--breakdown"
+	                    : o->by_version ? "--by-version"
+	                    : o->compare ? "--compare"
+	                    : o->no_python ? "--no-python (the class is imported in the interpreter)"
+	                    : o->config ? "--config (no commands are run)"
+	                    : o->tour ? "--tour" : o->present ? "--present"
+	                    : o->measure_time != 10 ? "--measure-time"
+	                    : o->min_effect_given ? "--min-effect" : NULL;
+	if (o->npythons > 1 && !refused)
+		refused = "a second --python (one interpreter runs the class)";
+	if (refused)
+		return opt_error(err, errlen, "--object cannot go with %s%s", refused, "");
+	return true;
+}
+
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof *o);
@@ -264,7 +306,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		enum run_mode before = o->mode;
 		switch (c) {
 		case 'b':
-			if (o->mode != MODE_SCRIPT && o->mode != MODE_SCAN)
+			if (o->mode != MODE_SCRIPT && o->mode != MODE_SCAN && o->mode != MODE_OBJECT)
 				o->mode = MODE_BATCH;
 			o->mode_given = true;
 			break;
@@ -293,6 +335,20 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		case OPT_FAIL_ON_CANDIDATES:
 			o->fail_on_candidates = true;
+			break;
+		case OPT_OBJECT:
+			if (!*optarg)
+				return opt_error(err, errlen, "--object: an empty MODULE:EXPR%s%s", "", "");
+			o->object = optarg;
+			o->mode = MODE_OBJECT;
+			o->mode_given = true;
+			break;
+		case OPT_PATH:
+			if (o->npaths == (int)(sizeof o->paths / sizeof o->paths[0]))
+				return opt_error(err, errlen, "--path: at most %s directories%s", "16", "");
+			if (!*optarg)
+				return opt_error(err, errlen, "--path: an empty directory%s%s", "", "");
+			o->paths[o->npaths++] = optarg;
 			break;
 		case OPT_LIST_PROFILES:
 			o->mode = MODE_LIST_PROFILES;
@@ -521,7 +577,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 				snprintf(why, sizeof why, "%s", argv[optind - 1]);
 			return opt_error(err, errlen, "unknown option '%s' (see slotexplore --help)%s", why, "");
 		}
-		if (c != OPT_SCAN && c != 'b' && (o->mode != before || c == OPT_TOUR) && !other_mode)
+		if (c != OPT_SCAN && c != OPT_OBJECT && c != 'b' && (o->mode != before || c == OPT_TOUR) && !other_mode)
 			other_mode = option_name(c);
 	}
 	if (optind < argc)
@@ -529,6 +585,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		                 argv[optind], "");
 	if (o->nscan && !check_scan(o, other_mode, err, errlen))
 		return false;
+	if (o->object && !check_object(o, other_mode, err, errlen))
+		return false;
+	if (o->npaths && !o->object)
+		return opt_error(err, errlen, "--path needs --object%s%s", "", "");
 	if (o->fail_on_candidates && !o->nscan)
 		return opt_error(err, errlen, "--fail-on-candidates needs --scan%s%s", "", "");
 	if (o->attrs_text && o->mode != MODE_VERIFY &&

@@ -39,39 +39,13 @@ const char *scan_verdict_name(enum scan_verdict v)
 	return v < VERDICT_COUNT ? verdict_names[v] : "?";
 }
 
-/* Bytes that are not UTF-8 become '?': what a child sends is printed and
- * put in JSON, which takes UTF-8 only. */
-static void make_utf8(char *s)
-{
-	unsigned char *p = (unsigned char *)s;
-	while (*p) {
-		unsigned len = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3
-		             : (*p >> 3) == 30 ? 4 : 0;
-		bool ok = len > 0;
-		for (unsigned i = 1; ok && i < len; i++)
-			ok = (p[i] & 0xc0) == 0x80;
-		if (ok && len == 2 && *p < 0xc2)
-			ok = false;   /* overlong */
-		if (ok && len == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
-			ok = false;   /* overlong, or a surrogate */
-		if (ok && len == 4 && ((*p == 0xf0 && p[1] < 0x90) || *p > 0xf4 || (*p == 0xf4 && p[1] >= 0x90)))
-			ok = false;
-		if (!ok) {
-			*p++ = '?';
-			continue;
-		}
-		p += len;
-	}
-}
-
 static int hex(char c)
 {
 	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
 	     : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* %XX back to bytes; a malloc'ed string, printable and UTF-8. */
-static char *decode(const char *in, size_t len)
+char *scan_decode(const char *in, size_t len)
 {
 	char *out = malloc(len + 1);
 	if (!out)
@@ -92,12 +66,12 @@ static char *decode(const char *in, size_t len)
 		if (out[i] == '\0')
 			out[i] = '?';
 	out[o] = '\0';
-	make_utf8(out);
+	text_make_utf8(out);
 	text_strip_controls(out);
 	return out;
 }
 
-static void list_free(struct scan_list *l)
+void scan_list_free(struct scan_list *l)
 {
 	for (unsigned i = 0; i < l->n; i++)
 		free(l->item[i]);
@@ -106,9 +80,9 @@ static void list_free(struct scan_list *l)
 	l->n = 0;
 }
 
-static bool list_parse(const char *text, struct scan_list *l)
+bool scan_list_parse(const char *text, struct scan_list *l)
 {
-	list_free(l);
+	scan_list_free(l);
 	if (!*text)
 		return true;
 	unsigned n = 1;
@@ -120,7 +94,7 @@ static bool list_parse(const char *text, struct scan_list *l)
 	const char *p = text;
 	for (unsigned i = 0; i < n; i++) {
 		size_t len = strcspn(p, ",");
-		if (!(l->item[i] = decode(p, len)))
+		if (!(l->item[i] = scan_decode(p, len)))
 			return false;
 		l->n = i + 1;
 		p += len + (p[len] == ',');
@@ -159,7 +133,7 @@ static void class_free(struct scan_class *c)
 	                              &c->inherited, &c->defaults, &c->bases, &c->unknown_bases, &c->unslotted_bases,
 	                              &c->subclasses };
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		list_free(lists[i]);
+		scan_list_free(lists[i]);
 }
 
 void scan_result_free(struct scan_result *r)
@@ -215,7 +189,7 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 	struct scan_list *lists[] = { &c.options, &c.slots, &c.attrs, &c.fields, &c.extra,
 	                              &c.inherited, &c.defaults, &c.bases, &c.unknown_bases,
 	                              &c.unslotted_bases, &c.subclasses };
-	bool ok = (c.file = decode(file, strlen(file))) && (c.name = decode(name, strlen(name)));
+	bool ok = (c.file = scan_decode(file, strlen(file))) && (c.name = scan_decode(name, strlen(name)));
 	for (size_t i = 0; ok && i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = probe_field(rec, keys[i]);
 		if (i == 1 && v) {
@@ -224,7 +198,7 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 				continue;
 		}
 		if (v)
-			ok = list_parse(v, lists[i]);
+			ok = scan_list_parse(v, lists[i]);
 	}
 	if (!ok) {
 		class_free(&c);
@@ -272,8 +246,8 @@ static int parse_error(struct scan_result *r, const struct probe_record *rec, ch
 		r->errors_cap = cap;
 	}
 	struct scan_error e = { .line = line };
-	e.file = decode(file, strlen(file));
-	e.message = decode(message, strlen(message));
+	e.file = scan_decode(file, strlen(file));
+	e.message = scan_decode(message, strlen(message));
 	if (!e.file || !e.message) {
 		free(e.file);
 		free(e.message);
@@ -300,14 +274,14 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 			const char *text = rec.error_text + strspn(rec.error_text, " \t");
 			snprintf(err, errlen, "%.300s", text[0] ? text
 			         : "the probe reported an error without saying what");
-			make_utf8(err);
+			text_make_utf8(err);
 			text_strip_controls(err);
 			return -1;
 		}
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_UNSUPPORTED) {
 			const char *reason = probe_field(&rec, "reason");
 			snprintf(err, errlen, "the interpreter cannot scan: %.200s", reason ? reason : "unsupported");
-			make_utf8(err);
+			text_make_utf8(err);
 			text_strip_controls(err);
 			return -1;
 		}
@@ -321,7 +295,7 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	snprintf(buf, sizeof buf, "hello %s", line + strlen(verbs[which]));
 	if (!probe_parse_line(buf, &rec, why, sizeof why)) {
 		snprintf(err, errlen, "a malformed scan reply: %s", why);
-		make_utf8(err);
+		text_make_utf8(err);
 		text_strip_controls(err);
 		return -1;
 	}
@@ -348,7 +322,7 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	}
 }
 
-static void encode_path(const char *path, char *out, size_t n)
+void scan_encode(const char *path, char *out, size_t n)
 {
 	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:/@+<>-";
 	size_t o = 0;
@@ -370,7 +344,7 @@ bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct 
 		return false;
 	}
 	snprintf(request, sizeof request, "scan path=");
-	encode_path(path, request + strlen(request), sizeof request - strlen(request));
+	scan_encode(path, request + strlen(request), sizeof request - strlen(request));
 	if (!probe_client_send(pc, request, err, errlen))
 		return false;
 	static char line[PROBE_LINE_MAX];

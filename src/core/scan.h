@@ -58,6 +58,14 @@ struct scan_list {
 	char **item;
 };
 
+/* The protocol's %XX text: scan_encode writes path into out (at most n
+ * bytes); scan_decode gives a malloc'ed, printable UTF-8 copy of in's len
+ * bytes; scan_list_parse replaces l with the decoded items of text. */
+void scan_encode(const char *path, char *out, size_t n);
+char *scan_decode(const char *in, size_t len);
+bool scan_list_parse(const char *text, struct scan_list *l);
+void scan_list_free(struct scan_list *l);
+
 struct scan_class {
 	char *file, *name;
 	unsigned line;

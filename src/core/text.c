@@ -41,3 +41,28 @@ bool locale_is_utf8(void)
 	const char *cs = nl_langinfo(CODESET);
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
+
+/* Bytes that are not UTF-8 become '?': what a child sends is printed and
+ * put in JSON, which takes UTF-8 only. */
+void text_make_utf8(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	while (*p) {
+		unsigned len = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3
+		             : (*p >> 3) == 30 ? 4 : 0;
+		bool ok = len > 0;
+		for (unsigned i = 1; ok && i < len; i++)
+			ok = (p[i] & 0xc0) == 0x80;
+		if (ok && len == 2 && *p < 0xc2)
+			ok = false;   /* overlong */
+		if (ok && len == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+			ok = false;   /* overlong, or a surrogate */
+		if (ok && len == 4 && ((*p == 0xf0 && p[1] < 0x90) || *p > 0xf4 || (*p == 0xf4 && p[1] >= 0x90)))
+			ok = false;
+		if (!ok) {
+			*p++ = '?';
+			continue;
+		}
+		p += len;
+	}
+}

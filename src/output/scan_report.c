@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "output/csv.h"
 #include "output/wrap.h"
 
 #define MAX_PHRASES 12
@@ -172,17 +173,6 @@ static void write_text(FILE *out, const struct scan_report *r)
 	         counts[VERDICT_UNKNOWN], counts[VERDICT_SLOTTED], counts[VERDICT_NOT_APPLICABLE],
 	         model, r->parser ? r->parser->version : "?", r->parser ? r->parser->path : "?");
 	write_wrapped(out, summary, 0, 78);
-}
-
-static void csv_field(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
 }
 
 static void csv_list(FILE *out, const struct scan_list *l)

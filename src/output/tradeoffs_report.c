@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "output/csv.h"
 #include "output/wrap.h"
 
 /* What an outcome means in words, beyond Python's message: the details the
@@ -114,17 +115,6 @@ static void write_text(FILE *out, const struct tradeoffs_report *r)
 		}
 		fputc('\n', out);
 	}
-}
-
-static void csv_field(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
 }
 
 static void write_csv(FILE *out, const struct tradeoffs_report *r)
