@@ -130,8 +130,9 @@ static void write_text(FILE *out, const struct object_report *rep)
 	const struct object_probe_result *r = j->probe;
 	enum accounting acc = rep->accounting == ACC_DEEP ? ACC_REQUESTED : rep->accounting;
 	char line[1024], b1[48], b2[48];
-	fprintf(out, "%s (module %s), %u attribute%s, from %s\n", r->name, r->module, r->nattrs,
-	        r->nattrs == 1 ? "" : "s", rep->spec);
+	snprintf(line, sizeof line, "%s (module %s), %u attribute%s, from %s", r->name, r->module,
+	         r->nattrs, r->nattrs == 1 ? "" : "s", rep->spec);
+	write_wrapped(out, line, 0, 78);
 	if (j->measured_here)
 		fprintf(out, "CPython %s %s, measured with %s\n", rep->interp->version,
 		        abi_name(j->abi), rep->interp->path);
