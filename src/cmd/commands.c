@@ -16,12 +16,14 @@
 #include "core/units.h"
 #include "output/by_version_report.h"
 #include "output/md_html.h"
+#include "output/object_report.h"
 #include "output/report.h"
 #include "output/wrap.h"
 #include "output/timing_report.h"
 #include "output/tradeoffs_report.h"
 #include "core/text.h"
 #include "cmd/tour_run.h"
+#include "session/object_view.h"
 #include "session/worth.h"
 
 static bool fail(char *err, size_t errlen, const char *fmt, ...)
@@ -361,6 +363,14 @@ enum export_kind { EXPORT_REPORT, EXPORT_SVG, EXPORT_HTML };
  * the timing summary when there are results), or either as one HTML page,
  * or the chart as SVG. 0, or -1 with why[] set when the reason is not the
  * stream's. */
+/* The interpreter that ran the app's class, as the object report names it. */
+static void object_ran(const struct app *a, struct interp *ran)
+{
+	memset(ran, 0, sizeof *ran);
+	snprintf(ran->path, sizeof ran->path, "%s", a->object->python);
+	snprintf(ran->version, sizeof ran->version, "%s", a->object->version);
+}
+
 static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report_format f,
                         enum export_kind ek, char *why, size_t whylen)
 {
@@ -392,6 +402,15 @@ static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report
 	const struct timing_result *t = a->timing;
 	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !a->timing_running)
 		rc = timing_report_markdown(out, t, a->timing_attrs, 2, &a->timing_settings);
+	if (rc == 0 && f == FORMAT_MARKDOWN && a->object) {
+		/* your own class, as the rows at the top of the table show it */
+		struct interp ran;
+		object_ran(a, &ran);
+		struct object_report o = { .judgement = &a->object->j, .spec = a->object->spec,
+		                           .interp = &ran, .accounting = a->acc };
+		fputc('\n', out);
+		rc = object_report_write(out, &o, FORMAT_MARKDOWN);
+	}
 	return rc;
 }
 
@@ -639,6 +658,57 @@ static bool run_help(struct cmd_context *c, int argc, char **argv, char *err, si
 	return true;
 }
 
+/* object MODULE:EXPR [DIR...] | object off | object [text|csv|json|md] */
+static bool run_object(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	enum report_format f = argc == 2 ? report_format_from_name(argv[1]) : FORMAT_COUNT;
+	if (argc == 1 || f != FORMAT_COUNT) {
+		if (!a->object)
+			return fail(err, errlen, "object: no class yet: object MODULE:EXPR [DIR...] "
+			            "imports MODULE (from DIR, default .) and runs EXPR");
+		app_update(a);
+		struct interp ran;
+		object_ran(a, &ran);
+		struct object_report r = { .judgement = &a->object->j, .spec = a->object->spec,
+		                           .interp = &ran, .accounting = a->acc };
+		if (object_report_write(c->out, &r, f == FORMAT_COUNT ? FORMAT_TEXT : f) != 0)
+			return fail(err, errlen, "object: cannot write the report");
+		c->printed = true;
+		return true;
+	}
+	if (argc == 2 && strcmp(argv[1], "off") == 0) {
+		if (!app_object_clear(a))
+			return fail(err, errlen, "object: no class is shown");
+		a->dirty = true;
+		app_set_status(a, false, "your class is no longer shown");
+		return true;
+	}
+	if (argc > 2 + 16)
+		return fail(err, errlen, "object: at most 16 directories");
+	if (!c->hooks.object)
+		return fail(err, errlen, "object: no interpreter here");
+	char why[1200];
+	if (!c->hooks.object(c, argv[1], (const char *const *)argv + 2, argc - 2, why, sizeof why))
+		return fail(err, errlen, "object: %.900s", why);
+	a->dirty = true;
+	app_update(a);
+	char line[400];
+	object_report_summary(&a->object->j, a->acc == ACC_DEEP ? ACC_REQUESTED : a->acc, line,
+	                      sizeof line);
+	if (c->tui) {
+		app_set_status(a, false, "%s (:object for the whole report, :object off to hide)", line);
+	} else {
+		struct interp ran;
+		object_ran(a, &ran);
+		struct object_report r = { .judgement = &a->object->j, .spec = a->object->spec,
+		                           .interp = &ran, .accounting = a->acc };
+		object_report_write(c->out, &r, FORMAT_TEXT);
+		c->printed = true;
+	}
+	return true;
+}
+
 static bool run_quit(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
 {
 	(void)argv;
@@ -690,6 +760,13 @@ const struct command command_table[] = {
 	  "the saving per instance and in total, in cache lines and pages, at 100, 10,000 and "
 	  "a million instances, the class's fixed cost and the key-sharing limit ($ in the "
 	  "explorer)", { ARG_KIND, ARG_NONE, ARG_NONE }, run_worth },
+	{ "object", "object MODULE:EXPR [DIR...] | object [off|text|csv|json|md]", "your own class: "
+	  "import MODULE (found in DIR, default .) in a fresh interpreter and evaluate EXPR there "
+	  "(this runs your code, in that child only); its layout and the same values laid out as "
+	  "slots, dataclass-slots, namedtuple and tuple, measured and modelled, become rows at the "
+	  "top of the table that follow the version, instance count and accounting. Without "
+	  "MODULE:EXPR, the whole report; off hides it",
+	  { ARG_TEXT, ARG_FILE, ARG_FILE }, run_object },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
 	  { ARG_NONE, ARG_NONE, ARG_NONE }, run_seed },
 	{ "help", "help [COMMAND]", "list the commands, or explain one",

@@ -40,6 +40,10 @@ struct cmd_hooks {
 	 * handout: the same pages from every machine) */
 	bool (*committed_tradeoffs)(struct cmd_context *c, struct tradeoff_table *t, char *err,
 	                            size_t errlen);
+	/* runs MODULE:EXPR in a fresh probe of the interpreter (the user's code)
+	 * and makes its class the app's object; false with a message */
+	bool (*object)(struct cmd_context *c, const char *spec, const char *const *paths,
+	               int npaths, char *err, size_t errlen);
 };
 
 struct cmd_context {

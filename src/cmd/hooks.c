@@ -5,14 +5,17 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/object_probe.h"
 #include "core/text.h"
 #include "core/timing_run.h"
 #include "core/tradeoffs.h"
 #include "core/verify_run.h"
 #include "output/timing_report.h"
 #include "output/verify_report.h"
+#include "session/object_view.h"
 
 static struct chosen *session_chosen;   /* the interpreter the hooks act on */
 static const char *session_dir;
@@ -163,6 +166,52 @@ static bool hook_committed_tradeoffs(struct cmd_context *c, struct tradeoff_tabl
 	                     t, err, errlen);
 }
 
+/* MODULE:EXPR in a fresh probe of the session's interpreter, stopped once
+ * it has answered: the user's code never runs in the session's own probe. */
+static bool hook_object(struct cmd_context *c, const char *spec, const char *const *paths,
+                        int npaths, char *err, size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	char module[1024], how[120];
+	const char *expr;
+	if (!object_spec_split(spec, module, sizeof module, &expr, err, errlen))
+		return false;
+	if (!ch->have) {
+		snprintf(err, errlen, "it needs a CPython 3.8+ interpreter (:python PATH)");
+		return false;
+	}
+	const char *here[] = { "." };
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "%.300s is not a directory", paths[i]);
+			return false;
+		}
+	}
+	static struct probe_client pc;
+	static struct interp in;
+	memset(&pc, 0, sizeof pc);
+	memset(&in, 0, sizeof in);
+	if (!interp_open_stoppable(ch->interp.path, session_script, &in, &pc, session_timeout_ms,
+	                           c->stop, c->stop_ctx)) {
+		snprintf(err, errlen, "%s", in.problem);
+		return false;
+	}
+	static struct object_probe_result res;
+	memset(&res, 0, sizeof res);
+	bool ok = object_run(&pc, module, expr, npaths ? paths : here, npaths ? npaths : 1, 1000,
+	                     session_timeout_ms, c->stop, c->stop_ctx, &res, err, errlen);
+	if (pc.pid)
+		probe_client_stop(&pc, 500, how, sizeof how);
+	if (ok && !app_object_set(c->app, spec, ch->interp.path, ch->interp.version, ch->profile,
+	                          ch->abi, &res)) {
+		snprintf(err, errlen, "out of memory");
+		ok = false;
+	}
+	object_probe_result_free(&res);
+	return ok;
+}
+
 void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
                    double measure_time, int timeout_ms)
 {
@@ -176,4 +225,5 @@ void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
 	ctx->hooks.measure = hook_measure;
 	ctx->hooks.tradeoffs = hook_tradeoffs;
 	ctx->hooks.committed_tradeoffs = hook_committed_tradeoffs;
+	ctx->hooks.object = hook_object;
 }

@@ -328,7 +328,7 @@ void object_judge(const struct object_probe_result *r, const struct profile *pr,
 		struct object_row *p = &j->partial_row;
 		p->kind = KIND_REGULAR_SUBCLASS_SLOTS;
 		p->base_attrs = src && src->inherited.n <= r->nattrs ? src->inherited.n : r->nattrs / 2;
-		snprintf(p->label, sizeof p->label, "slots here only");
+		snprintf(p->label, sizeof p->label, "__slots__ here only");
 		j->partial = p->modelled = model_structure(j, p, r->nattrs);
 		row_figures(j, p);
 	}

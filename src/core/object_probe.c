@@ -335,7 +335,8 @@ void object_probe_result_free(struct object_probe_result *r)
 
 bool object_run(struct probe_client *pc, const char *module, const char *expr,
                 const char *const *paths, int npaths, uint64_t count, int timeout_ms,
-                struct object_probe_result *r, char *err, size_t errlen)
+                bool (*stop)(void *), void *stop_ctx, struct object_probe_result *r,
+                char *err, size_t errlen)
 {
 	static char request[3 * 4096 * (OBJECT_MAX_PATHS + 2) + 128];
 	char how[120];
@@ -365,8 +366,20 @@ bool object_run(struct probe_client *pc, const char *module, const char *expr,
 	if (!probe_client_send(pc, request, err, errlen))
 		return false;
 	static char line[PROBE_LINE_MAX];
+	int waited = 0;
 	for (;;) {
-		switch (probe_client_read_line(pc, line, sizeof line, timeout_ms)) {
+		int slice = stop ? 100 : timeout_ms;
+		enum probe_read got = probe_client_read_line(pc, line, sizeof line, slice);
+		if (got == PROBE_READ_TIMEOUT && stop && stop(stop_ctx)) {
+			probe_client_kill(pc, how, sizeof how);
+			snprintf(err, errlen, "stopped (the interpreter running %s was stopped)", module);
+			return false;
+		}
+		if (got == PROBE_READ_TIMEOUT && (waited += slice) < timeout_ms)
+			continue;
+		if (got == PROBE_READ_LINE)
+			waited = 0;
+		switch (got) {
 		case PROBE_READ_LINE:
 			break;
 		case PROBE_READ_TIMEOUT:

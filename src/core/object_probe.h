@@ -90,9 +90,11 @@ void object_probe_result_free(struct object_probe_result *r);
 
 /* Sends "object module= expr= path= count=" and reads the replies, each
  * within timeout_ms of the one before. On a timeout, a flood or an early
- * end the child is stopped. False with a one-line reason. */
+ * end the child is stopped; so it is when stop (may be NULL) says so, asked
+ * every 100 ms. False with a one-line reason. */
 bool object_run(struct probe_client *pc, const char *module, const char *expr,
                 const char *const *paths, int npaths, uint64_t count, int timeout_ms,
-                struct object_probe_result *r, char *err, size_t errlen);
+                bool (*stop)(void *), void *stop_ctx, struct object_probe_result *r,
+                char *err, size_t errlen);
 
 #endif

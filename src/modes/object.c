@@ -50,7 +50,7 @@ int mode_object(struct run_context *rc)
 	static struct object_probe_result res;
 	memset(&res, 0, sizeof res);
 	if (!object_run(&ch->pc, module, expr, paths, npaths, OBJECT_MEASURE_COUNT, opt->timeout_ms,
-	                &res, err, sizeof err)) {
+	                NULL, NULL, &res, err, sizeof err)) {
 		fprintf(stderr, "slotexplore: --object %s: %s\n", opt->object, err);
 		object_probe_result_free(&res);
 		release_interpreter(ch);

@@ -13,6 +13,7 @@
 #include "render/timing_pane.h"
 #include "render/versions_view.h"
 #include "session/notes.h"
+#include "session/object_view.h"
 #include "session/tour.h"
 
 static void signed_bytes(int64_t d, char *buf, size_t n)
@@ -284,6 +285,132 @@ static void render_table(const struct app *a, struct grid *g, int y0, int rows)
 			}
 		}
 	}
+}
+
+/* Your own class (:object): a heading and up to rows - 1 of its layouts,
+ * in the table's columns; the saving is against the class as it is, and
+ * the measured column (when the version shown is the one measured) takes
+ * "per class". Returns the rows drawn. */
+static int render_object_rows(const struct app *a, struct grid *g, int y0, int rows)
+{
+	const struct app_object *o = a->object;
+	if (!o || rows < 2)
+		return 0;
+	const struct object_judgement *j = &o->j;
+	struct columns c;
+	table_columns(a, g->w, &c);
+	c.check = c.cls;   /* no per-class figure here: the measurement takes its place */
+	if (c.check < 0 && c.vs >= 0 && j->measured_here) {
+		c.check = c.vs;
+		c.vs = -1;
+	}
+	char head[160];
+	const char *name = o->res.name ? o->res.name : "?";
+	if (j->measured_here)
+		snprintf(head, sizeof head, "%s, measured on %s", name, o->version);
+	else
+		snprintf(head, sizeof head, "%s: model alone for %s (measured %s)", name,
+		         app_profile(a)->version, o->version);
+	int room = c.per - 1 + 11 - (int)strlen("per inst") - 1 - c.name;
+	/* a long heading takes the columns' headings' place: the table's repeat them */
+	int wide = (c.vs >= 0 ? c.vs : c.total) - 1 - c.name;
+	bool columns = utf8_columns(head) <= room;
+	if (!columns && utf8_columns(head) > wide)
+		snprintf(head, sizeof head, "%s: %s", name, j->measured_here ? "measured" : "model alone");
+	columns = utf8_columns(head) <= room;
+	if (!columns && utf8_columns(head) > wide)
+		snprintf(head, sizeof head, "%s", j->measured_here ? "your class" : "model alone");
+	columns = utf8_columns(head) <= room;
+	grid_fill(g, 0, y0, g->w, ' ', ST_NORMAL);
+	grid_put(g, c.name, y0, columns ? room : wide, ST_HEADING, head);
+	if (columns) {
+		grid_printf(g, c.per - 1, y0, 12, ST_HEADING, "%11s", "per inst");
+		char m[32];
+		format_grouped(a->instances, m, sizeof m);
+		if (utf8_columns(m) > 11)
+			format_count_short(a->instances, m, sizeof m);
+		grid_printf(g, c.total - 1, y0, 12, ST_HEADING, "%11s", a->instances == 1 ? "1 instance" : m);
+	}
+	if (c.vs >= 0)
+		grid_put(g, c.vs + 1, y0, 16, ST_HEADING, "vs as it is");
+	if (!j->measured_here)
+		c.check = -1;
+	if (c.check >= 0 && c.check + 8 <= g->w)
+		grid_put(g, c.check, y0, g->w - c.check, ST_HEADING,
+		         a->acc == ACC_GETSIZEOF ? "measured" : "tracemalloc");
+	const struct object_row *list[ALT_COUNT + 2];
+	int n = app_object_rows(a, list, ALT_COUNT + 2);
+	/* short of room: the class as it is and the recommended layout first */
+	const struct object_row *best = j->partial ? &j->partial_row : &j->alt[j->best];
+	const struct object_row *shown[ALT_COUNT + 2];
+	int ns = 0;
+	shown[ns++] = list[0];
+	if (rows - 1 < n)
+		shown[ns++] = best;
+	for (int i = 1; i < n && ns < rows - 1; i++)
+		if (list[i] != best || rows - 1 >= n)
+			shown[ns++] = list[i];
+	enum accounting acc = a->acc;
+	for (int i = 0; i < ns; i++) {
+		const struct object_row *r = shown[i];
+		int y = y0 + 1 + i;
+		grid_put(g, c.name, y, 24, r == best ? ST_BEST : ST_NORMAL, r->label);
+		if (!r->modelled) {
+			grid_put(g, c.per, y, g->w - c.per, ST_DIM, r->why_not);
+			continue;
+		}
+		char buf[48], buf2[48];
+		bool deep_alone = acc == ACC_DEEP;   /* the model has no deep for a real class */
+		if (deep_alone && !(r == &j->real && r->has_deep)) {
+			grid_printf(g, c.per - 1, y, 12, ST_DIM, "%10s ", "-");
+		} else {
+			format_grouped(r->fig[acc], buf, sizeof buf);
+			grid_printf(g, c.per - 1, y, 12, ST_NORMAL, "%10s ", buf);
+			if (a->instances > 0 && r->fig[acc] <= UINT64_MAX / a->instances) {
+				format_bytes_human(r->fig[acc] * a->instances, buf2, sizeof buf2);
+				grid_printf(g, c.total - 1, y, 12, ST_NORMAL, "%11s", buf2);
+			}
+		}
+		if (c.vs >= 0 && !deep_alone) {
+			if (r == &j->real) {
+				grid_put(g, c.vs + 1, y, 15, ST_DIM, "(as it is)");
+			} else {
+				int64_t d = -r->saving[acc];
+				uint64_t mine = r->fig[acc], base = j->real.fig[acc];
+				format_change_percent(base, mine, buf, sizeof buf);
+				signed_bytes(d, buf2, sizeof buf2);
+				enum style st = d < 0 ? ST_GOOD : d > 0 ? ST_BAD : ST_NORMAL;
+				if (c.vs + 17 > g->w)
+					grid_printf(g, c.vs, y, 6, st, "%5s", buf);
+				else
+					grid_printf(g, c.vs, y, 17, st, "%5s %10s", buf, buf2);
+			}
+		}
+		if (c.check >= 0 && c.check + 8 <= g->w && r->measured) {
+			/* what tracemalloc or getsizeof said; allocated is checked through requested */
+			bool gs = acc == ACC_GETSIZEOF;
+			char got[40], cell[64];
+			bool compared = gs || r->measured_exact;
+			bool match = gs ? r->match_getsizeof : r->match_requested;
+			if (r == &j->real && !j->real_exact)
+				compared = false;
+			if (gs)
+				format_grouped(r->measured_getsizeof, got, sizeof got);
+			else if (r->measured_exact)
+				format_grouped((uint64_t)(r->measured_requested + 0.5), got, sizeof got);
+			else
+				snprintf(got, sizeof got, "~%.0f", r->measured_requested);
+			snprintf(cell, sizeof cell, "%s %s%s", !compared ? " " : match ? (a->utf8 ? "\u2713" : "ok")
+			         : (a->utf8 ? "\u2717" : "XX"), got, gs || acc == ACC_REQUESTED ? "" : " req");
+			if (utf8_columns(cell) > g->w - c.check)
+				snprintf(cell, sizeof cell, "%s", got);
+			grid_put(g, c.check, y, g->w - c.check, !compared ? ST_DIM : match ? ST_GOOD : ST_ERROR,
+			         cell);
+		} else if (c.check >= 0 && c.check + 8 <= g->w && r->unsupported[0]) {
+			grid_put(g, c.check, y, g->w - c.check, ST_DIM, "not built");
+		}
+	}
+	return 1 + ns;
 }
 
 /* The selected kind's parts as a labelled stacked bar and a legend. */
@@ -958,7 +1085,16 @@ void render_screen(struct app *a, struct grid *g)
 	}
 	int table_rows = kinds;
 	int fixed = 1 + 2 + notes + bottom;
-	int chart = g->h - fixed - (1 + table_rows);
+	/* your own class: a heading and its layouts above the kinds, which
+	 * keep at least three rows (they scroll to the selected one) */
+	int object_rows = 0;
+	if (a->object) {
+		const struct object_row *list[ALT_COUNT + 2];
+		int want = 1 + app_object_rows(a, list, ALT_COUNT + 2);
+		int room = g->h - fixed - 1 - 3 - (a->tour_active ? 0 : 4);
+		object_rows = want < room ? want : room < 3 ? 0 : room;
+	}
+	int chart = g->h - fixed - object_rows - (1 + table_rows);
 	int min_chart = a->tour_active && g->h < 32 ? 0 : 4;   /* the tour's text comes first */
 	if (chart < min_chart) {
 		table_rows -= min_chart - chart;
@@ -966,8 +1102,10 @@ void render_screen(struct app *a, struct grid *g)
 	}
 	if (chart < 4)
 		chart = 0;
-	render_table(a, g, 1, table_rows);
-	int y = 2 + table_rows;
+	if (object_rows)
+		object_rows = render_object_rows(a, g, 1, object_rows);
+	render_table(a, g, 1 + object_rows, table_rows);
+	int y = 2 + object_rows + table_rows;
 	render_breakdown(a, g, y);
 	y += 2;
 	render_chart(a, g, 0, y, g->w, chart);

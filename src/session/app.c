@@ -2,6 +2,7 @@
 
 #include "session/app.h"
 #include "session/notes.h"
+#include "session/object_view.h"
 #include "session/tour.h"
 #include "session/worth.h"
 
@@ -202,6 +203,7 @@ void app_update(struct app *a)
 		.base_given = a->base_given, .base_attrs = a->base_attrs,
 	};
 	model_evaluate_all(&a->setting, &a->eval);
+	app_object_update(a);
 	a->best = -1;
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct kind_result *r = &a->eval.kinds[k];

@@ -15,6 +15,7 @@
 #include "session/keys.h"
 
 struct tour;
+struct app_object;
 
 enum chart_mode { CHART_INSTANCES, CHART_ATTRS, CHART_COUNT };
 
@@ -117,6 +118,8 @@ struct app {
 	bool tour_notes_shown;       /* N: the step's teacher's notes in place of its text */
 	bool tour_answer_shown;      /* A: the answer under the step's question */
 	/* output of a command shown full screen; NULL when none */
+	/* your own class (:object): rows at the top of the table; NULL when none */
+	struct app_object *object;
 	char *pager;
 	int pager_top;               /* first wrapped line shown (the renderer clamps it) */
 	char pager_search[64];       /* the last '/' pattern */
