@@ -618,6 +618,7 @@ def block_step(make, vals, count=101):
     pool space. Of the steps that cover a quarter or more, the smallest is
     the block: holes that alternate with live blocks give its multiples."""
     kept = []
+    before = None
     for attempt in range(40):
         objs = [None] * count
         for k in range(count):
@@ -634,8 +635,14 @@ def block_step(make, vals, count=101):
                 # the smallest common step: a larger one is a multiple of the
                 # block, left where holes alternate with live blocks (two
                 # blocks of one size class are never closer than the block)
-                return min(s for s, n in steps.items() if 4 * n >= count - 1)
-    return "-"
+                got = min(s for s, n in steps.items() if 4 * n >= count - 1)
+                # a batch laid over every other block of an old pool reads
+                # twice the block: the batch after it (those holes now
+                # filled) must agree
+                if got == before:
+                    return got
+                before = got
+    return before if before is not None else "-"
 
 
 class StandIn(object):
