@@ -62,7 +62,7 @@ int main(void)
 	ok(run("set instances 2M; set values str:10; set accounting deep; set chart attrs", err,
 	       sizeof err), "more settings");
 	is_u64(app.instances, 2000000, "set instances 2M");
-	is_u64(app.values.type, VALUE_STR, "set values str:10");
+	is_u64(app.values.item[0].type, VALUE_STR, "set values str:10");
 	is_u64(app.acc, ACC_DEEP, "set accounting deep");
 	is_u64(app.chart, CHART_ATTRS, "set chart attrs");
 	ok(run("set kind slots", err, sizeof err) && app.selected == KIND_SLOTS, "set kind selects");

@@ -154,8 +154,8 @@ static struct kind_result eval_profile(const struct profile *pr, enum abi abi, e
                                        unsigned attrs, uint64_t m, const char *values)
 {
 	struct model_setting s = { .profile = pr, .abi = abi, .attrs = attrs, .instances = m };
-	char err[200];
-	if (!value_spec_parse(values, &s.values, err, sizeof err))
+	char err[300];
+	if (!value_list_parse(values, &s.values, err, sizeof err))
 		abort();
 	struct container c;
 	model_container(&s, &c);
@@ -277,7 +277,7 @@ static void test_totals(void)
 	uint64_t warm_extra = 0;
 	for (unsigned k = 0; k < 64; k++) {
 		struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1 };
-		s.values.type = VALUE_NONE;
+		value_list_single(&s.values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 		warm_extra += model_instance_requested(&s, KIND_REGULAR, k) - 112;
 	}
 	struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1000000 };

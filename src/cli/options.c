@@ -245,8 +245,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->attrs = 5;
 	o->instances = 1000;
 	o->abi = ABI_LP64;
-	o->values.type = VALUE_NONE;
-	o->values.shared = true;
+	value_list_single(&o->values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 	o->accounting = ACC_ALLOCATED;
 	o->format = FORMAT_TEXT;
 	o->timeout_ms = 10000;
@@ -391,7 +390,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		}
 		case OPT_VALUES:
-			if (!value_spec_parse(optarg, &o->values, why, sizeof why))
+			if (!value_list_parse(optarg, &o->values, why, sizeof why))
 				return opt_error(err, errlen, "--values: %s%s", why, "");
 			o->values_given = true;
 			break;
@@ -535,6 +534,14 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	    (strstr(o->attrs_text, "..") || strchr(o->attrs_text, ',')))
 		return opt_error(err, errlen, "--attrs: '%s' is a grid; a grid needs --verify (here "
 		                 "give one count from 0 to 100,000)%s", o->attrs_text, "");
+	/* a value per attribute: as many as the attributes, or a last one repeated
+	 * (--verify's grid is checked once it is read) */
+	if (o->values_given && o->mode != MODE_VERIFY && !value_list_covers(&o->values, o->attrs)) {
+		char cap[40];
+		snprintf(cap, sizeof cap, "--attrs is %u", o->attrs);
+		value_list_short_message(&o->values, cap, why, sizeof why);
+		return opt_error(err, errlen, "%s%s", why, "");
+	}
 	if (o->no_python && (o->mode == MODE_VERIFY || o->npythons))
 		return opt_error(err, errlen, "--no-python cannot go with %s%s",
 		                 o->mode == MODE_VERIFY ? "--verify" : "--python", "");

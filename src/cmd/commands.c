@@ -93,6 +93,12 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 	if (strcmp(what, "attrs") == 0) {
 		if (!parse_count(v, 0, MODEL_MAX_ATTRS, &n, why, sizeof why))
 			return fail(err, errlen, "set attrs: %s", why);
+		if (!value_list_covers(&a->values, (unsigned)n)) {
+			char cap[40];
+			snprintf(cap, sizeof cap, "attrs would be %u", (unsigned)n);
+			value_list_short_message(&a->values, cap, why, sizeof why);
+			return fail(err, errlen, "set attrs: %s", why);
+		}
 		a->attrs = (unsigned)n;
 	} else if (strcmp(what, "base-attrs") == 0) {
 		if (strcmp(v, "half") == 0) {
@@ -119,10 +125,16 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 			return fail(err, errlen, "set abi: %s; set version first", no);
 		a->abi = abi;
 	} else if (strcmp(what, "values") == 0) {
-		struct value_spec spec;
-		if (!value_spec_parse(v, &spec, why, sizeof why))
+		static struct value_list vl;
+		if (!value_list_parse(v, &vl, why, sizeof why))
 			return fail(err, errlen, "set values: %s", why);
-		a->values = spec;
+		if (!value_list_covers(&vl, a->attrs)) {
+			char cap[40];
+			snprintf(cap, sizeof cap, "attrs is %u", a->attrs);
+			value_list_short_message(&vl, cap, why, sizeof why);
+			return fail(err, errlen, "set values: %s", why);
+		}
+		a->values = vl;
 		for (int i = 0; i < APP_VALUES_CHOICES; i++)
 			if (strcmp(app_values_choice(i), v) == 0)
 				a->values_index = i;

@@ -81,7 +81,7 @@ void session_remember(const struct app *a)
 	if (!atomic_open(&af, path, why, sizeof why))   /* never through a planted last.tmp link */
 		return;
 	FILE *f = af.f;
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format(&a->values, values, sizeof values);
 	fprintf(f, "# slotexplore's last setting, written when the explorer quits\n"
 	        "set version %s\nset abi %s\nset attrs %u\nset instances %llu\nset values %s\n"
 	        "set accounting %s\nset chart %s\nset kind %s\nset compare %s\nset theme %s\n",
@@ -152,9 +152,9 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	if (opt->abi_given)
 		app->abi = opt->abi;
 	if (opt->values_given) {
-		char given[64];
+		char given[VALUE_LIST_TEXT];
 		app->values = opt->values;
-		value_spec_format(&opt->values, given, sizeof given);
+		value_list_format(&opt->values, given, sizeof given);
 		for (int i = 0; i < APP_VALUES_CHOICES; i++)
 			if (strcmp(app_values_choice(i), given) == 0)
 				app->values_index = i;
