@@ -534,11 +534,23 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	    (strstr(o->attrs_text, "..") || strchr(o->attrs_text, ',')))
 		return opt_error(err, errlen, "--attrs: '%s' is a grid; a grid needs --verify (here "
 		                 "give one count from 0 to 100,000)%s", o->attrs_text, "");
-	/* a value per attribute: as many as the attributes, or a last one repeated
-	 * (--verify's grid is checked once it is read) */
-	if (o->values_given && o->mode != MODE_VERIFY && !value_list_covers(&o->values, o->attrs)) {
+	/* a value per attribute: as many as the attributes (--verify: as its
+	 * grid's largest count), or a last one repeated */
+	unsigned most = o->attrs;
+	bool grid = o->mode == MODE_VERIFY;
+	if (o->values_given && grid) {
+		static uint64_t counts[4096];
+		int n = parse_count_grid(o->attrs_text ? o->attrs_text : "0..40", 0, MODEL_MAX_ATTRS,
+		                         counts, 4096, why, sizeof why);
+		grid = n != 1;
+		if (n > 0)   /* a bad grid: mode_verify says so */
+			most = 0;
+		for (int i = 0; i < n; i++)
+			most = counts[i] > most ? (unsigned)counts[i] : most;
+	}
+	if (o->values_given && !value_list_covers(&o->values, most)) {
 		char cap[40];
-		snprintf(cap, sizeof cap, "--attrs is %u", o->attrs);
+		snprintf(cap, sizeof cap, "--attrs %s %u", grid ? "goes to" : "is", most);
 		value_list_short_message(&o->values, cap, why, sizeof why);
 		return opt_error(err, errlen, "%s%s", why, "");
 	}
