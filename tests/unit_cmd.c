@@ -8,6 +8,7 @@
 #include "cmd/commands.h"
 #include "render/palette.h"
 #include "core/datadir.h"
+#include "session/notes.h"
 #include "tap.h"
 
 static struct profile_set set;
@@ -210,7 +211,18 @@ int main(void)
 	   app.attrs == 14, "with ... + goes on (%u attrs)", app.attrs);
 	app_update(&app);
 	ok(app.eval.kinds[KIND_SLOTS].fig[ACC_REQUESTED] > 0, "and the model follows");
+	app.selected = KIND_SLOTS;
+	static char notes[4096];
+	app_compose_notes(&app, notes, sizeof notes);
+	ok(strstr(notes, "Each attribute holds its own kind of value: the instance owns 344 bytes") &&
+	   strstr(notes, "the dearest a0's int:30 at 32"), "the notes say what the values cost (int:30 and 13 floats): %.200s",
+	   notes);
 	ok(app_apply(&app, ACT_VALUES_NEXT) && app.values.n == 1, "w goes back to the presets");
+	n = cmd_complete("set values ", "int:30,st", m, 64);
+	ok(n == 3 && strcmp(m[0], "int:30,str:10") == 0 && strcmp(m[2], "int:30,str:50") == 0,
+	   "complete a value list's last entry (%d)", n);
+	n = cmd_complete("set values ", "int:30,float,.", m, 64);
+	ok(n == 1 && strcmp(m[0], "int:30,float,...") == 0, "  and the ... that ends it");
 	profile_set_free(&set);
 	return done_testing();
 }
