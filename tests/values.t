@@ -67,6 +67,20 @@ out=$(S --attrs 2 --values int:30,str:12,float --kind slots); ok $? "a longer li
 out=$("$SLOTEXPLORE" --batch --no-python --by-version --attrs 5 --values $LIST | tr -s "\n " "  ")
 like "$out" "values a value per attribute: $LIST" "--by-version names the list"
 
+# the explorer: the header shows a long list cut short; Right past the list is refused
+CHECK="$TOP_BUILDDIR/tests/screen_check"
+out=$("$CHECK" --cuts 80 24 "<Cmd:set values int:30,str:12,str:40:ucs2,float,none>" "+")
+like "$(printf '%s\n' "$out" | head -1)" "values int:30,str:12,s" "the header: the list, cut short at 80 columns"
+is "$(printf '%s\n' "$out" | tail -1)" "cuts: 0" "  and nothing else cut"
+out=$("$CHECK" 100 30 "<Cmd:set values int:30,str:12,str:40:ucs2,float,none>" "<Right>")
+like "$out" "attributes: the values list has 5 values (end it with ... to repeat the last" \
+	"Right past the list: refused on the status line"
+like "$(printf '%s\n' "$out" | head -1)" "5 attrs" "  the attributes stay at 5"
+out=$("$CHECK" 100 30 "<Cmd:set values int:30,str:12,...>" "<Right>" "<Right>")
+like "$(printf '%s\n' "$out" | head -1)" "7 attrs .* values int:30,str:12,\.\.\." "with ... it goes on"
+out=$("$CHECK" 100 30 "<Cmd:set values int:30,str:12,...>" "w")
+like "$(printf '%s\n' "$out" | head -1)" "values smallint" "w cycles the single values"
+
 bad 2 "slotexplore: --values lists 3 values but --attrs is 5; end the list with ... to repeat the last" \
 	--batch --values int:30,str:12,none
 bad 2 "--values lists 2 values but --attrs is 3" --batch --attrs 3 --values int:30,none --format json
