@@ -160,7 +160,7 @@ static void test_value_lists(void)
 	/* the header's short form ends with ... at a comma */
 	value_list_parse("int:30,str:12,str:40:ucs2,float,none", &l, err, sizeof err);
 	value_list_format_short(&l, back, 20);
-	is_str(back, "int:30,str:12,...", "the header's short form");
+	is_str(back, "int:30,str:12,\u2026", "the header's short form");
 }
 
 static void test_profile_errors(void)

@@ -310,11 +310,12 @@ void value_list_format_short(const struct value_list *l, char *buf, size_t n)
 		memcpy(buf, full, len + 1);
 		return;
 	}
-	/* cut at a comma that leaves room for ",…" */
+	/* cut at a comma that leaves room for ",…" (an ellipsis, not the "..."
+	 * that repeats the last entry) */
 	size_t keep = n > 5 ? n - 5 : 0;
 	while (keep > 0 && full[keep] != ',')
 		keep--;
-	snprintf(buf, n, "%.*s%s", (int)keep, full, keep ? ",..." : "...");
+	snprintf(buf, n, "%.*s%s", (int)keep, full, keep ? ",\u2026" : "\u2026");
 }
 
 const struct value_spec *value_list_at(const struct value_list *l, unsigned i)

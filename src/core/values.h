@@ -58,7 +58,8 @@ bool value_list_parse(const char *text, struct value_list *out, char *err, size_
 /* Canonical text, parseable by value_list_parse; a one-entry list is its
  * spec's text (value_spec_format). Needs VALUE_LIST_TEXT bytes at most. */
 void value_list_format(const struct value_list *l, char *buf, size_t n);
-/* The same text, cut to fit n bytes with "..." for headers ("int:30,str:12,…"). */
+/* The same text cut at a comma to fit n bytes (n >= 4), an ellipsis marking
+ * the cut, for headers ("int:30,str:12,\u2026"). */
 void value_list_format_short(const struct value_list *l, char *buf, size_t n);
 /* A one-entry list of v. */
 void value_list_single(struct value_list *l, const struct value_spec *v);
