@@ -125,7 +125,10 @@ for the two-class kinds; dict_getsizeof is given when the dict holds
 attributes.
 Values: none | smallint | int:BITS | float | str:LEN[:ascii|latin1|ucs2|ucs4],
 optionally followed by ",shared" (one object per attribute for all
-instances).
+instances). Or a value per attribute: a list of those, comma-separated,
+where a bare "shared" makes the entry before it shared and a trailing
+"..." repeats the last entry (int:30,shared,str:12,float,...); attribute i
+takes entry i, and a list without "..." needs an entry per attribute.
 
 This file stays parseable by Python 2.7 so that such an interpreter can say
 what it is.
@@ -417,29 +420,54 @@ def parse_values(spec):
     raise ValueError("unknown values '%s'" % spec)
 
 
+def parse_value_list(spec):
+    """Returns (entries, repeat_last): a value per attribute, each entry as
+    parse_values returns it. "int:30,shared,str:12,..." : a bare "shared"
+    makes the entry before it shared, a trailing "..." repeats the last
+    entry. A single spec (with its ",shared") is a list of one, repeated."""
+    if "," not in spec or spec.endswith(",shared") and spec.count(",") == 1:
+        return [parse_values(spec)], True
+    entries, repeat, shared_last = [], False, False
+    tokens = spec.split(",")
+    for at, token in enumerate(tokens):
+        if token == "shared" and entries and not shared_last:
+            kind, arg, strkind, _ = entries[-1]
+            entries[-1] = (kind, arg, strkind, True)
+            shared_last = True
+        elif token == "..." and entries and at == len(tokens) - 1:
+            repeat = True
+        else:
+            entries.append(parse_values(token))
+            shared_last = False
+    if len(entries) > 256:
+        raise ValueError("a values list holds at most 256 values")
+    return entries, repeat or len(entries) == 1
+
+
+def value_maker(kind, arg, strkind):
+    """one(k): the k-th value of a kind that makes a new object each time."""
+    if kind == "int":
+        base = 1 << (arg - 1)
+        return lambda k: base + k
+    if kind == "float":
+        return lambda k: float(k) + 0.5
+    first = STR_FIRST[strkind]
+    return lambda k: (first + str(k).zfill(arg))[:arg]
+
+
 def value_factory(spec, n):
     """Returns vals(index): the attribute values of instance `index`."""
-    kind, arg, strkind, shared = parse_values(spec)
+    entries, repeat = parse_value_list(spec)
+    if len(entries) > 1:
+        return list_factory(entries, repeat, n)
+    kind, arg, strkind, shared = entries[0]
     if kind == "none":
         fixed = [None] * n
         return lambda index: fixed
     if kind == "smallint":
         fixed = list(range(1, n + 1))
         return lambda index: fixed
-    if kind == "int":
-        base = 1 << (arg - 1)
-
-        def one(k):
-            return base + k
-    elif kind == "float":
-        def one(k):
-            return float(k) + 0.5
-    else:
-        first = STR_FIRST[strkind]
-        length = arg
-
-        def one(k):
-            return (first + str(k).zfill(length))[:length]
+    one = value_maker(kind, arg, strkind)
     if shared:
         fixed = [one(i) for i in range(n)]
         return lambda index: fixed
@@ -447,6 +475,32 @@ def value_factory(spec, n):
     def vals(index):
         start = index * n
         return [one(start + i) for i in range(n)]
+    return vals
+
+
+def list_factory(entries, repeat, n):
+    """vals(index) for a value per attribute: attribute i takes entry i (the
+    last one past the list when it repeats), with the values one spec
+    would give it: None, the int i+1, one object per attribute for all
+    instances when shared, else a new one per instance."""
+    if len(entries) < n and not repeat:
+        raise ValueError("the values list has %d values for %d attributes (end it with ...)"
+                         % (len(entries), n))
+    makers = []
+    for i in range(n):
+        kind, arg, strkind, shared = entries[min(i, len(entries) - 1)]
+        if kind == "none":
+            makers.append(lambda start, c=None: c)
+        elif kind == "smallint":
+            makers.append(lambda start, c=i + 1: c)
+        elif shared:
+            makers.append(lambda start, c=value_maker(kind, arg, strkind)(i): c)
+        else:
+            makers.append(lambda start, i=i, one=value_maker(kind, arg, strkind): one(start + i))
+
+    def vals(index):
+        start = index * n
+        return [make(start) for make in makers]
     return vals
 
 
@@ -990,7 +1044,9 @@ def parse_setting(verb, fields):
     base_request[0] = int(fields["base"]) if "base" in fields else None
     if kind in INHERITANCE_KINDS:
         base_attrs(kind, n)
-    parse_values(spec)
+    entries, repeat = parse_value_list(spec)
+    if len(entries) < n and not repeat:
+        raise ValueError("the values list has %d values for %d attributes" % (len(entries), n))
     return kind, n, spec, count
 
 

@@ -78,21 +78,6 @@ is "$(printf '%s\n' "$out" | grep -c '^3\.')" 9 "nine profiles, 3.8 to 3.15 and 
 like "$out" '^3\.14t  *inline-values  *verified  *none  *none' "3.14t: lp64 only, measured"
 
 # bad input: one line on stderr naming the problem, exit status 2
-bad() { # bad WANT-STATUS PATTERN ARGS...
-	want=$1 pattern=$2
-	shift 2
-	"$SLOTEXPLORE" "$@" > "$TMP/stdout" 2> "$TMP/stderr"
-	status=$?
-	lines=$(wc -l < "$TMP/stderr" | tr -d ' ')
-	if [ "$status" -eq "$want" ] && [ "$lines" -eq 1 ] && grep -q -- "$pattern" "$TMP/stderr" &&
-		[ ! -s "$TMP/stdout" ]; then
-		ok 0 "rejects $*: $(cat "$TMP/stderr")"
-	else
-		ok 1 "rejects $*"
-		diag "  status $status (want $want), $lines stderr lines:"
-		sed 's/^/#   /' "$TMP/stderr"
-	fi
-}
 bad 2 "--attrs: 'abc' is not a number" --attrs abc
 bad 2 "--attrs: '100001' is too large (expected a whole number from 0 to 100,000" --attrs 100001
 bad 2 "--attrs: '-1' is negative" --attrs -1

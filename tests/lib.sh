@@ -40,6 +40,24 @@ done_testing() {
 	[ "$tap_failed" -eq 0 ]
 }
 
+# Bad input: exit WANT-STATUS, one line on stderr matching PATTERN,
+# nothing on stdout.
+bad() { # bad WANT-STATUS PATTERN ARGS...
+	want=$1 pattern=$2
+	shift 2
+	"$SLOTEXPLORE" "$@" > "$TMP/stdout" 2> "$TMP/stderr"
+	status=$?
+	lines=$(wc -l < "$TMP/stderr" | tr -d ' ')
+	if [ "$status" -eq "$want" ] && [ "$lines" -eq 1 ] && grep -q -- "$pattern" "$TMP/stderr" &&
+		[ ! -s "$TMP/stdout" ]; then
+		ok 0 "rejects $*: $(cat "$TMP/stderr")"
+	else
+		ok 1 "rejects $*"
+		diag "  status $status (want $want), $lines stderr lines:"
+		sed 's/^/#   /' "$TMP/stderr"
+	fi
+}
+
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 
 # Interpreters to measure: python3, python3.N and python on PATH, and

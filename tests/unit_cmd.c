@@ -8,6 +8,7 @@
 #include "cmd/commands.h"
 #include "render/palette.h"
 #include "core/datadir.h"
+#include "session/notes.h"
 #include "tap.h"
 
 static struct profile_set set;
@@ -62,7 +63,7 @@ int main(void)
 	ok(run("set instances 2M; set values str:10; set accounting deep; set chart attrs", err,
 	       sizeof err), "more settings");
 	is_u64(app.instances, 2000000, "set instances 2M");
-	is_u64(app.values.type, VALUE_STR, "set values str:10");
+	is_u64(app.values.item[0].type, VALUE_STR, "set values str:10");
 	is_u64(app.acc, ACC_DEEP, "set accounting deep");
 	is_u64(app.chart, CHART_ATTRS, "set chart attrs");
 	ok(run("set kind slots", err, sizeof err) && app.selected == KIND_SLOTS, "set kind selects");
@@ -191,6 +192,37 @@ int main(void)
 	ok(n == 1 && strcmp(m[0], "help") == 0, "completion after ; starts a new command (%d)", n);
 	n = cmd_complete("set accounting ", "", m, 64);
 	ok(n == 4, "complete accounting modes");
+	/* a value per attribute: set values takes a list; attrs cannot outgrow it */
+	fresh();
+	ok(run("set values int:30,str:12,str:40:ucs2,float,none", err, sizeof err) &&
+	   app.values.n == 5 && app.values.item[2].str_kind == STR_UCS2,
+	   "set values: a list of five for five attributes");
+	ok(!run("set attrs 6", err, sizeof err) && strstr(err, "set attrs: --values lists 5 values "
+	   "but attrs would be 6") && app.attrs == 5, "set attrs past the list is refused: %s", err);
+	ok(!app_apply(&app, ACT_ATTRS_UP) && app.attrs == 5 && app.status_error &&
+	   strstr(app.status, "values list has 5 values"), "+ past the list is refused: %s", app.status);
+	ok(app_apply(&app, ACT_ATTRS_DOWN) && app.attrs == 4, "- is not");
+	ok(!run("set values int:30,str:12", err, sizeof err) &&
+	   strstr(err, "set values: --values lists 2 values but attrs is 4"),
+	   "set values: a list shorter than attrs: %s", err);
+	ok(!run("set values int:30,,none", err, sizeof err) && strstr(err, "set values: entry 2"),
+	   "set values: an empty entry: %s", err);
+	ok(run("set values int:30,float,...", err, sizeof err) && app_apply(&app, ACT_ATTRS_UP10) &&
+	   app.attrs == 14, "with ... + goes on (%u attrs)", app.attrs);
+	app_update(&app);
+	ok(app.eval.kinds[KIND_SLOTS].fig[ACC_REQUESTED] > 0, "and the model follows");
+	app.selected = KIND_SLOTS;
+	static char notes[4096];
+	app_compose_notes(&app, notes, sizeof notes);
+	ok(strstr(notes, "Each attribute holds its own kind of value: the instance owns 344 bytes") &&
+	   strstr(notes, "the dearest a0's int:30 at 32"), "the notes say what the values cost (int:30 and 13 floats): %.200s",
+	   notes);
+	ok(app_apply(&app, ACT_VALUES_NEXT) && app.values.n == 1, "w goes back to the presets");
+	n = cmd_complete("set values ", "int:30,st", m, 64);
+	ok(n == 3 && strcmp(m[0], "int:30,str:10") == 0 && strcmp(m[2], "int:30,str:50") == 0,
+	   "complete a value list's last entry (%d)", n);
+	n = cmd_complete("set values ", "int:30,float,.", m, 64);
+	ok(n == 1 && strcmp(m[0], "int:30,float,...") == 0, "  and the ... that ends it");
 	profile_set_free(&set);
 	return done_testing();
 }

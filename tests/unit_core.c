@@ -87,6 +87,82 @@ static void test_values_parse(void)
 	}
 }
 
+static void test_value_lists(void)
+{
+	static struct value_list l, again;
+	char err[400], back[VALUE_LIST_TEXT];
+	/* canonical lists round-trip; a single spec is one entry, repeated */
+	static const char *const round_trip[] = {
+		"int:30,str:12,str:40:ucs2,float,none", "int:30,shared,str:12", "str:5,shared",
+		"int:30,float,...", "smallint,none,str:0,int:64,shared,...", "none",
+	};
+	for (size_t i = 0; i < sizeof round_trip / sizeof round_trip[0]; i++) {
+		back[0] = '\0';
+		if (value_list_parse(round_trip[i], &l, err, sizeof err))
+			value_list_format(&l, back, sizeof back);
+		is_str(back, round_trip[i], "value list '%s' round-trips", round_trip[i]);
+	}
+	ok(value_list_parse("int:30,str:12,str:40:ucs2,float,none", &l, err, sizeof err) &&
+	   l.n == 5 && !l.repeat_last && l.item[0].type == VALUE_INT && l.item[0].bits == 30 &&
+	   l.item[2].str_kind == STR_UCS2 && l.item[2].len == 40 && l.item[4].type == VALUE_NONE,
+	   "five entries, each its own spec");
+	ok(value_list_parse("int:30,shared,str:12", &l, err, sizeof err) && l.n == 2 &&
+	   l.item[0].shared && !l.item[1].shared, "a bare shared makes the entry before it shared");
+	ok(value_list_parse("str:5,shared", &l, err, sizeof err) && l.n == 1 && l.item[0].shared &&
+	   value_list_covers(&l, 1000), "str:5,shared is one shared spec for every attribute");
+	ok(value_list_parse("int:30,...", &l, err, sizeof err) && l.n == 1, "int:30,... is int:30");
+	value_list_format(&l, back, sizeof back);
+	is_str(back, "int:30", "  and is written as int:30");
+	ok(value_list_parse("int:30,float,...", &l, err, sizeof err) && l.repeat_last &&
+	   value_list_at(&l, 0)->type == VALUE_INT && value_list_at(&l, 1)->type == VALUE_FLOAT &&
+	   value_list_at(&l, 99)->type == VALUE_FLOAT && value_list_covers(&l, 100000),
+	   "... repeats the last entry past the list");
+	ok(value_list_parse("int:30,str:12,none", &l, err, sizeof err) && value_list_covers(&l, 3) &&
+	   value_list_covers(&l, 2) && !value_list_covers(&l, 5), "three values cover 3 attributes, not 5");
+	value_list_short_message(&l, "--attrs is 5", err, sizeof err);
+	is_str(err, "--values lists 3 values but --attrs is 5; end the list with ... to repeat the "
+	       "last", "the message for a list shorter than --attrs");
+	ok(value_list_parse("int:30,int:30,int:30", &l, err, sizeof err) &&
+	   value_list_uniform(&l, 3) && value_list_parse("int:30,int:31", &again, err, sizeof err) &&
+	   !value_list_uniform(&again, 2) && value_list_uniform(&again, 1),
+	   "uniform: the attributes' specs are all the same");
+	static const struct { const char *text, *why; } bad[] = {
+		{ "int:30,,none", "entry 2 of the list is empty" },
+		{ "int:30,none,", "entry 3 of the list is empty" },
+		{ ",none", "entry 1 of the list is empty" },
+		{ "int:30,fluff", "entry 2 of the list: 'fluff' is not a value type" },
+		{ "shared,none", "entry 1 of the list is 'shared'" },
+		{ "int:30,shared,shared", "entry 3 of the list repeats 'shared'" },
+		{ "...", "is not a value type" },
+		{ "...,none", "entry 1 of the list is '...'" },
+		{ "none,...,float", "entry 2 of the list is '...', which only ends a list" },
+		{ "int:30,int:4", "entry 2 of the list: 'int:4': int:BITS takes BITS from 10" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err[0] = '\0';
+		ok(!value_list_parse(bad[i].text, &l, err, sizeof err) && strstr(err, bad[i].why) &&
+		   !strchr(err, '\n'), "value list '%s' is rejected: %s", bad[i].text, err);
+	}
+	/* 256 entries at most, then a one-line error; a text too long for the probe too */
+	char many[VALUE_LIST_TEXT];
+	size_t used = 0;
+	for (int i = 0; i < 257; i++)
+		used += (size_t)snprintf(many + used, sizeof many - used, "%snone", i ? "," : "");
+	ok(!value_list_parse(many, &l, err, sizeof err) && strstr(err, "more than 256 values"),
+	   "257 values are too many: %s", err);
+	many[used - 5] = '\0';   /* 256 of them */
+	ok(value_list_parse(many, &l, err, sizeof err) && l.n == 256, "256 values are fine");
+	static char huge[VALUE_LIST_TEXT + 10];
+	memset(huge, 'x', sizeof huge - 1);
+	huge[sizeof huge - 1] = '\0';
+	ok(!value_list_parse(huge, &l, err, sizeof err) && strstr(err, "characters long"),
+	   "a list text over %d characters: %s", VALUE_LIST_TEXT - 1, err);
+	/* the header's short form ends with ... at a comma */
+	value_list_parse("int:30,str:12,str:40:ucs2,float,none", &l, err, sizeof err);
+	value_list_format_short(&l, back, 20);
+	is_str(back, "int:30,str:12,\u2026", "the header's short form");
+}
+
 static void test_profile_errors(void)
 {
 	/* A valid profile text, then damaged copies of it. */
@@ -154,8 +230,8 @@ static struct kind_result eval_profile(const struct profile *pr, enum abi abi, e
                                        unsigned attrs, uint64_t m, const char *values)
 {
 	struct model_setting s = { .profile = pr, .abi = abi, .attrs = attrs, .instances = m };
-	char err[200];
-	if (!value_spec_parse(values, &s.values, err, sizeof err))
+	char err[300];
+	if (!value_list_parse(values, &s.values, err, sizeof err))
 		abort();
 	struct container c;
 	model_container(&s, &c);
@@ -277,7 +353,7 @@ static void test_totals(void)
 	uint64_t warm_extra = 0;
 	for (unsigned k = 0; k < 64; k++) {
 		struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1 };
-		s.values.type = VALUE_NONE;
+		value_list_single(&s.values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 		warm_extra += model_instance_requested(&s, KIND_REGULAR, k) - 112;
 	}
 	struct model_setting s = { .profile = P(13), .abi = ABI_LP64, .attrs = 5, .instances = 1000000 };
@@ -421,6 +497,92 @@ static void test_verify_unmodelled_abi(void)
 	   "nor does a split where none was asked for");
 }
 
+/* A mixed list costs what its attributes' values cost, one by one. */
+static void test_value_list_model(void)
+{
+	static const char *const mixed = "int:30,str:12,str:40:ucs2,float,none";
+	static const char *const one[5] = { "int:30", "str:12", "str:40:ucs2", "float", "none" };
+	for (int minor = 8; minor <= 14; minor += 3) {
+		const struct profile *pr = P(minor);
+		uint64_t req = 0, alloc = 0, deep = 0;
+		for (unsigned i = 0; i < 5; i++) {
+			struct value_list l;
+			char err[300];
+			value_list_parse(one[i], &l, err, sizeof err);
+			struct value_object o = value_object_cost(&l.item[0], pr, ABI_LP64, i);
+			if (o.cached)
+				continue;
+			bool est = false;
+			req += o.requested;
+			alloc += model_block_allocated(pr, ABI_LP64, o.requested, &est);
+			deep += o.getsizeof;
+		}
+		static const enum kind kinds[] = { KIND_REGULAR, KIND_SLOTS, KIND_DICT, KIND_TUPLE,
+		                                   KIND_DATACLASS };
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			struct kind_result m = eval(minor, ABI_LP64, kinds[k], 5, 1000, mixed);
+			struct kind_result n = eval(minor, ABI_LP64, kinds[k], 5, 1000, "none");
+			const char *name = kind_info(kinds[k])->name;
+			is_u64(m.fig[ACC_REQUESTED] - n.fig[ACC_REQUESTED], req,
+			       "3.%d %s: requested with the list = with None + each attribute's value", minor,
+			       name);
+			is_u64(m.fig[ACC_ALLOCATED] - n.fig[ACC_ALLOCATED], alloc,
+			       "3.%d %s: allocated = with None + each value's block", minor, name);
+			is_u64(m.fig[ACC_DEEP] - n.fig[ACC_DEEP], deep,
+			       "3.%d %s: deep = with None + each value (None counted once)", minor, name);
+			is_u64(m.fig[ACC_GETSIZEOF], n.fig[ACC_GETSIZEOF],
+			       "3.%d %s: getsizeof counts no value", minor, name);
+			/* the per-attribute rows add up to the part */
+			struct model_setting s = { .profile = P(minor), .abi = ABI_LP64, .attrs = 5,
+			                           .instances = 1000 };
+			char err[300];
+			value_list_parse(mixed, &s.values, err, sizeof err);
+			ok(model_values_per_attribute(&s), "the mixed list is shown per attribute");
+			for (int a = ACC_REQUESTED; a < ACC_COUNT; a++) {
+				struct value_row rows[MODEL_VALUE_ROWS];
+				unsigned nr = model_value_rows(&s, kinds[k], (enum accounting)a, rows,
+				                               MODEL_VALUE_ROWS);
+				uint64_t sum = 0;
+				for (unsigned i = 0; i < nr; i++)
+					sum += rows[i].bytes;
+				ok(nr == 5 && sum == m.part[a][PART_VALUE_OBJECTS],
+				   "3.%d %s %s: 5 rows that sum to the value objects part (%llu)", minor, name,
+				   accounting_name((enum accounting)a), (unsigned long long)sum);
+			}
+		}
+		/* an inheritance kind: the deep walk reaches the subclass's slots only */
+		struct kind_result m = eval(minor, ABI_LP64, KIND_SLOTS_SUBCLASS_SLOTS, 5, 1000, mixed);
+		struct kind_result n = eval(minor, ABI_LP64, KIND_SLOTS_SUBCLASS_SLOTS, 5, 1000, "none");
+		struct value_list l;
+		char err[300];
+		value_list_parse(mixed, &l, err, sizeof err);
+		uint64_t reached = 0;
+		for (unsigned i = 2; i < 5; i++) {   /* K = 2: a2..a4 */
+			struct value_object o = value_object_cost(&l.item[i], pr, ABI_LP64, i);
+			reached += l.item[i].type == VALUE_NONE ? 0 : o.getsizeof;
+		}
+		is_u64(m.fig[ACC_DEEP] - n.fig[ACC_DEEP], reached,
+		       "3.%d slots-subclass-slots: deep counts a2..a4's values only", minor);
+		is_u64(m.fig[ACC_REQUESTED] - n.fig[ACC_REQUESTED], req,
+		       "3.%d slots-subclass-slots: the instance owns all five values", minor);
+	}
+	/* a repeated last entry: int:30 then 99 floats */
+	struct kind_result m = eval(12, ABI_LP64, KIND_SLOTS, 100, 1000, "int:30,float,...");
+	struct kind_result f = eval(12, ABI_LP64, KIND_SLOTS, 100, 1000, "float");
+	struct value_list l;
+	char err[300];
+	value_list_parse("int:30", &l, err, sizeof err);
+	struct value_object i30 = value_object_cost(&l.item[0], P(12), ABI_LP64, 0);
+	is_u64(m.fig[ACC_REQUESTED], f.fig[ACC_REQUESTED] - 24 + i30.requested,
+	       "int:30,float,... at 100 attributes: one int and 99 floats");
+	/* a shared entry is paid once, not per instance */
+	struct kind_result sh = eval(12, ABI_LP64, KIND_SLOTS, 2, 1000, "int:30,shared,float");
+	struct kind_result own = eval(12, ABI_LP64, KIND_SLOTS, 2, 1000, "int:30,float");
+	is_u64(own.fig[ACC_REQUESTED] - sh.fig[ACC_REQUESTED], i30.requested,
+	       "int:30,shared,float: the shared int is not the instance's");
+	is_u64(sh.shared_values_requested, i30.requested, "  it is created once");
+}
+
 int main(void)
 {
 	const char *dir = getenv("SLOTEXPLORE_DATADIR");
@@ -434,6 +596,7 @@ int main(void)
 	   "profiles 3.8 to 3.15 and 3.14t load, 3.14t after 3.14 (%zu)", profiles.count);
 	test_numparse();
 	test_values_parse();
+	test_value_lists();
 	test_profile_errors();
 	test_invariants();
 	test_allocators();
@@ -442,6 +605,7 @@ int main(void)
 	test_seed();
 	test_units();
 	test_verify_unmodelled_abi();
+	test_value_list_model();
 	profile_set_free(&profiles);
 	return done_testing();
 }

@@ -162,7 +162,10 @@ void options_print_help(FILE *out)
 "                           subclass (at most N; default half, N/2 rounded down)\n"
 "      --values SPEC        what the attributes hold: none, smallint, int:BITS,\n"
 "                           float, str:LEN[:ascii|latin1|ucs2|ucs4]; add ,shared\n"
-"                           for one object shared by all instances (default none)\n"
+"                           for one object shared by all instances (default none);\n"
+"                           or a value per attribute, a list ending in ... to\n"
+"                           repeat the last: int:30,str:12,str:40:ucs2,float,none\n"
+"                           or int:30,shared,float,... (shared: the one before)\n"
 "      --accounting A       totals in getsizeof, requested, allocated or deep bytes\n"
 "                           (default allocated)\n"
 "      --compare C          what 'vs regular' compares: total (default, with the\n"
@@ -287,8 +290,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->attrs = 5;
 	o->instances = 1000;
 	o->abi = ABI_LP64;
-	o->values.type = VALUE_NONE;
-	o->values.shared = true;
+	value_list_single(&o->values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 	o->accounting = ACC_ALLOCATED;
 	o->format = FORMAT_TEXT;
 	o->timeout_ms = 10000;
@@ -447,7 +449,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			break;
 		}
 		case OPT_VALUES:
-			if (!value_spec_parse(optarg, &o->values, why, sizeof why))
+			if (!value_list_parse(optarg, &o->values, why, sizeof why))
 				return opt_error(err, errlen, "--values: %s%s", why, "");
 			o->values_given = true;
 			break;
@@ -595,6 +597,26 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	    (strstr(o->attrs_text, "..") || strchr(o->attrs_text, ',')))
 		return opt_error(err, errlen, "--attrs: '%s' is a grid; a grid needs --verify (here "
 		                 "give one count from 0 to 100,000)%s", o->attrs_text, "");
+	/* a value per attribute: as many as the attributes (--verify: as its
+	 * grid's largest count), or a last one repeated */
+	unsigned most = o->attrs;
+	bool grid = o->mode == MODE_VERIFY;
+	if (o->values_given && grid) {
+		static uint64_t counts[4096];
+		int n = parse_count_grid(o->attrs_text ? o->attrs_text : "0..40", 0, MODEL_MAX_ATTRS,
+		                         counts, 4096, why, sizeof why);
+		grid = n != 1;
+		if (n > 0)   /* a bad grid: mode_verify says so */
+			most = 0;
+		for (int i = 0; i < n; i++)
+			most = counts[i] > most ? (unsigned)counts[i] : most;
+	}
+	if (o->values_given && !value_list_covers(&o->values, most)) {
+		char cap[40];
+		snprintf(cap, sizeof cap, "--attrs %s %u", grid ? "goes to" : "is", most);
+		value_list_short_message(&o->values, cap, why, sizeof why);
+		return opt_error(err, errlen, "%s%s", why, "");
+	}
 	if (o->no_python && (o->mode == MODE_VERIFY || o->npythons))
 		return opt_error(err, errlen, "--no-python cannot go with %s%s",
 		                 o->mode == MODE_VERIFY ? "--verify" : "--python", "");

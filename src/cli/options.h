@@ -58,7 +58,7 @@ struct options {
 	bool kinds[KIND_COUNT];
 	bool base_given;             /* --base-attrs K (half: not given) */
 	unsigned base_attrs;
-	struct value_spec values;
+	struct value_list values;
 	enum accounting accounting;
 	enum report_format format;
 	bool breakdown;

@@ -95,6 +95,12 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 	if (strcmp(what, "attrs") == 0) {
 		if (!parse_count(v, 0, MODEL_MAX_ATTRS, &n, why, sizeof why))
 			return fail(err, errlen, "set attrs: %s", why);
+		if (!value_list_covers(&a->values, (unsigned)n)) {
+			char cap[40];
+			snprintf(cap, sizeof cap, "attrs would be %u", (unsigned)n);
+			value_list_short_message(&a->values, cap, why, sizeof why);
+			return fail(err, errlen, "set attrs: %s", why);
+		}
 		a->attrs = (unsigned)n;
 	} else if (strcmp(what, "base-attrs") == 0) {
 		if (strcmp(v, "half") == 0) {
@@ -121,10 +127,16 @@ static bool run_set(struct cmd_context *c, int argc, char **argv, char *err, siz
 			return fail(err, errlen, "set abi: %s; set version first", no);
 		a->abi = abi;
 	} else if (strcmp(what, "values") == 0) {
-		struct value_spec spec;
-		if (!value_spec_parse(v, &spec, why, sizeof why))
+		static struct value_list vl;
+		if (!value_list_parse(v, &vl, why, sizeof why))
 			return fail(err, errlen, "set values: %s", why);
-		a->values = spec;
+		if (!value_list_covers(&vl, a->attrs)) {
+			char cap[40];
+			snprintf(cap, sizeof cap, "attrs is %u", a->attrs);
+			value_list_short_message(&vl, cap, why, sizeof why);
+			return fail(err, errlen, "set values: %s", why);
+		}
+		a->values = vl;
 		for (int i = 0; i < APP_VALUES_CHOICES; i++)
 			if (strcmp(app_values_choice(i), v) == 0)
 				a->values_index = i;
@@ -900,6 +912,27 @@ static int match_list(const char *const *names, const char *word, const char **o
 	return n;
 }
 
+/* A value list's last entry ("int:30,st" -> "int:30,str:10", ...), a
+ * bare shared or the ... that ends a list among them. */
+static int match_values(const char *word, const char **out, int max)
+{
+	static const char *const entries[] = {
+		"none", "smallint", "int:64", "int:200", "float", "str:10", "str:10:ucs2", "str:50",
+		"shared", "...", NULL,
+	};
+	static char made[16][CMD_MAX_LINE + 16];
+	const char *comma = strrchr(word, ',');
+	if (!comma)
+		return match_list(values_names, word, out, max, 0);
+	const char *tail[16];
+	int m = match_list(entries, comma + 1, tail, 16, 0), n = 0;
+	for (int i = 0; i < m && n < max; i++, n++) {
+		snprintf(made[n], sizeof made[n], "%.*s%s", (int)(comma + 1 - word), word, tail[i]);
+		out[n] = made[n];
+	}
+	return n;
+}
+
 static const struct profile_set *completion_profiles;
 
 void cmd_complete_versions_from(const struct profile_set *set)
@@ -952,7 +985,7 @@ int cmd_complete(const char *before, const char *word, const char **out, int max
 				out[k++] = completion_profiles->items[i].version;
 		return k;
 	case ARG_ABI: return match_list(abi_names, word, out, max, 0);
-	case ARG_VALUES: return match_list(values_names, word, out, max, 0);
+	case ARG_VALUES: return match_values(word, out, max);
 	case ARG_ACCOUNTING: return match_list(accounting_names, word, out, max, 0);
 	case ARG_CHART: return match_list(chart_names, word, out, max, 0);
 	case ARG_COMPARE: {

@@ -434,38 +434,116 @@ static uint64_t small_ints_bytes(const struct profile *pr, enum abi abi, uint64_
 	return total;
 }
 
-static struct values_cost values_cost(const struct model_setting *s)
+/* Adds attributes first..first+count-1, all holding values of spec v. */
+static void values_cost_add(const struct model_setting *s, const struct value_spec *v,
+                            unsigned first, unsigned count, struct values_cost *out)
+{
+	if (count == 0)
+		return;
+	if (v->type == VALUE_NONE) {   /* one object, however many refer to it */
+		if (!out->none_counted)
+			out->once_deep += s->profile->abi[s->abi].none_size;
+		out->none_counted = true;
+		return;
+	}
+	if (v->type == VALUE_SMALLINT) {   /* the ints first+1 .. first+count */
+		out->once_deep += small_ints_bytes(s->profile, s->abi, (uint64_t)first + count) -
+		                  small_ints_bytes(s->profile, s->abi, first);
+		return;
+	}
+	uint64_t n = count;
+	struct value_object o = value_object_cost(v, s->profile, s->abi, first);
+	bool est = false;
+	uint64_t alloc = model_block_allocated(s->profile, s->abi, o.requested, &est);
+	if (v->shared || o.cached) {
+		out->once_deep += n * o.getsizeof;
+		if (!o.cached) {
+			out->shared_requested += n * o.requested;
+			out->shared_allocated += n * alloc;
+		}
+		return;
+	}
+	out->owned_requested += n * o.requested;
+	out->owned_allocated += n * alloc;
+	out->owned_deep += n * o.getsizeof;
+	out->estimate |= est;
+}
+
+/* The values of attributes first..first+count-1, entry by entry of the
+ * setting's list (its last entry, repeated, covers the rest). */
+static struct values_cost values_cost_of(const struct model_setting *s, unsigned first,
+                                         unsigned count)
 {
 	struct values_cost v;
 	memset(&v, 0, sizeof v);
-	uint64_t n = s->attrs;
-	if (n == 0)
-		return v;
-	if (s->values.type == VALUE_NONE) {
-		v.once_deep = s->profile->abi[s->abi].none_size;
-		v.none_counted = true;
-		return v;
+	const struct value_list *l = &s->values;
+	unsigned entries = l->n ? l->n : 1;   /* a zeroed list: one entry, none */
+	uint64_t end = (uint64_t)first + count;
+	for (unsigned j = 0; j < entries && j < end; j++) {
+		uint64_t lo = j, hi = j + 1 == entries ? end : j + 1;
+		if (lo < first)
+			lo = first;
+		if (hi > lo)
+			values_cost_add(s, &l->item[j], (unsigned)lo, (unsigned)(hi - lo), &v);
 	}
-	if (s->values.type == VALUE_SMALLINT) {
-		v.once_deep = small_ints_bytes(s->profile, s->abi, n);
-		return v;
-	}
-	struct value_object o = value_object_cost(&s->values, s->profile, s->abi, 0);
-	bool est = false;
-	uint64_t alloc = model_block_allocated(s->profile, s->abi, o.requested, &est);
-	if (s->values.shared || o.cached) {
-		v.once_deep = n * o.getsizeof;
-		if (!o.cached) {
-			v.shared_requested = n * o.requested;
-			v.shared_allocated = n * alloc;
-		}
-		return v;
-	}
-	v.owned_requested = n * o.requested;
-	v.owned_allocated = n * alloc;
-	v.owned_deep = n * o.getsizeof;
-	v.estimate = est;
 	return v;
+}
+
+/* All N attributes' values. */
+static struct values_cost values_cost(const struct model_setting *s)
+{
+	return values_cost_of(s, 0, s->attrs);
+}
+
+unsigned model_value_rows(const struct model_setting *s, enum kind k, enum accounting a,
+                          struct value_row *rows, unsigned max)
+{
+	const struct kind_info *ki = kind_info(k);
+	unsigned first = 0, count = s->attrs, n = 0;
+	if (a == ACC_GETSIZEOF || a >= ACC_COUNT)
+		return 0;   /* getsizeof counts no value object */
+	if (a == ACC_DEEP && ki->inheritance) {
+		struct model_split sp;
+		model_split_of(s, k, &sp);
+		first = sp.deep_first;
+		count = sp.deep_count;
+	}
+	const struct value_list *l = &s->values;
+	unsigned entries = l->n ? l->n : 1;   /* a zeroed list: one entry, none */
+	uint64_t end = (uint64_t)first + count;
+	struct values_cost before;
+	memset(&before, 0, sizeof before);
+	for (unsigned j = 0; j < entries && j < end; j++) {
+		uint64_t lo = j < first ? first : j, hi = j + 1 == entries ? end : j + 1;
+		if (hi <= lo)
+			continue;
+		struct values_cost after = values_cost_of(s, first, (unsigned)(hi - first));
+		uint64_t bytes = a == ACC_DEEP
+		                 ? after.owned_deep + after.once_deep - before.owned_deep - before.once_deep
+		                 : after.owned_requested - before.owned_requested;
+		before = after;
+		struct value_row *last = n ? &rows[n - 1] : NULL;
+		if (last && value_spec_equal(&last->spec, &l->item[j]) &&
+		    last->first + last->count == lo) {
+			last->count += (unsigned)(hi - lo);
+			last->bytes += bytes;
+			continue;
+		}
+		if (n == max)
+			break;
+		rows[n++] = (struct value_row){ .first = (unsigned)lo, .count = (unsigned)(hi - lo),
+		                                .spec = l->item[j], .bytes = bytes };
+	}
+	if (a == ACC_DEEP && ki->weakref_slot && !before.none_counted && n < max)
+		rows[n++] = (struct value_row){ .first = s->attrs, .count = 0,
+		                                .spec = { .type = VALUE_NONE, .shared = true },
+		                                .bytes = s->profile->abi[s->abi].none_size };
+	return n;
+}
+
+bool model_values_per_attribute(const struct model_setting *s)
+{
+	return !value_list_uniform(&s->values, s->attrs);
 }
 
 /* ---- one instance's allocations ------------------------------------------- */
@@ -792,6 +870,16 @@ bool model_setting_check(const struct model_setting *s, char *err, size_t errlen
 		         MODEL_MAX_ATTRS);
 		return false;
 	}
+	if (s->values.n == 0 || s->values.n > VALUE_LIST_MAX) {
+		snprintf(err, errlen, "no values for the attributes");
+		return false;
+	}
+	if (!value_list_covers(&s->values, s->attrs)) {
+		char what[40];
+		snprintf(what, sizeof what, "attrs is %u", s->attrs);
+		value_list_short_message(&s->values, what, err, errlen);
+		return false;
+	}
 	if (s->instances < 1 || s->instances > MODEL_MAX_INSTANCES) {
 		snprintf(err, errlen, "instance count %llu is out of range (1 to 10^15)",
 		         (unsigned long long)s->instances);
@@ -937,19 +1025,6 @@ static const struct model_setting *dict_view(const struct model_setting *s, enum
 	return ds;
 }
 
-/* The values the seed's deep walk reaches: a<first>.. (count of them). */
-static struct values_cost values_cost_of(const struct model_setting *s, unsigned first,
-                                         unsigned count)
-{
-	struct model_setting r = *s;
-	r.attrs = count;
-	struct values_cost v = values_cost(&r);
-	if (s->values.type == VALUE_SMALLINT && count)   /* the ints first+1 .. first+count */
-		v.once_deep = small_ints_bytes(s->profile, s->abi, (uint64_t)first + count) -
-		              small_ints_bytes(s->profile, s->abi, first);
-	return v;
-}
-
 uint64_t model_instance_requested(const struct model_setting *s0, enum kind k, uint64_t index)
 {
 	const struct kind_info *ki = kind_info(k);
@@ -981,6 +1056,7 @@ static void evaluate_kind(const struct model_setting *s0, enum kind k, const str
 	 * its dict_attrs (s); its values, all N of them, are still its own */
 	struct model_setting ds;
 	const struct model_setting *s = dict_view(s0, k, &ds, &r->split);
+	/* the values the seed's deep walk reaches: a<deep_first>.. */
 	const struct values_cost deep_values = ki->inheritance
 	        ? values_cost_of(s0, r->split.deep_first, r->split.deep_count) : *vc;
 	r->kind = k;

@@ -55,7 +55,7 @@ struct model_setting {
 	enum abi abi;
 	unsigned attrs;
 	uint64_t instances;
-	struct value_spec values;
+	struct value_list values;  /* attribute i holds value_list_at(&values, i) */
 	unsigned name_len;   /* 0: names a0..a{N-1}; else every name has this length */
 	/* The inheritance kinds' split: K of the N attributes belong to the
 	 * base class (slots-dict: to __slots__). Unset: N / 2 rounded down;
@@ -132,6 +132,23 @@ struct model_eval {
  * a free-threaded build does without (listed as 0, so that its absence is
  * seen beside the 32-byte object header). */
 bool model_part_listed(const struct kind_result *r, enum accounting a, enum part p);
+
+/* The value-objects part of a breakdown attribute by attribute: a row for
+ * each run of attributes a<first>..a<first+count-1> that take the same list
+ * entry (spec), with the bytes they add to part[a][PART_VALUE_OBJECTS] of
+ * kind k; a row of count 0 (spec none) is the None of a __weakref__ slot
+ * the deep walk reaches. The rows' bytes sum to that part. */
+struct value_row {
+	unsigned first, count;
+	struct value_spec spec;
+	uint64_t bytes;
+};
+#define MODEL_VALUE_ROWS (VALUE_LIST_MAX + 1)
+unsigned model_value_rows(const struct model_setting *s, enum kind k, enum accounting a,
+                          struct value_row *rows, unsigned max);
+/* True when a breakdown shows the values attribute by attribute: the
+ * setting's attributes take more than one kind of value. */
+bool model_values_per_attribute(const struct model_setting *s);
 
 /* Checks a setting; false with a one-line message naming the bad field. */
 bool model_setting_check(const struct model_setting *s, char *err, size_t errlen);

@@ -423,8 +423,8 @@ static bool model_figure(const struct profile *pr, enum abi abi, unsigned attrs,
 {
 	struct model_setting s = {
 		.profile = pr, .abi = abi, .attrs = attrs, .instances = 1,
-		.values = { .type = VALUE_NONE, .shared = true },
 	};
+	value_list_single(&s.values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 	char why[200];
 	if (!model_setting_check(&s, why, sizeof why))
 		return false;

@@ -31,8 +31,7 @@ void seed_setting(const struct profile *pr, enum abi abi, struct model_setting *
 	out->abi = abi;
 	out->attrs = SEED_ATTRS;
 	out->instances = 1;
-	out->values.type = VALUE_SMALLINT;
-	out->values.shared = true;
+	value_list_single(&out->values, &(struct value_spec){ .type = VALUE_SMALLINT, .shared = true });
 	out->name_len = 1;
 }
 

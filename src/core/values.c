@@ -198,3 +198,177 @@ struct value_object value_object_cost(const struct value_spec *v, const struct p
 	}
 	return o;
 }
+
+/* ---- a value per attribute ------------------------------------------------ */
+
+void value_list_single(struct value_list *l, const struct value_spec *v)
+{
+	l->n = 1;
+	l->repeat_last = true;
+	l->item[0] = *v;
+}
+
+static bool list_bad(char *err, size_t errlen, unsigned entry, const char *why)
+{
+	snprintf(err, errlen, "entry %u of the list %s", entry, why);
+	return false;
+}
+
+bool value_list_parse(const char *text, struct value_list *out, char *err, size_t errlen)
+{
+	size_t len = strlen(text);
+	if (len >= VALUE_LIST_TEXT) {
+		snprintf(err, errlen, "the list is %zu characters long (at most %d)", len,
+		         VALUE_LIST_TEXT - 1);
+		return false;
+	}
+	/* a single spec, with its ",shared", is parsed (and worded) as before */
+	const char *comma = strchr(text, ',');
+	if (!comma || (strcmp(comma, ",shared") == 0)) {
+		struct value_spec v;
+		if (!value_spec_parse(text, &v, err, errlen))
+			return false;
+		value_list_single(out, &v);
+		return true;
+	}
+	char buf[VALUE_LIST_TEXT];
+	memcpy(buf, text, len + 1);
+	struct value_list l = { .n = 0, .repeat_last = false };
+	unsigned entry = 0;
+	bool last_shared = false;   /* the entry before took a "shared" already */
+	char *p = buf;
+	for (;;) {
+		char *end = strchr(p, ',');
+		if (end)
+			*end = '\0';
+		entry++;
+		if (l.repeat_last)
+			return list_bad(err, errlen, entry - 1, "is '...', which only ends a list");
+		if (!*p)
+			return list_bad(err, errlen, entry, "is empty (two commas, or one at an end)");
+		if (strcmp(p, "shared") == 0) {
+			if (l.n == 0)
+				return list_bad(err, errlen, entry, "is 'shared', which follows the value it "
+				                "makes shared (int:30,shared)");
+			if (last_shared)
+				return list_bad(err, errlen, entry, "repeats 'shared'");
+			l.item[l.n - 1].shared = true;
+			last_shared = true;
+		} else if (strcmp(p, "...") == 0) {
+			if (l.n == 0)
+				return list_bad(err, errlen, entry, "is '...', which repeats the value before it");
+			l.repeat_last = true;
+		} else {
+			if (l.n == VALUE_LIST_MAX) {
+				snprintf(err, errlen, "the list has more than %u values (end it with ... to "
+				         "repeat the last)", VALUE_LIST_MAX);
+				return false;
+			}
+			char why[300];
+			if (!value_spec_parse(p, &l.item[l.n], why, sizeof why)) {
+				snprintf(err, errlen, "entry %u of the list: %s", entry, why);
+				return false;
+			}
+			l.n++;
+			last_shared = false;
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	if (l.n == 1)
+		l.repeat_last = true;
+	out->n = l.n;
+	out->repeat_last = l.repeat_last;
+	memcpy(out->item, l.item, l.n * sizeof l.item[0]);
+	return true;
+}
+
+void value_list_format(const struct value_list *l, char *buf, size_t n)
+{
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	size_t used = 0;
+	for (unsigned i = 0; i < l->n && used < n; i++) {
+		char one[64];
+		value_spec_format(&l->item[i], one, sizeof one);
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? "," : "", one);
+	}
+	if (l->n > 1 && l->repeat_last && used < n)
+		snprintf(buf + used, n - used, ",...");
+}
+
+void value_list_format_short(const struct value_list *l, char *buf, size_t n)
+{
+	char full[VALUE_LIST_TEXT];
+	value_list_format(l, full, sizeof full);
+	size_t len = strlen(full);
+	if (n == 0)
+		return;
+	if (len < n) {
+		memcpy(buf, full, len + 1);
+		return;
+	}
+	/* cut at a comma that leaves room for ",…" (an ellipsis, not the "..."
+	 * that repeats the last entry) */
+	size_t keep = n > 5 ? n - 5 : 0;
+	while (keep > 0 && full[keep] != ',')
+		keep--;
+	snprintf(buf, n, "%.*s%s", (int)keep, full, keep ? ",\u2026" : "\u2026");
+}
+
+const struct value_spec *value_list_at(const struct value_list *l, unsigned i)
+{
+	return &l->item[i < l->n ? i : l->n ? l->n - 1 : 0];
+}
+
+bool value_list_covers(const struct value_list *l, unsigned attrs)
+{
+	return l->repeat_last || l->n == 1 || attrs <= l->n;
+}
+
+bool value_spec_equal(const struct value_spec *a, const struct value_spec *b)
+{
+	return a->type == b->type && a->shared == b->shared &&
+	       (a->type != VALUE_INT || a->bits == b->bits) &&
+	       (a->type != VALUE_STR || (a->len == b->len && a->str_kind == b->str_kind));
+}
+
+bool value_list_uniform(const struct value_list *l, unsigned attrs)
+{
+	unsigned end = attrs < l->n ? attrs : l->n;
+	for (unsigned i = 1; i < end; i++)
+		if (!value_spec_equal(&l->item[i], &l->item[0]))
+			return false;
+	return true;
+}
+
+bool value_list_equal(const struct value_list *a, const struct value_list *b)
+{
+	bool rep_a = a->repeat_last || a->n == 1, rep_b = b->repeat_last || b->n == 1;
+	if (a->n != b->n || rep_a != rep_b)
+		return false;
+	for (unsigned i = 0; i < a->n; i++)
+		if (!value_spec_equal(&a->item[i], &b->item[i]))
+			return false;
+	return true;
+}
+
+void value_list_describe(const struct value_list *l, unsigned attrs, char *buf, size_t n)
+{
+	if (value_list_uniform(l, attrs)) {
+		value_spec_describe(&l->item[0], buf, n);
+		return;
+	}
+	char text[VALUE_LIST_TEXT];
+	value_list_format(l, text, sizeof text);
+	snprintf(buf, n, "a value per attribute: %s", text);
+}
+
+void value_list_short_message(const struct value_list *l, const char *what, char *err,
+                              size_t errlen)
+{
+	snprintf(err, errlen, "--values lists %u values but %s; end the list with ... to repeat "
+	         "the last", l->n, what);
+}

@@ -37,13 +37,17 @@ static void compare(struct verify_result *r, const struct probe_record *rec, con
  * is built without temporaries of its own size: the kinds whose
  * constructor takes one argument list. mimalloc hands a freed temporary's
  * block out only later, so cls(*values) would step over it. */
-static bool block_is_comparable(enum kind k, const struct value_spec *v,
+static bool block_is_comparable(enum kind k, const struct value_list *l, unsigned attrs,
                                 const struct kind_result *kr)
 {
 	bool simple = k == KIND_REGULAR || k == KIND_REGULAR_EXTERNAL || k == KIND_SLOTS ||
 	              k == KIND_SLOTS_WEAKREF;
-	bool owns_values = !v->shared && (v->type == VALUE_INT || v->type == VALUE_FLOAT ||
-	                                  v->type == VALUE_STR);
+	bool owns_values = false;
+	for (unsigned i = 0; i < l->n && i < attrs; i++) {
+		const struct value_spec *v = &l->item[i];
+		owns_values |= !v->shared && (v->type == VALUE_INT || v->type == VALUE_FLOAT ||
+		                              v->type == VALUE_STR);
+	}
 	return simple && !owns_values && kr->blocks == 1 && !kr->object_block_estimate;
 }
 
@@ -68,9 +72,10 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 	if (!probe_field_u64(rec, "attrs", &attrs) || attrs > MODEL_MAX_ATTRS)
 		return bad(err, errlen, "bad attrs", probe_field(rec, "attrs"));
 	const char *vtext = probe_field(rec, "values");
-	struct value_spec values;
-	char why[200];
-	if (!vtext || !value_spec_parse(vtext, &values, why, sizeof why))
+	struct value_list values;
+	char why[300];
+	if (!vtext || !value_list_parse(vtext, &values, why, sizeof why) ||
+	    !value_list_covers(&values, (unsigned)attrs))
 		return bad(err, errlen, "bad values", vtext);
 
 	out->kind = k;
@@ -133,7 +138,7 @@ bool verify_record(const struct probe_record *rec, const struct profile *pr, enu
 	compare(out, rec, "per_class_keys", kr.per_class_keys);
 	if (kind_info(k)->family == FAMILY_REGULAR)
 		compare(out, rec, "dict_getsizeof", kr.dict_getsizeof);
-	if (block_is_comparable(k, &values, &kr))
+	if (block_is_comparable(k, &values, (unsigned)attrs, &kr))
 		compare(out, rec, "block", kr.object_block);
 	if (probe_field(rec, "per_class_keys_allocated")) {
 		bool est = false;

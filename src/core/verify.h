@@ -21,7 +21,7 @@ struct verify_cell {
 struct verify_result {
 	enum kind kind;
 	unsigned attrs;
-	char values[64];
+	char values[VALUE_LIST_TEXT];
 	struct verify_cell cell[VERIFY_MAX_CELLS];
 	unsigned ncells;
 	unsigned mismatches;

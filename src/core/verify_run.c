@@ -101,7 +101,7 @@ bool verify_reply_matches(const struct probe_record *rec, const char *python, en
 		ok = probe_field_u64(rec, "count", &n) && n == count;
 	if (ok)
 		return true;
-	char request[200], gk[64], ga[64], gb[64], gv[64], gc[64], split[80] = "";
+	char request[VERIFY_REQUEST_TEXT], gk[64], ga[64], gb[64], gv[64], gc[64], split[80] = "";
 	verify_request_text(kind, attrs, base, values, count, request, sizeof request);
 	printable(k, gk, sizeof gk);
 	printable(probe_field(rec, "attrs"), ga, sizeof ga);
@@ -197,7 +197,7 @@ static bool take_reply(struct lane *ln, const char *line, const struct setting *
 {
 	static struct probe_record rec;
 	const struct setting *s = &set[ln->first + ln->got];
-	char request[200], why[200], how[120];
+	char request[VERIFY_REQUEST_TEXT], why[200], how[120];
 	struct probe_client *pc = ln->pc;
 	verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request, sizeof request);
 	if (!probe_parse_line(line, &rec, why, sizeof why)) {
@@ -232,7 +232,7 @@ static void lost(struct lane *ln, enum probe_read r, const struct setting *set,
                  const struct verify_plan *plan, const char *values, char *err, size_t errlen)
 {
 	const struct setting *s = &set[ln->first + ln->got];
-	char request[200], how[120];
+	char request[VERIFY_REQUEST_TEXT], how[120];
 	struct probe_client *pc = ln->pc;
 	verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request, sizeof request);
 	switch (r) {
@@ -264,8 +264,8 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 		snprintf(err, errlen, "%d probes: between 1 and %d", nprobes, VERIFY_MAX_PROBES);
 		return false;
 	}
-	char values[64];
-	value_spec_format(&plan->values, values, sizeof values);
+	static char values[VALUE_LIST_TEXT];
+	value_list_format(&plan->values, values, sizeof values);
 	size_t total = 0;
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (plan->kinds[k])
@@ -333,7 +333,7 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 				 * there answers nothing that was asked */
 				r = probe_client_read_line(ln->pc, line, sizeof line, 0);
 				if (r == PROBE_READ_LINE) {
-					char text[80], how[120], request[200];
+					char text[80], how[120], request[VERIFY_REQUEST_TEXT];
 					printable(line, text, sizeof text);
 					verify_request_text(set[at].kind, set[at].attrs, set[at].base, values, plan->count,
 					                    request, sizeof request);
@@ -383,7 +383,7 @@ bool verify_run(struct probe_client *const *probes, int nprobes, const struct ve
 		 * is stopped after 2 s (that is no error: it answered everything) */
 		enum probe_read r = probe_client_read_line(pc, line, sizeof line, 2000);
 		if (r == PROBE_READ_LINE || r == PROBE_READ_TOO_LONG) {
-			char text[80], request[200];
+			char text[80], request[VERIFY_REQUEST_TEXT];
 			const struct setting *s = &set[total - 1];
 			printable(r == PROBE_READ_LINE ? line : "(a line too long)", text, sizeof text);
 			verify_request_text(s->kind, s->attrs, s->base, values, plan->count, request,
@@ -405,8 +405,8 @@ bool verify_bulk(struct probe_client *pc, const struct verify_plan *plan, enum k
                  size_t errlen)
 {
 	memset(out, 0, sizeof *out);
-	char values[64], request[256];
-	value_spec_format(&plan->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT], request[VALUE_LIST_TEXT + 256];
+	value_list_format(&plan->values, values, sizeof values);
 	struct model_setting s = {
 		.profile = plan->profile, .abi = plan->abi, .attrs = attrs, .instances = instances,
 		.values = plan->values, .base_given = plan->base_given, .base_attrs = plan->base_attrs,

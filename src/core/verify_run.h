@@ -19,6 +19,8 @@
  * work evenly, large enough that a request's round trip is nothing. */
 #define VERIFY_BATCH 12
 #define VERIFY_MAX_PROBES 8
+/* The text of one setting's request (verify_request_text). */
+#define VERIFY_REQUEST_TEXT (VALUE_LIST_TEXT + 200)
 
 struct verify_plan {
 	const struct profile *profile;
@@ -26,7 +28,7 @@ struct verify_plan {
 	const uint64_t *attrs;    /* grid of attribute counts */
 	int nattrs;
 	bool kinds[KIND_COUNT];
-	struct value_spec values;
+	struct value_list values;
 	bool base_given;          /* the inheritance kinds' split (half when not given) */
 	unsigned base_attrs;
 	unsigned count;           /* instances per measurement */

@@ -71,7 +71,7 @@ static void remember_load(struct cmd_context *ctx)
 
 void session_remember(const struct app *a)
 {
-	char path[PATH_MAX], values[64];
+	char path[PATH_MAX], values[VALUE_LIST_TEXT];
 	if (!xdg_path(XDG_CONFIG, "last", path, sizeof path))
 		return;
 	if (!xdg_make_parents(path))
@@ -81,7 +81,10 @@ void session_remember(const struct app *a)
 	if (!atomic_open(&af, path, why, sizeof why))   /* never through a planted last.tmp link */
 		return;
 	FILE *f = af.f;
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format(&a->values, values, sizeof values);
+	/* a list too long for one command line is not remembered (none instead) */
+	if (strlen(values) + sizeof "set values " >= CMD_MAX_LINE)
+		snprintf(values, sizeof values, "none");
 	fprintf(f, "# slotexplore's last setting, written when the explorer quits\n"
 	        "set version %s\nset abi %s\nset attrs %u\nset instances %llu\nset values %s\n"
 	        "set accounting %s\nset chart %s\nset kind %s\nset compare %s\nset theme %s\n",
@@ -152,12 +155,18 @@ static int session_setup(const struct options *opt, const struct profile_set *pr
 	if (opt->abi_given)
 		app->abi = opt->abi;
 	if (opt->values_given) {
-		char given[64];
+		char given[VALUE_LIST_TEXT];
 		app->values = opt->values;
-		value_spec_format(&opt->values, given, sizeof given);
+		value_list_format(&opt->values, given, sizeof given);
 		for (int i = 0; i < APP_VALUES_CHOICES; i++)
 			if (strcmp(app_values_choice(i), given) == 0)
 				app->values_index = i;
+		/* remembered attributes past the list: as many as it has values */
+		if (!value_list_covers(&app->values, app->attrs)) {
+			app_set_status(app, false, "attributes: %u, one per value of --values (end the "
+			               "list with ... to repeat the last)", app->values.n);
+			app->attrs = app->values.n;
+		}
 	}
 	if (opt->accounting_given)
 		app->acc = opt->accounting;

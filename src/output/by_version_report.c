@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/units.h"
+#include "output/report_internal.h"
 #include "output/wrap.h"
 
 void by_version_change_text(const struct by_version *bv, int col, enum kind k, char *buf,
@@ -39,8 +40,8 @@ static void paragraph(FILE *out, const char *text, bool markdown)
 static void heading(FILE *out, const struct by_version *bv, bool markdown)
 {
 	const struct model_setting *s = &bv->setting;
-	char values[96], m[32], attrs[32], text[400];
-	value_spec_describe(&s->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT + 64], m[32], attrs[32], text[VALUE_LIST_TEXT + 400];
+	value_list_describe(&s->values, s->attrs, values, sizeof values);
 	format_grouped(s->instances, m, sizeof m);
 	format_grouped(s->attrs, attrs, sizeof attrs);
 	snprintf(text, sizeof text, "%sEvery CPython side by side: %s attribute%s, values %s, %s, "
@@ -118,8 +119,8 @@ static int write_text(FILE *out, const struct by_version *bv, const bool shown[K
 static int write_csv(FILE *out, const struct by_version *bv, const bool shown[KIND_COUNT])
 {
 	const struct model_setting *s = &bv->setting;
-	char values[64];
-	value_spec_format(&s->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT];
+	value_list_format(&s->values, values, sizeof values);
 	fprintf(out, "python_version,free_threaded,compared_with,abi,attrs,instances,values,"
 	        "accounting,kind,available,per_instance,change,total,saturated\n");
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -128,10 +129,12 @@ static int write_csv(FILE *out, const struct by_version *bv, const bool shown[KI
 		for (int c = 0; c < bv->ncols; c++) {
 			const struct by_version_cell *x = &bv->cell[c][k];
 			int d = bv->compared_with[c];
-			fprintf(out, "%s,%d,%s,%s,%u,%" PRIu64 ",%s,%s,%s,%d,", bv->col[c]->version,
+			fprintf(out, "%s,%d,%s,%s,%u,%" PRIu64 ",", bv->col[c]->version,
 			        bv->col[c]->free_threaded, d >= 0 ? bv->col[d]->version : "",
-			        abi_name(s->abi), s->attrs, s->instances, values,
-			        accounting_name(bv->accounting), kind_info((enum kind)k)->name, x->available);
+			        abi_name(s->abi), s->attrs, s->instances);
+			report_csv_field(out, values);
+			fprintf(out, ",%s,%s,%d,", accounting_name(bv->accounting),
+			        kind_info((enum kind)k)->name, x->available);
 			if (x->available)
 				fprintf(out, "%" PRIu64, x->per_instance);
 			fputc(',', out);
@@ -154,8 +157,8 @@ static json_t *json_u64(uint64_t v)
 static int write_json(FILE *out, const struct by_version *bv, const bool shown[KIND_COUNT])
 {
 	const struct model_setting *s = &bv->setting;
-	char values[64];
-	value_spec_format(&s->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT];
+	value_list_format(&s->values, values, sizeof values);
 	json_t *root = json_object();
 	json_object_set_new(root, "slotexplore", json_string(PACKAGE_VERSION));
 	json_object_set_new(root, "abi", json_string(abi_name(s->abi)));

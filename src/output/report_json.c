@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include <string.h>
 
 /* JSON integers are signed 64-bit here: saturated totals clamp to 2^63-1
  * and carry "saturated": true. */
@@ -12,16 +13,38 @@ static json_t *json_bytes(uint64_t v)
 	return json_integer(v > (uint64_t)INT64_MAX ? INT64_MAX : (json_int_t)v);
 }
 
-static json_t *breakdown_object(const struct kind_result *kr, enum accounting a)
+static json_t *breakdown_object(const struct report *r, const struct kind_result *kr,
+                                enum accounting a)
 {
 	json_t *o = json_object();
 	for (int p = 0; p < PART_COUNT; p++)
 		json_object_set_new(o, part_name((enum part)p), json_bytes(kr->part[a][p]));
+	unsigned n;
+	const struct value_row *rows = report_value_rows(r, kr->kind, a, &n);
+	if (!model_values_per_attribute(r->setting))
+		return o;
+	/* values that differ per attribute: the value objects, attribute by attribute */
+	json_t *arr = json_array();
+	for (unsigned i = 0; i < n; i++) {
+		json_t *row = json_object();
+		char label[128], spec[64];
+		report_value_row_label(&rows[i], label, sizeof label);
+		*strchr(label, ' ') = '\0';
+		value_spec_format(&rows[i].spec, spec, sizeof spec);
+		json_object_set_new(row, "attributes", json_string(label));
+		json_object_set_new(row, "first", json_integer(rows[i].first));
+		json_object_set_new(row, "count", json_integer(rows[i].count));
+		json_object_set_new(row, "value", json_string(spec));
+		json_object_set_new(row, "bytes", json_bytes(rows[i].bytes));
+		json_array_append_new(arr, row);
+	}
+	json_object_set_new(o, "value_objects_by_attribute", arr);
 	return o;
 }
 
-static json_t *kind_object(const struct model_eval *e, enum kind k, enum accounting acc)
+static json_t *kind_object(const struct report *r, enum kind k, enum accounting acc)
 {
+	const struct model_eval *e = r->eval;
 	const struct kind_result *kr = &e->kinds[k];
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string(kind_info(k)->name));
@@ -62,7 +85,7 @@ static json_t *kind_object(const struct model_eval *e, enum kind k, enum account
 	json_t *bd = json_object();
 	for (int a = 0; a < ACC_COUNT; a++)
 		json_object_set_new(bd, accounting_name((enum accounting)a),
-		                    breakdown_object(kr, (enum accounting)a));
+		                    breakdown_object(r, kr, (enum accounting)a));
 	json_object_set_new(o, "breakdown", bd);
 	return o;
 }
@@ -79,8 +102,8 @@ static int dump(FILE *out, json_t *root)
 int report_json(FILE *out, const struct report *r)
 {
 	const struct model_setting *s = r->setting;
-	char values[64];
-	value_spec_format(&s->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT];
+	value_list_format(&s->values, values, sizeof values);
 	json_t *root = json_object();
 	json_object_set_new(root, "slotexplore", json_string(PACKAGE_VERSION));
 	json_object_set_new(root, "python_version", json_string(s->profile->version));
@@ -92,6 +115,16 @@ int report_json(FILE *out, const struct report *r)
 	json_object_set_new(root, "attrs", json_integer(s->attrs));
 	json_object_set_new(root, "instances", json_bytes(s->instances));
 	json_object_set_new(root, "values", json_string(values));
+	if (s->values.n > 1) {   /* a value per attribute: the list, entry by entry */
+		json_t *list = json_array();
+		for (unsigned i = 0; i < s->values.n; i++) {
+			char one[64];
+			value_spec_format(&s->values.item[i], one, sizeof one);
+			json_array_append_new(list, json_string(one));
+		}
+		json_object_set_new(root, "value_list", list);
+		json_object_set_new(root, "value_list_repeats_last", json_boolean(s->values.repeat_last));
+	}
 	json_object_set_new(root, "accounting", json_string(accounting_name(r->accounting)));
 	if (r->profile_note)
 		json_object_set_new(root, "note", json_string(r->profile_note));
@@ -104,7 +137,7 @@ int report_json(FILE *out, const struct report *r)
 	json_t *kinds = json_array();
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (r->shown[k])
-			json_array_append_new(kinds, kind_object(r->eval, (enum kind)k, r->accounting));
+			json_array_append_new(kinds, kind_object(r, (enum kind)k, r->accounting));
 	json_object_set_new(root, "kinds", kinds);
 	return dump(out, root);
 }

@@ -3,6 +3,7 @@
 #include "output/report_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/units.h"
 
@@ -17,6 +18,30 @@ void report_markdown_legend(FILE *out, const struct profile *pr)
 	fprintf(out, "; deep = the seed paper's recursive getsizeof.\n");
 }
 
+/* Values that differ per attribute: each kind's value objects, attribute by attribute. */
+static void write_value_rows(FILE *out, const struct report *r, const char *h2)
+{
+	if (!model_values_per_attribute(r->setting))
+		return;
+	fprintf(out, "\n%s The value objects attribute by attribute, %s bytes\n\n"
+	        "| kind | attributes | value | bytes |\n|---|---|---|---:|\n", h2,
+	        accounting_name(r->accounting));
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!r->shown[k] || !r->eval->kinds[k].available)
+			continue;
+		unsigned n;
+		const struct value_row *rows = report_value_rows(r, (enum kind)k, r->accounting, &n);
+		for (unsigned i = 0; i < n; i++) {
+			char label[128];
+			report_value_row_label(&rows[i], label, sizeof label);
+			char *space = strchr(label, ' ');
+			*space = '\0';
+			fprintf(out, "| %s | %s | `%s` | %llu |\n", kind_info((enum kind)k)->name, label,
+			        space + 1, (unsigned long long)rows[i].bytes);
+		}
+	}
+}
+
 /* A Markdown handout: the kinds table with every accounting, the totals,
  * and each kind's parts. The figures are the batch table's. */
 int report_markdown(FILE *out, const struct report *r)
@@ -24,9 +49,9 @@ int report_markdown(FILE *out, const struct report *r)
 	const struct model_setting *s = r->setting;
 	const struct model_eval *e = r->eval;
 	enum accounting acc = r->accounting;
-	char count[32], values[64], buf[48];
+	char count[32], values[VALUE_LIST_TEXT + 64], buf[48];
 	format_grouped(s->instances, count, sizeof count);
-	value_spec_describe(&s->values, values, sizeof values);
+	value_list_describe(&s->values, s->attrs, values, sizeof values);
 	const char *h1 = r->section ? "###" : "#", *h2 = r->section ? "####" : "##";
 	fprintf(out, "%s %s: CPython %s %s, %u attribute%s, %s instance%s\n\n", h1,
 	        r->section ? "The figures" : "What Python objects cost", s->profile->version,
@@ -96,6 +121,7 @@ int report_markdown(FILE *out, const struct report *r)
 				fprintf(out, " %llu |", (unsigned long long)kr->part[acc][p]);
 		fprintf(out, " %llu |\n", (unsigned long long)kr->fig[acc]);
 	}
+	write_value_rows(out, r, h2);
 	if (!r->section)
 		report_markdown_legend(out, s->profile);
 	char cmd[1024];
@@ -112,8 +138,8 @@ int report_markdown(FILE *out, const struct report *r)
 void report_batch_command(const struct model_setting *s, enum accounting acc,
                           bool compare_instance, const bool *shown, char *buf, size_t len)
 {
-	char valopt[64];
-	value_spec_format(&s->values, valopt, sizeof valopt);
+	char valopt[VALUE_LIST_TEXT];
+	value_list_format(&s->values, valopt, sizeof valopt);
 	int used = snprintf(buf, len, "slotexplore --batch --python-version %s --abi %s --attrs %u "
 	                    "--instances %llu --values %s --accounting %s%s", s->profile->version,
 	                    abi_name(s->abi), s->attrs, (unsigned long long)s->instances, valopt,

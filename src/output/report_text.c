@@ -13,6 +13,25 @@ static void cell_bytes(char *buf, size_t n, uint64_t v)
 	format_grouped(v, buf, n);
 }
 
+/* The value objects attribute by attribute, when the attributes' values differ. */
+static void write_value_rows(FILE *out, const struct report *r, const struct kind_result *k)
+{
+	unsigned n;
+	const struct value_row *rows = report_value_rows(r, k->kind, r->accounting, &n);
+	if (n == 0 || k->part[r->accounting][PART_VALUE_OBJECTS] == 0)
+		return;
+	static char line[MODEL_VALUE_ROWS * 96];
+	size_t used = (size_t)snprintf(line, sizeof line, "value objects by attribute: ");
+	for (unsigned i = 0; i < n && used < sizeof line; i++) {
+		char label[128], num[32];
+		report_value_row_label(&rows[i], label, sizeof label);
+		cell_bytes(num, sizeof num, rows[i].bytes);
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s %s", i ? " + " : "",
+		                         label, num);
+	}
+	write_wrapped(out, line, 6, 78);
+}
+
 static void write_breakdown(FILE *out, const struct report *r, const struct kind_result *k)
 {
 	enum accounting a = r->accounting;
@@ -36,6 +55,7 @@ static void write_breakdown(FILE *out, const struct report *r, const struct kind
 	fprintf(out, "  %s = %s bytes%s\n", kind_info(k->kind)->name, total,
 	        k->shared_singleton ? " (the shared empty tuple)" : "");
 	write_wrapped(out, line, 6, 78);
+	write_value_rows(out, r, k);
 	if (kind_info(k->kind)->inheritance) {
 		const struct model_split *sp = &k->split;
 		snprintf(line, sizeof line, "split: %u of the attributes in the base; %u in slots, %u in "
@@ -51,8 +71,8 @@ int report_text(FILE *out, const struct report *r)
 	const struct model_setting *s = r->setting;
 	const struct model_eval *e = r->eval;
 	enum accounting acc = r->accounting;
-	char values[96], m[32], attrs[32];
-	value_spec_describe(&s->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT + 64], m[32], attrs[32];
+	value_list_describe(&s->values, s->attrs, values, sizeof values);
 	format_grouped(s->instances, m, sizeof m);
 	format_grouped(s->attrs, attrs, sizeof attrs);
 

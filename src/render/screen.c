@@ -23,6 +23,9 @@ static void signed_bytes(int64_t d, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", d < 0 ? "-" : d > 0 ? "+" : "", h);
 }
 
+/* The values as the header shows them: a long list cut short ("int:30,str:12,..."). */
+#define SCREEN_VALUES_TEXT 40
+
 /* The header's columns in a layout: wide (labels) or narrow, the count
  * grouped or as a power of ten. */
 static int header_width(const struct app *a, bool wide, bool exp_count, int w)
@@ -31,7 +34,7 @@ static int header_width(const struct app *a, bool wide, bool exp_count, int w)
 	format_grouped(a->instances, count, sizeof count);
 	if (exp_count)
 		format_count_short(a->instances, count, sizeof count);
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format_short(&a->values, values, SCREEN_VALUES_TEXT);
 	char attrs[32];
 	format_grouped(a->attrs, attrs, sizeof attrs);
 	int sep = w < 80 ? 1 : 3;
@@ -55,7 +58,7 @@ static void render_header(const struct app *a, struct grid *g)
 	format_grouped(a->instances, count, sizeof count);
 	if (exp_count)   /* keep the narrow header on one line */
 		format_count_short(a->instances, count, sizeof count);
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format_short(&a->values, values, SCREEN_VALUES_TEXT);
 	int over = header_width(a, wide, exp_count, g->w) - g->w;
 	if (over > 0 && (int)strlen(values) > over + 2)   /* the values, shortened on purpose */
 		snprintf(values + strlen(values) - (size_t)over - 1, 4, "%s", "\u2026");

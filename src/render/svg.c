@@ -178,8 +178,8 @@ bool svg_write(FILE *out, struct app *a, char *err, size_t errlen)
 	fprintf(out, "</text>\n<text x=\"%d\" y=\"60\" font-size=\"14\" fill=\"%s\">CPython %s %s, "
 	        "%u attributes, %s instances, values ", PLOT_X - 60, dim, app_profile(a)->version,
 	        abi_name(a->abi), a->attrs, count);
-	char values[64];
-	value_spec_format(&a->values, values, sizeof values);
+	char values[VALUE_LIST_TEXT];
+	value_list_format(&a->values, values, sizeof values);
 	text(out, values);
 	fprintf(out, "</text>\n");
 	/* axes, with their labels and ticks */

@@ -48,8 +48,7 @@ void app_init(struct app *a, const struct profile_set *profiles, const struct pr
 	a->attrs = 5;
 	a->instances = 1000;
 	a->values_index = 0;
-	char err[200];
-	value_spec_parse("none", &a->values, err, sizeof err);
+	value_list_single(&a->values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 	a->acc = ACC_ALLOCATED;
 	a->chart = CHART_INSTANCES;
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -277,6 +276,11 @@ static bool set_attrs(struct app *a, long delta)
 		               delta < 0 ? "minimum" : "maximum", a->attrs);
 		return false;
 	}
+	if (!value_list_covers(&a->values, (unsigned)n)) {
+		app_set_status(a, true, "attributes: the values list has %u values (end it with ... to "
+		               "repeat the last: set values ...)", a->values.n);
+		return false;
+	}
 	a->attrs = (unsigned)n;
 	setting_changed(a);
 	return true;
@@ -419,13 +423,13 @@ bool app_apply(struct app *a, enum action act)
 	case ACT_VALUES_PREV: {
 		int i = a->values_index + (act == ACT_VALUES_NEXT ? 1 : -1);
 		i = ((i % APP_VALUES_CHOICES) + APP_VALUES_CHOICES) % APP_VALUES_CHOICES;
-		char err[200];
-		if (!value_spec_parse(app_values_choice(i), &a->values, err, sizeof err)) {
+		char err[300];
+		if (!value_list_parse(app_values_choice(i), &a->values, err, sizeof err)) {
 			app_set_status(a, true, "values: %s", err);
 			return false;
 		}
 		a->values_index = i;
-		value_spec_describe(&a->values, buf, sizeof buf);
+		value_list_describe(&a->values, a->attrs, buf, sizeof buf);
 		app_set_status(a, false, "values: %s", buf);
 		setting_changed(a);
 		return true;

@@ -45,7 +45,7 @@ struct app {
 	unsigned base_attrs;
 	uint64_t instances;
 	int values_index;
-	struct value_spec values;
+	struct value_list values;
 	enum accounting acc;
 	enum chart_mode chart;
 	bool compare_instance;       /* "vs regular" and the star: per instance, not totals */

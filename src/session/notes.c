@@ -139,6 +139,22 @@ void app_compose_notes(const struct app *a, char *out, size_t n)
 		SAY("A dict per object also pays for its own keys table: %s bytes for %s key%s. ",
 		    grp(rq), grp(a->attrs), a->attrs == 1 ? "" : "s");
 	}
+	if (model_values_per_attribute(&a->setting)) {
+		/* a value per attribute: what the instance owns, and the dearest one */
+		static struct value_row rows[MODEL_VALUE_ROWS];
+		unsigned nr = model_value_rows(&a->setting, k, ACC_REQUESTED, rows, MODEL_VALUE_ROWS);
+		unsigned top = 0;
+		for (unsigned i = 1; i < nr; i++)
+			if (rows[i].bytes / (rows[i].count ? rows[i].count : 1) >
+			    rows[top].bytes / (rows[top].count ? rows[top].count : 1))
+				top = i;
+		char spec[64];
+		value_spec_format(&rows[top].spec, spec, sizeof spec);
+		SAY("Each attribute holds its own kind of value: the instance owns %s bytes of value "
+		    "objects (requested), the dearest a%u's %s at %s. ",
+		    grp(r->part[ACC_REQUESTED][PART_VALUE_OBJECTS]), rows[top].first, spec,
+		    grp(rows[top].bytes / (rows[top].count ? rows[top].count : 1)));
+	}
 	if (a->check.active && a->acc == ACC_ALLOCATED)
 		SAY("The measured column is tracemalloc's count, the requested bytes (req): it "
 		    "checks the model's requested figure; allocated, the allocator's rounding of "

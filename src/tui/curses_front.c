@@ -132,7 +132,7 @@ static struct {
 	enum kind kind;
 	unsigned attrs;
 	int base;                    /* an inheritance kind's split, -1 for the others */
-	char values[64];
+	char values[VALUE_LIST_TEXT];
 	struct timespec sent_at;
 } inflight;
 
@@ -156,7 +156,7 @@ static void probe_lost(struct app *a, const struct tui_options *o, const char *w
 static void check_send_next(struct app *a, const struct tui_options *o)
 {
 	struct app_check *ck = &a->check;
-	char line[256], err[256];
+	char line[VALUE_LIST_TEXT + 256], err[256];
 	while (ck->next < app_visible_count(a)) {
 		enum kind k = app_visible_kind(a, ck->next++);
 		if (!a->eval.kinds[k].available)
@@ -164,7 +164,7 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 		inflight.kind = k;
 		inflight.attrs = a->attrs;
 		inflight.base = kind_info(k)->inheritance ? (int)model_base_attrs(&a->setting) : -1;
-		value_spec_format(&a->values, inflight.values, sizeof inflight.values);
+		value_list_format(&a->values, inflight.values, sizeof inflight.values);
 		verify_request_text(k, a->attrs, inflight.base, inflight.values, VERIFY_COUNT, line,
 		                    sizeof line);
 		if (!probe_client_send(o->probe, line, err, sizeof err)) {
@@ -190,9 +190,9 @@ static void check_send_next(struct app *a, const struct tui_options *o)
 static void check_take_reply(struct app *a, const struct tui_options *o, const char *line)
 {
 	static struct probe_record rec;
-	char err[256], values[64];
+	char err[256], values[VALUE_LIST_TEXT];
 	struct app_check *ck = &a->check;
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format(&a->values, values, sizeof values);
 	bool current = ck->running && inflight.attrs == a->attrs &&
 	               strcmp(inflight.values, values) == 0 &&
 	               (inflight.base < 0 || inflight.base == (int)model_base_attrs(&a->setting));

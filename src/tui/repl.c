@@ -19,9 +19,9 @@ static void print_setting(struct cmd_context *c)
 {
 	struct app *a = c->app;
 	app_update(a);
-	char count[32], values[64];
+	char count[32], values[VALUE_LIST_TEXT];
 	format_grouped(a->instances, count, sizeof count);
-	value_spec_format(&a->values, values, sizeof values);
+	value_list_format(&a->values, values, sizeof values);
 	fprintf(c->out, "CPython %s %s, %u attrs, %s instances, values %s, %s bytes:",
 	        app_profile(a)->version, abi_name(a->abi), a->attrs, count, values,
 	        accounting_name(a->acc));

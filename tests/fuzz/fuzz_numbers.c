@@ -30,6 +30,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		value_spec_format(&spec, back, sizeof back);
 		value_spec_describe(&spec, back, sizeof back);
 	}
+	/* a value per attribute: what parses formats back to the same list */
+	static struct value_list list, again;
+	if (value_list_parse(text, &list, err, sizeof err)) {
+		static char back[VALUE_LIST_TEXT];
+		value_list_format(&list, back, sizeof back);
+		if (!value_list_parse(back, &again, err, sizeof err) || !value_list_equal(&list, &again))
+			abort();
+		value_list_describe(&list, 5, back, sizeof back);
+	}
 	int major, minor;
 	bool free_threaded;
 	(void)parse_python_version(text, &major, &minor, &free_threaded);

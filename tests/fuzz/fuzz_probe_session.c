@@ -91,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	plan.kinds[KIND_REGULAR] = plan.kinds[KIND_SLOTS] = true;
 	char err[600];
-	(void)value_spec_parse("none", &plan.values, err, sizeof err);
+	(void)value_list_parse("none", &plan.values, err, sizeof err);
 
 	static struct probe_client pc;
 	memset(&pc, 0, sizeof pc);

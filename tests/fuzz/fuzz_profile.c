@@ -20,8 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int abi = 0; abi < ABI_COUNT; abi++) {
 		struct model_setting s = { .profile = &pr, .abi = (enum abi)abi, .attrs = 31,
 		                           .instances = 1000 };
-		s.values.type = VALUE_NONE;
-		s.values.shared = true;
+		value_list_single(&s.values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 		if (!model_setting_check(&s, err, sizeof err))
 			continue;
 		struct model_eval e;
