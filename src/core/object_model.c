@@ -140,9 +140,10 @@ static bool model_structure(const struct object_judgement *j, struct object_row 
 {
 	struct model_setting s = {
 		.profile = j->profile, .abi = j->abi, .attrs = attrs, .instances = 1,
-		.values = { .type = VALUE_NONE, .shared = true },
 		.base_given = kind_info(row->kind)->inheritance, .base_attrs = row->base_attrs,
 	};
+	/* shared values: what the values cost is the probe's, added after */
+	value_list_single(&s.values, &(struct value_spec){ .type = VALUE_NONE, .shared = true });
 	char why[200];
 	if (!model_setting_check(&s, why, sizeof why)) {
 		snprintf(row->why_not, sizeof row->why_not, "%.150s", why);
