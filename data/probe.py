@@ -85,10 +85,12 @@ request gets "error <text>" and the probe carries on.
     -> scanfile ..., scanerror ..., scanclass ..., scandone ...
        the classes of the Python files under P, read with ast: see "scan"
        below
-  object module=M expr=E path=P1,P2 count=N     (values %XX-encoded)
+  object module=M expr=E path=P1,P2 count=N [class=Q]  (values %XX-encoded)
     RUNS THE USER'S CODE: imports M (searched on P1, P2...), evaluates E
     in its namespace (one instance, an iterable of them, or a class called
-    with no arguments), then answers:
+    with no arguments; with class=Q, the instances of the class Q (a
+    qualified name, or module.qualname) that its result reaches), then
+    answers:
     -> scanclass ...        the class as its source says (as "scan")
        objclass name= module= samples= same_attrs= dict= weakref= slots=
                 dataclass= namedtuple= typed= static= subclasses= class_attrs=
@@ -2174,6 +2176,30 @@ def traced_batches_start(kind, make, fixed, count):
         tracemalloc.stop()
 
 
+REACHABLE_MAX = 2000000
+
+
+def reachable_instances(root, qualname):
+    """The instances of the class named qualname (module.qualname, or the
+    qualified name alone) that root reaches, in the order met, through
+    gc.get_referents; at most REACHABLE_MAX objects are visited."""
+    found, seen, todo = [], set(), [root]
+    while todo and len(seen) < REACHABLE_MAX:
+        obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        t = type(obj)
+        if t.__qualname__ == qualname or "%s.%s" % (t.__module__, t.__qualname__) == qualname:
+            found.append(obj)
+        if isinstance(obj, type) or type(obj).__module__ == "builtins" and not \
+                isinstance(obj, (list, tuple, dict, set, frozenset)):
+            continue   # classes, functions, modules: not the workload's data
+        todo.extend(gc.get_referents(obj))
+    found.reverse()
+    return found
+
+
 def dict_materialized(obj):
     """1 when a fresh instance already has a dict object (its code touched
     self.__dict__ or vars(self)), 0 when its values are inline (3.11+: a
@@ -2200,6 +2226,16 @@ def object_request(fields):
         raise ValueError("object needs expr=EXPR")
     module = import_user_module(module_name, paths)
     make, got = user_expression(module, expr)
+    wanted = scan_decode(fields.get("class", ""))
+    if wanted:
+        # one class of a workload's result (a census's row): its instances
+        # reachable from what EXPR gives, EXPR evaluated again for each batch
+        whole = make
+        make = lambda: reachable_instances(whole(), wanted)
+        got = reachable_instances(got, wanted)
+        if not got:
+            raise ValueError("%s gives no %s instance" % (plain_cut(expr, 200),
+                                                          plain_cut(wanted, 200)))
     samples, iterable = instances_in(got, expr)
     if len(samples) < 2:
         # a second evaluation tells owned values from shared ones
@@ -2222,7 +2258,11 @@ def object_request(fields):
     write("objfresh dict_materialized=%s" % dict_materialized(fresh[0]))
     gc.disable()
     try:
-        if iterable:
+        if wanted:
+            # the workload's bytes are not this class's: no requested figure
+            keep, requested = list(samples), "-"
+            measured = len(keep)
+        elif iterable:
             keep, requested, exact = traced_iterable(make, count, cls)
             measured = len(keep)
         else:
@@ -2241,7 +2281,7 @@ def object_request(fields):
             deep = "-"
         fields_out.append(("deep", deep))
         fields_out.append(("dict_getsizeof", sys.getsizeof(keep[1].__dict__)
-                           if cls.__dictoffset__ and count > 1 else "-"))
+                           if cls.__dictoffset__ and len(keep) > 1 else "-"))
         del keep
         gc.collect()
         object_alternatives(cls, fresh[0], names, min(count, 1000))

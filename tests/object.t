@@ -82,6 +82,18 @@ is "$st" 0 "--python-version $other: exit 0"
 like "$out" "The model alone for CPython $other" "the heading says the model alone"
 unlike "$out" " ok " "and no measured figure is shown"
 
+# one class of a workload: the instances its result reaches
+out=$(O --object "shop.workload:load_fixtures(50)" --class Order.Line 2>&1); st=$?
+is "$st" 0 "--class Order.Line of a workload: exit 0"
+like "$out" "^Order.Line (module shop.models), 3 attributes" "the class picked"
+like "$out" "the 50 instances of Order.Line" "all 50 of them"
+like "$out" " 0 mismatches" "its alternatives match the model"
+err=$(O --object "shop.workload:load_fixtures(5)" --class Nope 2>&1); st=$?
+is "$st" 2 "--class of a class it does not reach: exit 2"
+like "$err" "gives no Nope instance" "and says so"
+err=$(S --class User 2>&1); is $? 2 "--class alone: exit 2"
+like "$err" "class needs --object" "and says it needs --object"
+
 # the user's code, failing in each way: one line naming it, exit 2
 mkdir -p hang
 printf 'import os, time\nopen(os.environ["PIDS"], "w").write(str(os.getpid()))\ntime.sleep(600)\n' > hang/slowmod.py

@@ -16,7 +16,7 @@ enum {
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
 	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES,
-	OPT_OBJECT, OPT_PATH
+	OPT_OBJECT, OPT_PATH, OPT_CLASS
 };
 
 static const struct option long_options[] = {
@@ -57,6 +57,7 @@ static const struct option long_options[] = {
 	{ "fail-on-candidates", no_argument, NULL, OPT_FAIL_ON_CANDIDATES },
 	{ "object", required_argument, NULL, OPT_OBJECT },
 	{ "path", required_argument, NULL, OPT_PATH },
+	{ "class", required_argument, NULL, OPT_CLASS },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
 	{ "python", required_argument, NULL, OPT_PYTHON },
@@ -125,6 +126,8 @@ void options_print_help(FILE *out)
 "                           This runs your code, in the child interpreter only\n"
 "      --path DIR           --object: where MODULE is found (repeatable; default\n"
 "                           the current directory)\n"
+"      --class NAME         --object: the instances of the class NAME (a qualified\n"
+"                           name) that EXPR's result reaches, as in a workload\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
 "      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
 "                           --python) with version, ABI, pymalloc, free-threading\n"
@@ -344,6 +347,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			o->object = optarg;
 			o->mode = MODE_OBJECT;
 			o->mode_given = true;
+			break;
+		case OPT_CLASS:
+			if (!*optarg)
+				return opt_error(err, errlen, "--class: an empty class name%s%s", "", "");
+			o->object_class = optarg;
 			break;
 		case OPT_PATH:
 			if (o->npaths == (int)(sizeof o->paths / sizeof o->paths[0]))
@@ -591,6 +599,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		return false;
 	if (o->npaths && !o->object)
 		return opt_error(err, errlen, "--path needs --object%s%s", "", "");
+	if (o->object_class && !o->object)
+		return opt_error(err, errlen, "--class needs --object%s%s", "", "");
 	if (o->fail_on_candidates && !o->nscan)
 		return opt_error(err, errlen, "--fail-on-candidates needs --scan%s%s", "", "");
 	if (o->attrs_text && o->mode != MODE_VERIFY &&

@@ -67,6 +67,7 @@ struct options {
 	int nscan;
 	bool fail_on_candidates;     /* --fail-on-candidates: --scan exits 1 when it finds one */
 	const char *object;          /* --object MODULE:EXPR */
+	const char *object_class;    /* --class NAME: that class's instances in EXPR's result */
 	const char *paths[16];       /* --path DIR: where the probe finds MODULE (default .) */
 	int npaths;
 };

@@ -199,7 +199,7 @@ static bool hook_object(struct cmd_context *c, const char *spec, const char *con
 	}
 	static struct object_probe_result res;
 	memset(&res, 0, sizeof res);
-	bool ok = object_run(&pc, module, expr, npaths ? paths : here, npaths ? npaths : 1, 1000,
+	bool ok = object_run(&pc, module, expr, NULL, npaths ? paths : here, npaths ? npaths : 1, 1000,
 	                     session_timeout_ms, c->stop, c->stop_ctx, &res, err, errlen);
 	if (pc.pid)
 		probe_client_stop(&pc, 500, how, sizeof how);

@@ -176,12 +176,16 @@ static void row_compare(struct object_judgement *j, struct object_row *row)
 	if (!row->measured || !row->modelled)
 		return;
 	row->match_getsizeof = row->measured_getsizeof == row->fig[ACC_GETSIZEOF];
-	row->match_requested = row->measured_exact &&
+	row->match_requested = row->has_requested && row->measured_exact &&
 	                       fabs(row->measured_requested - (double)row->fig[ACC_REQUESTED]) < 0.5;
-	if (row == &j->real && (!j->real_exact || j->probe->measure.iterable))
-		return;   /* the nearest kind, or a mean: a difference is expected, and said */
-	j->compared += 2;
-	j->mismatches += !row->match_getsizeof + !row->match_requested;
+	if (row == &j->real && !j->real_exact)
+		return;   /* the nearest kind: a difference is expected, and said */
+	j->compared++;
+	j->mismatches += !row->match_getsizeof;
+	if (!row->has_requested || (row == &j->real && j->probe->measure.iterable))
+		return;   /* a mean is shown, not compared */
+	j->compared++;
+	j->mismatches += !row->match_requested;
 }
 
 static void add(char (*out)[SCAN_PHRASE], unsigned *n, const char *fmt, const char *a,
@@ -297,6 +301,7 @@ void object_judge(const struct object_probe_result *r, const struct profile *pr,
 	if (measured_here && r->measure.known) {
 		real->measured = true;
 		real->measured_getsizeof = r->measure.getsizeof;
+		real->has_requested = r->measure.requested.known;
 		real->measured_requested = r->measure.requested.value;
 		real->measured_exact = r->measure.requested.exact;
 		real->has_deep = r->measure.has_deep;
@@ -316,6 +321,7 @@ void object_judge(const struct object_probe_result *r, const struct profile *pr,
 			/* built with the sample's own values: its bytes are the layout's */
 			row->measured = true;
 			row->measured_getsizeof = m->getsizeof;
+			row->has_requested = true;
 			row->measured_requested = m->requested.value + (double)j->owned_requested;
 			row->measured_exact = m->requested.exact;
 		}
@@ -335,7 +341,7 @@ void object_judge(const struct object_probe_result *r, const struct profile *pr,
 	}
 	j->best = r->dataclass ? ALT_DATACLASS_SLOTS : ALT_SLOTS;
 	judge_verdict(j, src);
-	if (r->measure.iterable && measured_here)
+	if (r->measure.iterable && measured_here && !r->picked)
 		add(j->notes, &j->nnotes, "the expression gives several instances: their measured "
 		    "bytes are a mean over what it builds (other objects it makes may be in it), so "
 		    "they are shown, not compared; an expression that gives one instance is "

@@ -30,6 +30,7 @@ struct object_row {
 	bool measured;
 	char unsupported[120];          /* the probe could not build it */
 	uint64_t measured_getsizeof;
+	bool has_requested;             /* the probe measured requested bytes */
 	double measured_requested;      /* values included, as fig[ACC_REQUESTED] */
 	bool measured_exact;            /* an integer per instance */
 	bool match_getsizeof, match_requested;

@@ -207,8 +207,11 @@ static int parse_measured(struct object_measured *m, const struct probe_record *
 		text_strip_controls(m->unsupported);
 		return 1;
 	}
+	/* requested is "-" for a class picked out of a workload (its bytes are
+	 * the workload's): the instances were not built one by one */
 	bool ok = probe_field_u64(rec, "getsizeof", &m->getsizeof) &&
-	          figure_field(rec, "requested", &m->requested) && m->requested.known;
+	          figure_field(rec, "requested", &m->requested) &&
+	          (m->requested.known || !alternative);
 	/* "-" where it does not apply (a tuple has no class of its own) */
 	maybe_u64(rec, "per_class", &m->has_per_class, &m->per_class);
 	maybe_u64(rec, "dict_getsizeof", &m->has_dict, &m->dict_getsizeof);
@@ -334,7 +337,8 @@ void object_probe_result_free(struct object_probe_result *r)
 }
 
 bool object_run(struct probe_client *pc, const char *module, const char *expr,
-                const char *const *paths, int npaths, uint64_t count, int timeout_ms,
+                const char *class_name, const char *const *paths, int npaths, uint64_t count,
+                int timeout_ms,
                 bool (*stop)(void *), void *stop_ctx, struct object_probe_result *r,
                 char *err, size_t errlen)
 {
@@ -362,7 +366,16 @@ bool object_run(struct probe_client *pc, const char *module, const char *expr,
 		scan_encode(paths[i], request + o, sizeof request - o);
 		o = strlen(request);
 	}
-	snprintf(request + o, sizeof request - o, " count=%llu", (unsigned long long)count);
+	o += (size_t)snprintf(request + o, sizeof request - o, " count=%llu", (unsigned long long)count);
+	if (class_name && *class_name) {
+		if (strlen(class_name) > 1000) {
+			snprintf(err, errlen, "a class name longer than 1000 bytes");
+			return false;
+		}
+		o += (size_t)snprintf(request + o, sizeof request - o, " class=");
+		scan_encode(class_name, request + o, sizeof request - o);
+		r->picked = true;
+	}
 	if (!probe_client_send(pc, request, err, errlen))
 		return false;
 	static char line[PROBE_LINE_MAX];

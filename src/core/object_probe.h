@@ -75,6 +75,7 @@ struct object_probe_result {
 	struct object_measured alt[ALT_COUNT];
 	struct object_measured measure;   /* N fresh instances built by EXPR */
 	struct scan_result scan;          /* its class as the source says (0 or 1) */
+	bool picked;                      /* picked out of a workload by class name */
 	bool done;
 };
 
@@ -91,9 +92,12 @@ void object_probe_result_free(struct object_probe_result *r);
 /* Sends "object module= expr= path= count=" and reads the replies, each
  * within timeout_ms of the one before. On a timeout, a flood or an early
  * end the child is stopped; so it is when stop (may be NULL) says so, asked
- * every 100 ms. False with a one-line reason. */
+ * every 100 ms. class_name (NULL: none) picks the instances of that class
+ * (a qualified name) that EXPR's result reaches, as a census row does.
+ * False with a one-line reason. */
 bool object_run(struct probe_client *pc, const char *module, const char *expr,
-                const char *const *paths, int npaths, uint64_t count, int timeout_ms,
+                const char *class_name, const char *const *paths, int npaths, uint64_t count,
+                int timeout_ms,
                 bool (*stop)(void *), void *stop_ctx, struct object_probe_result *r,
                 char *err, size_t errlen);
 

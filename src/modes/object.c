@@ -49,7 +49,7 @@ int mode_object(struct run_context *rc)
 		fprintf(stderr, "slotexplore: %s\n", ch->note);
 	static struct object_probe_result res;
 	memset(&res, 0, sizeof res);
-	if (!object_run(&ch->pc, module, expr, paths, npaths, OBJECT_MEASURE_COUNT, opt->timeout_ms,
+	if (!object_run(&ch->pc, module, expr, opt->object_class, paths, npaths, OBJECT_MEASURE_COUNT, opt->timeout_ms,
 	                NULL, NULL, &res, err, sizeof err)) {
 		fprintf(stderr, "slotexplore: --object %s: %s\n", opt->object, err);
 		object_probe_result_free(&res);

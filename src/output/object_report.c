@@ -87,7 +87,7 @@ static void pair(const struct object_row *row, enum accounting a, char *out, siz
 	}
 	char m[28];
 	format_grouped(row->fig[a], m, sizeof m);
-	if (a == ACC_ALLOCATED || !row->measured) {
+	if (a == ACC_ALLOCATED || !row->measured || (a == ACC_REQUESTED && !row->has_requested)) {
 		snprintf(out, n, "%s", m);
 		return;
 	}
@@ -233,7 +233,15 @@ static void write_text(FILE *out, const struct object_report *rep)
 		write_wrapped(out, line, 2, 76);
 	}
 	fputc('\n', out);
-	if (j->measured_here) {
+	if (j->measured_here && r->picked) {
+		format_grouped(r->measure.count, b1, sizeof b1);
+		snprintf(line, sizeof line, "How it was counted: the %s instances of %s that the "
+		         "workload's result reaches; getsizeof is sys.getsizeof of one, requested and "
+		         "allocated are the model's (the workload's bytes are not this class's alone), "
+		         "and the alternatives were built with one instance's values and measured "
+		         "with tracemalloc. Model against measured: %u figures, %u mismatch%s.",
+		         b1, r->name, j->compared, j->mismatches, j->mismatches == 1 ? "" : "es");
+	} else if (j->measured_here) {
 		format_grouped(r->measure.count, b1, sizeof b1);
 		snprintf(line, sizeof line, "How it was counted: getsizeof is sys.getsizeof of an "
 		         "instance; requested is tracemalloc's bytes per instance over %s instances "
@@ -271,8 +279,10 @@ static void csv_row(FILE *out, const struct object_report *rep, const struct obj
 		        row->fig[ACC_REQUESTED], row->fig[ACC_ALLOCATED]);
 	else
 		fputs(",,,", out);
-	if (row->measured)
+	if (row->measured && row->has_requested)
 		fprintf(out, "%" PRIu64 ",%.3f,", row->measured_getsizeof, row->measured_requested);
+	else if (row->measured)
+		fprintf(out, "%" PRIu64 ",,", row->measured_getsizeof);
 	else
 		fputs(",,", out);
 	enum accounting acc = rep->accounting == ACC_DEEP ? ACC_REQUESTED : rep->accounting;
@@ -311,7 +321,8 @@ static json_t *json_row(const struct object_report *rep, const struct object_row
 	if (row->measured) {
 		json_t *m = json_object();
 		json_object_set_new(m, "getsizeof", json_integer((json_int_t)row->measured_getsizeof));
-		json_object_set_new(m, "requested", json_real(row->measured_requested));
+		json_object_set_new(m, "requested", row->has_requested ? json_real(row->measured_requested)
+		                                                       : json_null());
 		json_object_set_new(m, "getsizeof_matches", json_boolean(row->match_getsizeof));
 		json_object_set_new(m, "requested_matches", json_boolean(row->match_requested));
 		json_object_set_new(o, "measured", m);

@@ -389,7 +389,8 @@ static int render_object_rows(const struct app *a, struct grid *g, int y0, int r
 					grid_printf(g, c.vs, y, 17, st, "%5s %10s", buf, buf2);
 			}
 		}
-		if (c.check >= 0 && c.check + 8 <= g->w && r->measured) {
+		if (c.check >= 0 && c.check + 8 <= g->w && r->measured &&
+		    (acc == ACC_GETSIZEOF || r->has_requested)) {
 			/* what tracemalloc or getsizeof said; allocated is checked through requested */
 			bool gs = acc == ACC_GETSIZEOF;
 			char got[40], cell[64];
