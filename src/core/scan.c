@@ -41,7 +41,7 @@ const char *scan_verdict_name(enum scan_verdict v)
 
 /* Bytes that are not UTF-8 become '?': what a child sends is printed and
  * put in JSON, which takes UTF-8 only. */
-static void make_utf8(char *s)
+void scan_make_utf8(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
 	while (*p) {
@@ -70,8 +70,7 @@ static int hex(char c)
 	     : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* %XX back to bytes; a malloc'ed string, printable and UTF-8. */
-static char *decode(const char *in, size_t len)
+char *scan_decode(const char *in, size_t len)
 {
 	char *out = malloc(len + 1);
 	if (!out)
@@ -92,12 +91,12 @@ static char *decode(const char *in, size_t len)
 		if (out[i] == '\0')
 			out[i] = '?';
 	out[o] = '\0';
-	make_utf8(out);
+	scan_make_utf8(out);
 	text_strip_controls(out);
 	return out;
 }
 
-static void list_free(struct scan_list *l)
+void scan_list_free(struct scan_list *l)
 {
 	for (unsigned i = 0; i < l->n; i++)
 		free(l->item[i]);
@@ -106,9 +105,9 @@ static void list_free(struct scan_list *l)
 	l->n = 0;
 }
 
-static bool list_parse(const char *text, struct scan_list *l)
+bool scan_list_parse(const char *text, struct scan_list *l)
 {
-	list_free(l);
+	scan_list_free(l);
 	if (!*text)
 		return true;
 	unsigned n = 1;
@@ -120,7 +119,7 @@ static bool list_parse(const char *text, struct scan_list *l)
 	const char *p = text;
 	for (unsigned i = 0; i < n; i++) {
 		size_t len = strcspn(p, ",");
-		if (!(l->item[i] = decode(p, len)))
+		if (!(l->item[i] = scan_decode(p, len)))
 			return false;
 		l->n = i + 1;
 		p += len + (p[len] == ',');
@@ -151,7 +150,7 @@ static unsigned bits_parse(const char *text, bool module, bool *ok)
 	return bits;
 }
 
-static void class_free(struct scan_class *c)
+void scan_class_free(struct scan_class *c)
 {
 	free(c->file);
 	free(c->name);
@@ -159,13 +158,13 @@ static void class_free(struct scan_class *c)
 	                              &c->inherited, &c->defaults, &c->bases, &c->unknown_bases, &c->unslotted_bases,
 	                              &c->subclasses };
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		list_free(lists[i]);
+		scan_list_free(lists[i]);
 }
 
 void scan_result_free(struct scan_result *r)
 {
 	for (size_t i = 0; i < r->nclasses; i++)
-		class_free(&r->classes[i]);
+		scan_class_free(&r->classes[i]);
 	for (size_t i = 0; i < r->nerrors; i++) {
 		free(r->errors[i].file);
 		free(r->errors[i].message);
@@ -215,7 +214,7 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 	struct scan_list *lists[] = { &c.options, &c.slots, &c.attrs, &c.fields, &c.extra,
 	                              &c.inherited, &c.defaults, &c.bases, &c.unknown_bases,
 	                              &c.unslotted_bases, &c.subclasses };
-	bool ok = (c.file = decode(file, strlen(file))) && (c.name = decode(name, strlen(name)));
+	bool ok = (c.file = scan_decode(file, strlen(file))) && (c.name = scan_decode(name, strlen(name)));
 	for (size_t i = 0; ok && i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = probe_field(rec, keys[i]);
 		if (i == 1 && v) {
@@ -224,10 +223,10 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 				continue;
 		}
 		if (v)
-			ok = list_parse(v, lists[i]);
+			ok = scan_list_parse(v, lists[i]);
 	}
 	if (!ok) {
-		class_free(&c);
+		scan_class_free(&c);
 		return fail(err, errlen, "out of memory");
 	}
 	bool known = true, mknown = true;
@@ -237,14 +236,14 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 	const char *t = probe_field(rec, "truncated");
 	c.truncated = t && strcmp(t, "1") == 0;
 	if (!known || !mknown) {
-		class_free(&c);
+		scan_class_free(&c);
 		return fail(err, errlen, "a scanclass reply with an unknown uses= or module_uses=");
 	}
 	if (r->nclasses == r->classes_cap) {
 		size_t cap = r->classes_cap ? r->classes_cap * 2 : 64;
 		struct scan_class *more = realloc(r->classes, cap * sizeof *more);
 		if (!more) {
-			class_free(&c);
+			scan_class_free(&c);
 			return fail(err, errlen, "out of memory");
 		}
 		r->classes = more;
@@ -272,8 +271,8 @@ static int parse_error(struct scan_result *r, const struct probe_record *rec, ch
 		r->errors_cap = cap;
 	}
 	struct scan_error e = { .line = line };
-	e.file = decode(file, strlen(file));
-	e.message = decode(message, strlen(message));
+	e.file = scan_decode(file, strlen(file));
+	e.message = scan_decode(message, strlen(message));
 	if (!e.file || !e.message) {
 		free(e.file);
 		free(e.message);
@@ -300,14 +299,14 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 			const char *text = rec.error_text + strspn(rec.error_text, " \t");
 			snprintf(err, errlen, "%.300s", text[0] ? text
 			         : "the probe reported an error without saying what");
-			make_utf8(err);
+			scan_make_utf8(err);
 			text_strip_controls(err);
 			return -1;
 		}
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_UNSUPPORTED) {
 			const char *reason = probe_field(&rec, "reason");
 			snprintf(err, errlen, "the interpreter cannot scan: %.200s", reason ? reason : "unsupported");
-			make_utf8(err);
+			scan_make_utf8(err);
 			text_strip_controls(err);
 			return -1;
 		}
@@ -321,7 +320,7 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	snprintf(buf, sizeof buf, "hello %s", line + strlen(verbs[which]));
 	if (!probe_parse_line(buf, &rec, why, sizeof why)) {
 		snprintf(err, errlen, "a malformed scan reply: %s", why);
-		make_utf8(err);
+		scan_make_utf8(err);
 		text_strip_controls(err);
 		return -1;
 	}
@@ -487,12 +486,21 @@ void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi, en
 		c->verdict = VERDICT_BLOCKED;
 	else
 		c->verdict = VERDICT_CANDIDATE;
+	if (c->verdict == VERDICT_CANDIDATE || c->verdict == VERDICT_BLOCKED)
+		scan_model_saving(c, c->nattrs, pr, abi, acc);
+}
+
+bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profile *pr, enum abi abi,
+                       enum accounting acc)
+{
+	c->modelled = false;
+	c->by_hand = false;
+	c->saving = 0;
+	c->from_bytes = c->to_bytes = 0;
 	if (c->kind != SCAN_REGULAR && c->kind != SCAN_DATACLASS)
-		return;
-	if (c->verdict != VERDICT_CANDIDATE && c->verdict != VERDICT_BLOCKED)
-		return;
-	if (!pr || abi >= ABI_COUNT || acc >= ACC_COUNT || c->nattrs > MODEL_MAX_ATTRS)
-		return;
+		return false;
+	if (!pr || abi >= ABI_COUNT || acc >= ACC_COUNT || nattrs > MODEL_MAX_ATTRS)
+		return false;
 	bool weak = (c->uses & USE_WEAKREF) != 0;
 	if (c->kind == SCAN_DATACLASS) {
 		c->from = KIND_DATACLASS;
@@ -501,17 +509,18 @@ void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi, en
 		c->from = KIND_REGULAR;
 		c->to = weak ? KIND_SLOTS_WEAKREF : KIND_SLOTS;
 	}
-	if (!model_figure(pr, abi, c->nattrs, c->from, acc, &c->from_bytes))
-		return;
-	if (!model_figure(pr, abi, c->nattrs, c->to, acc, &c->to_bytes)) {
+	if (!model_figure(pr, abi, nattrs, c->from, acc, &c->from_bytes))
+		return false;
+	if (!model_figure(pr, abi, nattrs, c->to, acc, &c->to_bytes)) {
 		/* no slots=True (3.8, 3.9) or weakref_slot=True (3.10): by hand */
 		c->to = weak ? KIND_SLOTS_WEAKREF : KIND_SLOTS;
 		c->by_hand = true;
-		if (!model_figure(pr, abi, c->nattrs, c->to, acc, &c->to_bytes))
-			return;
+		if (!model_figure(pr, abi, nattrs, c->to, acc, &c->to_bytes))
+			return false;
 	}
 	c->modelled = true;
 	c->saving = (int64_t)c->from_bytes - (int64_t)c->to_bytes;
+	return true;
 }
 
 static void join(const struct scan_list *l, char *out, size_t n)

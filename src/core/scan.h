@@ -110,6 +110,21 @@ bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct 
 void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi,
                 enum accounting acc);
 
+/* The model's bytes per instance of c's kind now and with __slots__ (what
+ * scan_judge fills in), for nattrs attributes; false when the model has no
+ * figure for it (c->modelled false). */
+bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profile *pr, enum abi abi,
+                       enum accounting acc);
+
+/* Pieces of the reply parser that the census's replies share: %XX back to
+ * a malloc'ed string (printable, UTF-8); a comma list decoded into l; bytes
+ * that are not UTF-8 become '?'; a record's strings freed. */
+char *scan_decode(const char *in, size_t len);
+bool scan_list_parse(const char *text, struct scan_list *l);
+void scan_list_free(struct scan_list *l);
+void scan_make_utf8(char *s);
+void scan_class_free(struct scan_class *c);
+
 /* The reasons and notes of a class, one phrase each, into out (at most
  * max); returns how many. Reasons explain a blocked or unknown verdict;
  * notes apply to any verdict. */
