@@ -347,7 +347,7 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	}
 }
 
-static void encode_path(const char *path, char *out, size_t n)
+void scan_encode(const char *path, char *out, size_t n)
 {
 	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:/@+<>-";
 	size_t o = 0;
@@ -369,7 +369,7 @@ bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct 
 		return false;
 	}
 	snprintf(request, sizeof request, "scan path=");
-	encode_path(path, request + strlen(request), sizeof request - strlen(request));
+	scan_encode(path, request + strlen(request), sizeof request - strlen(request));
 	if (!probe_client_send(pc, request, err, errlen))
 		return false;
 	static char line[PROBE_LINE_MAX];

@@ -120,6 +120,9 @@ bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profi
  * a malloc'ed string (printable, UTF-8); a comma list decoded into l; bytes
  * that are not UTF-8 become '?'; a record's strings freed. */
 char *scan_decode(const char *in, size_t len);
+/* The other way, for a request: %XX outside [A-Za-z0-9_.:/@+<>-], into out
+ * (n bytes; a longer text is cut). */
+void scan_encode(const char *text, char *out, size_t n);
 bool scan_list_parse(const char *text, struct scan_list *l);
 void scan_list_free(struct scan_list *l);
 void scan_make_utf8(char *s);
