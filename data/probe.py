@@ -1703,9 +1703,9 @@ def is_user_instance(obj):
 
 
 def last_line(e):
-    text = ("%s: %s" % (type(e).__name__, e)) if str(e) else type(e).__name__
-    lines = [x for x in text.splitlines() if x.strip()]
-    return (lines[-1] if lines else type(e).__name__)[:300]
+    """TYPE: the last line of its message (a traceback's last line)."""
+    lines = [x for x in str(e).splitlines() if x.strip()]
+    return ("%s: %s" % (type(e).__name__, lines[-1]) if lines else type(e).__name__)[:300]
 
 
 def import_user_module(name, paths):
