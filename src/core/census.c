@@ -246,16 +246,8 @@ int census_parse_reply(struct census_result *r, const char *line, char *err, siz
 	}
 	if (r->want_scan)
 		return fail(err, errlen, "a censusclass announced a scanclass reply that did not come");
-	char buf[PROBE_LINE_MAX];
-	if (strlen(line) - strlen(verbs[which]) + 6 >= sizeof buf)
-		return fail(err, errlen, "a census reply longer than a probe line");
-	snprintf(buf, sizeof buf, "hello %s", line + strlen(verbs[which]));
-	if (!probe_parse_line(buf, &rec, why, sizeof why)) {
-		snprintf(err, errlen, "a malformed census reply: %s", why);
-		scan_make_utf8(err);
-		text_strip_controls(err);
+	if (!scan_parse_fields(line, strlen(verbs[which]), &rec, "census", err, errlen))
 		return -1;
-	}
 	switch (which) {
 	case 0: {
 		const char *stage = probe_field(&rec, "stage");
@@ -389,10 +381,7 @@ enum census_status census_run(struct probe_client *pc, const struct census_reque
 		if (st == 0)
 			return CENSUS_DONE;
 		if (st < 0) {
-			bool reported = strncmp(line, "error ", 6) == 0 || strncmp(line, "unsupported ", 12) == 0;
-			if (!reported)
-				probe_client_kill(pc, how, sizeof how);
-			snprintf(err, errlen, reported ? "%s" : "the census's reply is wrong: %s", why);
+			scan_refused_reply(pc, line, why, "census", err, errlen);
 			return CENSUS_FAILED;
 		}
 	}

@@ -282,6 +282,25 @@ static int parse_error(struct scan_result *r, const struct probe_record *rec, ch
 	return 1;
 }
 
+bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
+                       const char *what, char *err, size_t errlen)
+{
+	/* the fields, read by the protocol's parser under a verb it knows */
+	char buf[PROBE_LINE_MAX], why[200];
+	if (strlen(line) - verb_len + 6 >= sizeof buf) {
+		snprintf(err, errlen, "a %s reply longer than a probe line", what);
+		return false;
+	}
+	snprintf(buf, sizeof buf, "hello %s", line + verb_len);
+	if (!probe_parse_line(buf, rec, why, sizeof why)) {
+		snprintf(err, errlen, "a malformed %s reply: %s", what, why);
+		scan_make_utf8(err);
+		text_strip_controls(err);
+		return false;
+	}
+	return true;
+}
+
 int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t errlen)
 {
 	static struct probe_record rec;
@@ -312,18 +331,8 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 		}
 		return fail(err, errlen, "not a scan reply");
 	}
-	/* the fields, read by the protocol's parser under a verb it knows */
-	char buf[PROBE_LINE_MAX];
-	size_t len = strlen(line);
-	if (len - strlen(verbs[which]) + 6 >= sizeof buf)
-		return fail(err, errlen, "a scan reply longer than a probe line");
-	snprintf(buf, sizeof buf, "hello %s", line + strlen(verbs[which]));
-	if (!probe_parse_line(buf, &rec, why, sizeof why)) {
-		snprintf(err, errlen, "a malformed scan reply: %s", why);
-		scan_make_utf8(err);
-		text_strip_controls(err);
+	if (!scan_parse_fields(line, strlen(verbs[which]), &rec, "scan", err, errlen))
 		return -1;
-	}
 	switch (which) {
 	case 0:
 		if (!probe_field(&rec, "file"))
@@ -358,6 +367,19 @@ void scan_encode(const char *path, char *out, size_t n)
 			o += (size_t)snprintf(out + o, n - o, "%%%02X", *p);
 	}
 	out[o] = '\0';
+}
+
+void scan_refused_reply(struct probe_client *pc, const char *line, const char *why,
+                        const char *what, char *err, size_t errlen)
+{
+	char how[120];
+	bool reported = strncmp(line, "error ", 6) == 0 || strncmp(line, "unsupported ", 12) == 0;
+	if (!reported)
+		probe_client_kill(pc, how, sizeof how);
+	if (reported)
+		snprintf(err, errlen, "%s", why);
+	else
+		snprintf(err, errlen, "the %s's reply is wrong: %s", what, why);
 }
 
 bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct scan_result *r,
@@ -399,10 +421,7 @@ bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct 
 		if (st == 0)
 			return true;
 		if (st < 0) {
-			bool reported = strncmp(line, "error ", 6) == 0 || strncmp(line, "unsupported ", 12) == 0;
-			if (!reported)
-				probe_client_kill(pc, how, sizeof how);
-			snprintf(err, errlen, reported ? "%s" : "the scan's reply is wrong: %s", why);
+			scan_refused_reply(pc, line, why, "scan", err, errlen);
 			return false;
 		}
 	}

@@ -105,6 +105,18 @@ void scan_result_free(struct scan_result *r);
 bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct scan_result *r,
               char *err, size_t errlen);
 
+/* The key=value fields of a reply line after its verb (verb_len bytes),
+ * into rec; false with a one-line reason naming what ("scan"). */
+bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
+                       const char *what, char *err, size_t errlen);
+
+/* After a reply the parser refused (why): an "error" or "unsupported"
+ * reply is the probe's own answer, given as it is; anything else means the
+ * child does not speak the protocol, and it is killed. One line into err
+ * ("the WHAT's reply is wrong: ..."). */
+void scan_refused_reply(struct probe_client *pc, const char *line, const char *why,
+                        const char *what, char *err, size_t errlen);
+
 /* The verdict, and for a class whose attributes are known the model's
  * bytes per instance now and with __slots__, on profile/abi in accounting. */
 void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi,

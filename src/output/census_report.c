@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/units.h"
+#include "output/scan_report.h"
 #include "output/wrap.h"
 
 #define MAX_PHRASES 12
@@ -195,17 +196,6 @@ static void write_text(FILE *out, const struct census_report *r)
 	write_wrapped(out, line, 0, 78);
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void write_csv(FILE *out, const struct census_report *r)
 {
 	const struct census_result *res = r->result;
@@ -221,12 +211,12 @@ static void write_csv(FILE *out, const struct census_report *r)
 			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? " " : "",
 			         c->attrs.item[k]);
 		fprintf(out, "%u,", c->rank);
-		csv_field(out, c->name);
+		report_csv_field(out, c->name);
 		fputc(',', out);
-		csv_field(out, c->module);
+		report_csv_field(out, c->module);
 		fprintf(out, ",%s,%s,%llu,%u,", scan_kind_name(c->kind), census_layout(c),
 		        (unsigned long long)c->count, c->nattrs);
-		csv_field(out, names);
+		report_csv_field(out, names);
 		fprintf(out, ",%llu,%llu,%llu,%llu,%llu,%llu,%llu,%s,", (unsigned long long)c->same_attrs,
 		        (unsigned long long)c->attrs_checked, (unsigned long long)c->getsizeof_total,
 		        (unsigned long long)c->dict_total, (unsigned long long)measured(c),
@@ -242,20 +232,12 @@ static void write_csv(FILE *out, const struct census_report *r)
 		fprintf(out, "%s,%s,%s,%d,", accounting_name(r->accounting),
 		        r->profile ? r->profile->version : "", abi_name(r->abi), res->cap_hit ? 1 : 0);
 		why_text(c, true, why, sizeof why);
-		csv_field(out, why);
+		report_csv_field(out, why);
 		fputc(',', out);
 		why_text(c, false, why, sizeof why);
-		csv_field(out, why);
+		report_csv_field(out, why);
 		fputc('\n', out);
 	}
-}
-
-static json_t *json_names(const struct scan_list *l)
-{
-	json_t *a = json_array();
-	for (unsigned i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->item[i]));
-	return a;
 }
 
 static json_t *json_phrases(const struct census_class *c, bool reasons)
@@ -287,12 +269,7 @@ static int write_json(FILE *out, const struct census_report *r)
 	json_object_set_new(w, "python", json_string(r->python ? r->python->path : ""));
 	json_object_set_new(w, "version", json_string(r->python ? r->python->version : ""));
 	json_object_set_new(root, "workload", w);
-	json_t *model = json_object();
-	json_object_set_new(model, "profile", json_string(r->profile ? r->profile->version : ""));
-	json_object_set_new(model, "abi", json_string(abi_name(r->abi)));
-	json_object_set_new(model, "accounting", json_string(accounting_name(r->accounting)));
-	json_object_set_new(model, "values", json_string("none,shared"));
-	json_object_set_new(root, "model", model);
+	json_object_set_new(root, "model", scan_report_json_model(r->profile, r->abi, r->accounting));
 	json_object_set_new(root, "measured", json_string(MEASURED_WORDS));
 	json_object_set_new(root, "objects", json_u64(res->objects));
 	json_object_set_new(root, "cap", json_u64(res->cap));
@@ -310,11 +287,11 @@ static int write_json(FILE *out, const struct census_report *r)
 		json_object_set_new(o, "kind", json_string(scan_kind_name(c->kind)));
 		json_object_set_new(o, "layout", json_string(census_layout(c)));
 		json_object_set_new(o, "count", json_u64(c->count));
-		json_object_set_new(o, "attributes", json_names(&c->attrs));
+		json_object_set_new(o, "attributes", scan_report_json_list(&c->attrs));
 		json_object_set_new(o, "attribute_count", json_integer(c->nattrs));
 		json_object_set_new(o, "same_attrs", json_u64(c->same_attrs));
 		json_object_set_new(o, "attrs_checked", json_u64(c->attrs_checked));
-		json_object_set_new(o, "slots", c->has_slots ? json_names(&c->slots) : json_null());
+		json_object_set_new(o, "slots", c->has_slots ? scan_report_json_list(&c->slots) : json_null());
 		json_object_set_new(o, "dict", json_boolean(c->dict));
 		json_object_set_new(o, "weakref", json_boolean(c->weakref));
 		json_object_set_new(o, "weakly_referenced", json_u64(c->weakly_referenced));

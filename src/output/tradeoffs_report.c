@@ -116,17 +116,6 @@ static void write_text(FILE *out, const struct tradeoffs_report *r)
 	}
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void write_csv(FILE *out, const struct tradeoffs_report *r)
 {
 	fprintf(out, "python_version,machine,live,kind,op,result,error,detail,message\n");
@@ -136,11 +125,11 @@ static void write_csv(FILE *out, const struct tradeoffs_report *r)
 			fprintf(out, "%s,%s,%d,%s,%s,%s,", r->table->interp.version, r->table->machine,
 			        r->table->live, kind_info((enum kind)k)->name,
 			        tradeoff_op_name((enum tradeoff_op)op), result_name(o->result));
-			csv_field(out, o->error);
+			report_csv_field(out, o->error);
 			fputc(',', out);
-			csv_field(out, o->detail);
+			report_csv_field(out, o->detail);
 			fputc(',', out);
-			csv_field(out, o->message);
+			report_csv_field(out, o->message);
 			fputc('\n', out);
 		}
 }
