@@ -2288,21 +2288,38 @@ def census_count(result, cap, beat, preloaded):
     return by, examined, cap_hit, untracked
 
 
-def census_attrs(cls, insts, dicts):
-    """(names most instances hold, how many hold exactly those, of how many)."""
+def census_measure(cls, insts, beat):
+    """getsizeof total, __dict__ getsizeof total, how often each attribute
+    set occurs, and how many are weakly referenced: a chunk at a time, with
+    heartbeats."""
     import collections
+    import weakref
+    g = d = weakly = 0
+    sets = collections.Counter()
+    has_dict, has_weakref = cls.__dictoffset__, cls.__weakrefoffset__
+    for i in range(0, len(insts), CENSUS_CHUNK):
+        chunk = insts[i:i + CENSUS_CHUNK]
+        g += sum(map(sys.getsizeof, chunk))
+        if has_dict:
+            dicts = list(map(census_dict, chunk))
+            d += sum(map(sys.getsizeof, dicts))
+            sets.update(map(tuple, dicts))
+            del dicts
+        if has_weakref:
+            weakly += sum(map(bool, map(weakref.getweakrefcount, chunk)))
+        beat(i)
+    if not has_dict:
+        sets.update(tuple(n for n, _ in instance_attrs(o)) for o in insts[:CENSUS_ATTR_SAMPLE])
+    return g, d, sets, weakly
+
+
+def census_attrs(cls, insts, sets):
+    """(names most instances hold, how many hold exactly those, of how many)."""
     slot_part = []
     if cls.__dictoffset__:
-        first = insts[0]
-        slot_part = [n for n, where in instance_attrs(first) if where != "dict"]
-        sets = collections.Counter(map(tuple, dicts))
-        checked = len(dicts)
-    else:
-        sample = insts[:CENSUS_ATTR_SAMPLE]
-        sets = collections.Counter(tuple(n for n, _ in instance_attrs(o)) for o in sample)
-        checked = len(sample)
+        slot_part = [n for n, where in instance_attrs(insts[0]) if where != "dict"]
     names, same = sets.most_common(1)[0] if sets else ((), 0)
-    return slot_part + [n for n in names if n not in slot_part], same, checked
+    return slot_part + [n for n in names if n not in slot_part], same, sum(sets.values())
 
 
 def census_list(names):
@@ -2317,15 +2334,13 @@ def census_list(names):
     return ",".join(out), False
 
 
-def census_class_line(rank, cls, insts, untracked, scan):
+def census_class_line(rank, cls, insts, stats, untracked, scan):
     import dataclasses
-    import weakref
-    dicts = list(map(census_dict, insts)) if cls.__dictoffset__ else []
-    names, same, checked = census_attrs(cls, insts, dicts)
+    g, d, sets, weakly = stats
+    names, same, checked = census_attrs(cls, insts, sets)
     attrs, cut = census_list(names)
     slots = class_slots(cls)
     slot_text, cut2 = census_list(slots or [])
-    weakly = sum(map(bool, map(weakref.getweakrefcount, insts))) if cls.__weakrefoffset__ else 0
     kind = census_kind(cls)
     return ("censusclass rank=%d name=%s module=%s kind=%s count=%d nattrs=%d attrs=%s "
             "same_attrs=%d attrs_checked=%d dict=%d weakref=%d weakly_referenced=%d slots=%s "
@@ -2337,8 +2352,7 @@ def census_class_line(rank, cls, insts, untracked, scan):
                 1 if cls.__weakrefoffset__ else 0, weakly,
                 "-" if slots is None else slot_text,
                 1 if dataclasses.is_dataclass(cls) else 0, 1 if "namedtuple" in kind else 0,
-                sum(map(sys.getsizeof, insts)), sum(map(sys.getsizeof, dicts)),
-                untracked, 1 if scan else 0, 1 if cut or cut2 else 0))
+                g, d, untracked, 1 if scan else 0, 1 if cut or cut2 else 0))
 
 
 def census_request(fields):
@@ -2363,18 +2377,13 @@ def census_request(fields):
         time.time() - start, scan_enc_cut(type(result).__name__, 200)))
     beat = CensusBeat()
     by, examined, cap_hit, untracked = census_count(result, cap, beat, preloaded)
-    measured = []
-    for cls, insts in by.items():
-        size = sum(map(sys.getsizeof, insts))
-        if cls.__dictoffset__:
-            size += sum(map(sys.getsizeof, map(census_dict, insts)))
-        measured.append((size, cls))
-        beat(0)
-    measured.sort(key=lambda x: (-x[0], x[1].__qualname__))
+    stats = dict((cls, census_measure(cls, insts, beat)) for cls, insts in by.items())
+    measured = sorted(((s[0] + s[1], cls) for cls, s in stats.items()),
+                      key=lambda x: (-x[0], x[1].__qualname__))
     instances = sum(len(v) for v in by.values())
     for rank, (size, cls) in enumerate(measured[:top]):
         scan = class_scan_line(cls)
-        write(census_class_line(rank + 1, cls, by[cls], untracked.get(cls, 0), scan))
+        write(census_class_line(rank + 1, cls, by[cls], stats[cls], untracked.get(cls, 0), scan))
         if scan:
             write(scan)
     write("censusdone objects=%d cap=%d cap_hit=%d classes=%d shown=%d instances=%d bytes=%d" % (
