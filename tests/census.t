@@ -197,6 +197,27 @@ like "$(cat err)" "^slotexplore: --census: stopped while importing the module; t
 is "$(lines "$(cat err)")" 1 "Ctrl-C: on one line"
 gone "$TMP/pids"; ok $? "Ctrl-C: nothing left running"
 
+# Esc on the terminal does the same (in a private tmux server, when there is one)
+if command -v tmux >/dev/null 2>&1; then
+	rm -f "$TMP/pids"
+	sock="$TMP/tmux.sock"
+	tmux -S "$sock" new-session -d -s esc -x 100 -y 20 "PIDFILE='$TMP/pids' '$SLOTEXPLORE' \
+		--no-config --python '$PY' --path '$TMP' --census hang:x --timeout 60 2> '$TMP/esc.err'; \
+		echo \$? > '$TMP/esc.st'; sleep 30"
+	n=0
+	while [ ! -s "$TMP/pids" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	tmux -S "$sock" send-keys -t esc Escape
+	n=0
+	while [ ! -s "$TMP/esc.st" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	tmux -S "$sock" kill-server 2>/dev/null
+	is "$(cat "$TMP/esc.st" 2>/dev/null)" 130 "Esc: exit 130"
+	like "$(cat "$TMP/esc.err")" "stopped while importing the module; the interpreter was stopped by Esc$" \
+		"Esc: one line saying so"
+	gone "$TMP/pids"; ok $? "Esc: nothing left running"
+else
+	ok 0 "# SKIP tmux is not installed: Esc is not tried"
+fi
+
 err=$(S --python "$TOP_SRCDIR/tests/fake-pythons/no-such" --census m:f 2>&1); st=$?
 ok $([ "$st" -ne 0 ] && echo 0 || echo 1) "no interpreter: fails"
 is "$(lines "$err")" 1 "no interpreter: one line"
