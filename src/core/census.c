@@ -110,6 +110,8 @@ static int parse_class(struct census_result *r, const struct probe_record *rec, 
 		            "nattrs=, attrs=, slots=, getsizeof_total=, dict_total=, same_attrs=, "
 		            "attrs_checked=, weakly_referenced= and untracked=");
 	if (rank != r->nclasses + 1 || nattrs > MODEL_MAX_ATTRS || c.count == 0 ||
+	    c.count > CENSUS_MAX_COUNT || c.getsizeof_total > CENSUS_MAX_BYTES ||
+	    c.dict_total > CENSUS_MAX_BYTES ||
 	    c.same_attrs > c.attrs_checked || c.attrs_checked > c.count ||
 	    c.weakly_referenced > c.count || c.untracked > c.count)
 		return fail(err, errlen, "a censusclass reply whose figures do not hold together");
@@ -406,8 +408,9 @@ void census_judge(struct census_class *c, const struct profile *pr, enum abi abi
 	    s->verdict != VERDICT_UNKNOWN)
 		return;
 	/* the attributes the instances hold, which the source may not say */
-	if (scan_model_saving(s, c->nattrs, pr, abi, acc))
-		c->total_saving = s->saving * (int64_t)c->count;
+	if (scan_model_saving(s, c->nattrs, pr, abi, acc) &&
+	    __builtin_mul_overflow(s->saving, (int64_t)c->count, &c->total_saving))
+		c->total_saving = s->saving < 0 ? INT64_MIN : INT64_MAX;
 }
 
 bool census_split_target(const char *target, char *buf, size_t n, const char **module,

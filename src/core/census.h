@@ -21,6 +21,8 @@
 #define CENSUS_DEFAULT_CAP 10000000ULL
 #define CENSUS_MAX_CAP 10000000000ULL
 #define CENSUS_DEFAULT_TOP 20
+#define CENSUS_MAX_COUNT 1000000000000000ULL   /* instances of a class, 10^15 */
+#define CENSUS_MAX_BYTES (1ULL << 60)          /* bytes of a class's instances */
 
 struct census_class {
 	unsigned rank;
