@@ -83,7 +83,7 @@ like "$text" "sys.getsizeof of each instance plus sys.getsizeof of its __dict__"
 out=$(P --path "$EX" --census 'shop.workload:load_fixtures(50)' --top 2); st=$?
 is "$st" 0 "--top 2: exit 0"
 is "$(printf '%s\n' "$out" | grep -c '^ *[0-9]* [A-Z]')" 2 "--top 2: two rows"
-like "$(printf '%s\n' "$out" | tr '\n' ' ')" "Shown: the 2 with the most measured bytes (--top)" "and says so"
+like "$(printf '%s\n' "$out" | tr '\n' ' ')" "The 2 of 9 classes with the most measured bytes (--top)" "and says so"
 
 P --path "$EX" --census 'shop.workload:load_fixtures(30)' --format csv > c.csv; st=$?
 is "$st" 0 "--format csv: exit 0"

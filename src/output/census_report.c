@@ -183,11 +183,14 @@ static void write_text(FILE *out, const struct census_report *r)
 	}
 	char model[300];
 	model_words(r, model, sizeof model);
-	int len = snprintf(line, sizeof line, "%s: the %zu with the most measured bytes%s. Measured: %s. "
-	                   "Saving: the model's %s; \"in all\" is the count times the saving per "
-	                   "instance. ", res->nclasses == res->classes_total ? "Every class" : "Shown",
-	                   res->nclasses, res->nclasses == res->classes_total ? "" : " (--top)",
-	                   MEASURED_WORDS, model);
+	char shown[120];
+	if (res->nclasses == res->classes_total)
+		snprintf(shown, sizeof shown, "All %zu classes, by measured bytes", res->nclasses);
+	else
+		snprintf(shown, sizeof shown, "The %zu of %llu classes with the most measured bytes "
+		         "(--top)", res->nclasses, (unsigned long long)res->classes_total);
+	int len = snprintf(line, sizeof line, "%s. Measured: %s. Saving: the model's %s; \"in all\" "
+	                   "is the count times the saving per instance. ", shown, MEASURED_WORDS, model);
 	if (len > 0 && (size_t)len < sizeof line)
 		snprintf(line + len, sizeof line - (size_t)len, "Your code ran in the interpreter: it "
 		         "imported %s (%.3f s) and evaluated %s (%.3f s, giving a %s), whose result was "
