@@ -324,7 +324,7 @@ static int write_json(FILE *out, const struct census_report *r)
 		json_array_append_new(classes, o);
 	}
 	json_object_set_new(root, "classes", classes);
-	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
 	fputc('\n', out);
 	json_decref(root);
 	return rc;
