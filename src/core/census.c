@@ -236,10 +236,11 @@ int census_parse_reply(struct census_result *r, const char *line, char *err, siz
 			error_text(rec.error_text, err, errlen);
 			return -1;
 		}
-		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_UNSUPPORTED) {
-			const char *reason = probe_field(&rec, "reason");
+		if (strncmp(line, "unsupported ", 12) == 0) {
+			/* "unsupported census reason=R": the protocol's parser wants a setting */
+			const char *reason = strstr(line, " reason=");
 			snprintf(err, errlen, "the interpreter cannot run a census: %.200s",
-			         reason ? reason : "unsupported");
+			         reason ? reason + 8 : "unsupported");
 			scan_make_utf8(err);
 			text_strip_controls(err);
 			return -1;
