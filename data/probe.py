@@ -2066,18 +2066,7 @@ def object_request(fields):
 
 
 def serve_object(fields, why_not):
-    if why_not:
-        write("unsupported object reason=%s" % why_not)
-        return
-    if sys.version_info < (3, 8):
-        write("unsupported object reason=needs-python-3.8")
-        return
-    try:
-        object_request(fields)
-    except ValueError as e:
-        write("error object: %s" % str(e).replace("\n", " "))
-    except Exception as e:  # the user's code may raise anything
-        write("error object: %s" % last_line(e).replace("\n", " "))
+    serve_user_code("object", object_request, fields, why_not)
 
 
 # ---- census: the live instances of the user's classes ---------------------------
@@ -2394,19 +2383,25 @@ def census_request(fields):
     del result
 
 
-def serve_census(fields, why_not):
+def serve_user_code(verb, request, fields, why_not):
+    """A request that runs the user's code: every failure is one
+    "error VERB: ..." line."""
     if why_not:
-        write("unsupported census reason=%s" % why_not)
+        write("unsupported %s reason=%s" % (verb, why_not))
         return
     if sys.version_info < (3, 8):
-        write("unsupported census reason=needs-python-3.8")
+        write("unsupported %s reason=needs-python-3.8" % verb)
         return
     try:
-        census_request(fields)
+        request(fields)
     except ValueError as e:
-        write("error census: %s" % str(e).replace("\n", " "))
+        write("error %s: %s" % (verb, str(e).replace("\n", " ")))
     except Exception as e:  # the user's code may raise anything
-        write("error census: %s" % last_line(e).replace("\n", " "))
+        write("error %s: %s" % (verb, last_line(e).replace("\n", " ")))
+
+
+def serve_census(fields, why_not):
+    serve_user_code("census", census_request, fields, why_not)
 
 
 def main():

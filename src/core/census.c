@@ -226,11 +226,9 @@ int census_parse_reply(struct census_result *r, const char *line, char *err, siz
 		return fail(err, errlen, "a reply after censusdone");
 	if (strncmp(line, "scanclass ", 10) == 0)
 		return parse_scan(r, line, err, errlen);
-	const char *verbs[] = { "censusstage ", "censusbeat ", "censusclass ", "censusdone " };
-	int which = -1;
-	for (int i = 0; i < 4; i++)
-		if (strncmp(line, verbs[i], strlen(verbs[i])) == 0)
-			which = i;
+	static const char *const verbs[] = { "censusstage ", "censusbeat ", "censusclass ",
+	                                     "censusdone " };
+	int which = scan_reply_verb(line, verbs, 4);
 	if (which < 0) {
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_ERROR) {
 			error_text(rec.error_text, err, errlen);

@@ -282,6 +282,14 @@ static int parse_error(struct scan_result *r, const struct probe_record *rec, ch
 	return 1;
 }
 
+int scan_reply_verb(const char *line, const char *const *verbs, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strncmp(line, verbs[i], strlen(verbs[i])) == 0)
+			return i;
+	return -1;
+}
+
 bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
                        const char *what, char *err, size_t errlen)
 {
@@ -308,11 +316,8 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	if (r->done)
 		return fail(err, errlen, "a reply after scandone");
 	/* the scan's own verbs: probe_parse_line knows the protocol's others */
-	const char *verbs[] = { "scanfile ", "scanclass ", "scanerror ", "scandone " };
-	int which = -1;
-	for (int i = 0; i < 4; i++)
-		if (strncmp(line, verbs[i], strlen(verbs[i])) == 0)
-			which = i;
+	static const char *const verbs[] = { "scanfile ", "scanclass ", "scanerror ", "scandone " };
+	int which = scan_reply_verb(line, verbs, 4);
 	if (which < 0) {
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_ERROR) {
 			const char *text = rec.error_text + strspn(rec.error_text, " \t");

@@ -105,6 +105,8 @@ void scan_result_free(struct scan_result *r);
 bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct scan_result *r,
               char *err, size_t errlen);
 
+/* Which of the n verbs (each with its trailing space) the line starts with, or -1. */
+int scan_reply_verb(const char *line, const char *const *verbs, int n);
 /* The key=value fields of a reply line after its verb (verb_len bytes),
  * into rec; false with a one-line reason naming what ("scan"). */
 bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
