@@ -108,6 +108,12 @@ request gets "error <text>" and the probe carries on.
                 dict_getsizeof=   (fresh instances built by E, values in)
        objdone class= attrs=
     or: error object: ONE LINE (missing module, syntax error, what E raised)
+  census module=M expr=E [path=P1,P2] [cap=N] [top=K]
+    -> censusstage ..., censusbeat ..., censusclass ..., scanclass ...,
+       censusdone ...
+       imports M and evaluates E (the user's code runs), then counts the live
+       instances of the classes outside the standard library: see "census"
+       below
   quit
 
   A kind the interpreter does not have, or an interpreter the model does
@@ -1202,6 +1208,9 @@ def serve(f):
             if verb == "object":
                 serve_object(fields, why_not)
                 continue
+            if verb == "census":
+                serve_census(fields, why_not)
+                continue
             if verb in ("time", "seedtime", "conditions"):
                 base_request[0] = int(fields["base"]) if "base" in fields else None
                 serve_timing(verb, fields, why_not)
@@ -1792,9 +1801,9 @@ def not_user_class(t):
 
 
 def last_line(e):
-    text = ("%s: %s" % (type(e).__name__, e)) if str(e) else type(e).__name__
-    lines = [x for x in text.splitlines() if x.strip()]
-    return (lines[-1] if lines else type(e).__name__)[:300]
+    """TYPE: the last line of its message (a traceback's last line)."""
+    lines = [x for x in str(e).splitlines() if x.strip()]
+    return ("%s: %s" % (type(e).__name__, lines[-1]) if lines else type(e).__name__)[:300]
 
 
 def import_user_module(name, paths):
@@ -2294,18 +2303,342 @@ def object_request(fields):
 
 
 def serve_object(fields, why_not):
+    serve_user_code("object", object_request, fields, why_not)
+
+
+# ---- census: the live instances of the user's classes ---------------------------
+#
+#   census module=M expr=E [path=P1,P2] [cap=N] [top=K]
+#     -> censusstage stage=imported seconds=S      (M imported from the paths)
+#        censusstage stage=evaluated seconds=S result=T   (E evaluated, giving a T;
+#                                                   the result is kept alive)
+#        censusbeat objects=N                      (while counting, every 0.5 s)
+#        censusclass rank=R name=Q module=M kind=K count=C nattrs=A attrs=NAMES
+#                    same_attrs=S attrs_checked=T dict=0|1 weakref=0|1
+#                    weakly_referenced=W slots=NAMES|- dataclass=0|1 namedtuple=0|1
+#                    getsizeof_total=G dict_total=D untracked=U scan=0|1 truncated=0|1
+#        scanclass ...       (after a censusclass with scan=1: the class as the scan
+#                             reads its source, for the reasons)
+#        censusdone objects=N cap=C cap_hit=0|1 classes=K shown=T instances=I bytes=B
+#     or error census: <one line>
+#   The user's code runs here: M is imported and E evaluated in M's namespace
+#   (stdout and stdin point at stderr and /dev/null meanwhile), then every
+#   live instance of a class defined outside the standard library is counted:
+#   those gc.get_objects() lists (at most cap=N, default 10,000,000: cap_hit=1
+#   when there were more and the counts stop there), and those that are not
+#   GC-tracked but referenced from one that is (or are the result itself).
+#   A class is the standard library's when its top-level module is in
+#   sys.stdlib_module_names (3.10+), or built in, or (3.8, 3.9) its file is
+#   under sysconfig's stdlib paths and not under site-packages; the probe's
+#   own classes (__main__) and those of modules loaded before M (site, .pth
+#   files) are left out. The top=K (default 20) classes by
+#   G + D are sent, sorted so: C instances of class Q; NAMES, the attributes
+#   (slots first, then the __dict__'s keys) most instances hold, S of the T
+#   instances checked (every one with a __dict__, else the first 1000) hold
+#   exactly those; G = sum of sys.getsizeof(instance), D = sum of
+#   sys.getsizeof(instance.__dict__) (reading __dict__ makes the dict object
+#   on 3.11+ when the instance had none); W instances have a weak reference;
+#   U of the C were found as untracked objects. kind is regular, dataclass,
+#   namedtuple, typing-namedtuple, namedtuple-subclass, enum or exception.
+
+CENSUS_DEFAULT_CAP = 10000000
+CENSUS_CHUNK = 20000
+CENSUS_ATTR_SAMPLE = 1000
+CENSUS_LIST_LIMIT = 4000
+
+
+class CensusIO(object):
+    """While the user's code runs, what it prints goes to stderr and what it
+    reads comes from /dev/null: stdout and stdin are the protocol's."""
+
+    def __enter__(self):
+        sys.stdout.flush()
+        self.fds = (os.dup(0), os.dup(1))
+        self.files = (sys.stdin, sys.stdout)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.dup2(2, 1)
+        sys.stdin = open(os.devnull)
+        sys.stdout = sys.stderr
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        try:
+            sys.stdin.close()
+        except Exception:
+            pass
+        sys.stdin, sys.stdout = self.files
+        os.dup2(self.fds[0], 0)
+        os.dup2(self.fds[1], 1)
+        os.close(self.fds[0])
+        os.close(self.fds[1])
+        return False
+
+
+def census_stdlib(preloaded):
+    """is_std(module name): whether a class of that module is the standard
+    library's, the probe's own, or of a module loaded before the user's
+    (site and .pth files at start-up)."""
+    import sysconfig
+    names = getattr(sys, "stdlib_module_names", None)
+    builtin = set(sys.builtin_module_names)
+    paths = sysconfig.get_paths()
+    std = [os.path.realpath(paths[k]) for k in ("stdlib", "platstdlib") if k in paths]
+    site = [os.path.realpath(paths[k]) for k in ("purelib", "platlib") if k in paths]
+    cache = {}
+
+    def under(f, roots):
+        return any(f == r or f.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+    def is_std(modname):
+        got = cache.get(modname)
+        if got is not None:
+            return got
+        top = modname.split(".")[0]
+        if modname in ("__main__", "builtins") or top in builtin or modname in preloaded:
+            got = True
+        elif names is not None:
+            got = top in names
+        else:
+            m = sys.modules.get(top)
+            f = getattr(m, "__file__", None)
+            if f:
+                f = os.path.realpath(f)
+                got = under(f, std) and not under(f, site)
+            else:
+                got = False
+        cache[modname] = got
+        return got
+    return is_std
+
+
+class CensusBeat(object):
+    def __init__(self):
+        self.last = time.time()
+
+    def __call__(self, objects):
+        now = time.time()
+        if now - self.last >= 0.5:
+            write("censusbeat objects=%d" % objects)
+            self.last = now
+
+
+def census_kind(cls):
+    import dataclasses
+    if isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields"):
+        if "_fields" not in cls.__dict__ and cls.__dictoffset__:
+            return "namedtuple-subclass"
+        return "typing-namedtuple" if "__annotations__" in cls.__dict__ else "namedtuple"
+    if issubclass(cls, BaseException):
+        return "exception"
+    enum = sys.modules.get("enum")
+    if enum is not None and issubclass(cls, enum.Enum):
+        return "enum"
+    if dataclasses.is_dataclass(cls):
+        return "dataclass"
+    return "regular"
+
+
+def census_dict(obj):
+    try:
+        d = object.__getattribute__(obj, "__dict__")
+    except Exception:
+        return {}
+    return d if isinstance(d, dict) else {}
+
+
+def census_untracked(refs, user_type, found, seen, depth):
+    """The user instances among refs that the GC does not track, into found
+    (by id); untracked tuples and dicts are looked into (once each)."""
+    import itertools
+    loose = list(itertools.filterfalse(gc.is_tracked, refs))
+    if not loose:
+        return
+    types = set(map(type, loose))
+    users = frozenset(t for t in types if user_type(t))
+    if users:
+        for r in itertools.compress(loose, map(users.__contains__, map(type, loose))):
+            found[id(r)] = r
+    if depth < 100 and (tuple in types or dict in types):
+        inside = frozenset([tuple, dict])
+        sub = list(itertools.compress(loose, map(inside.__contains__, map(type, loose))))
+        by_id = dict(zip(map(id, sub), sub))
+        new = set(by_id) - seen
+        seen.update(new)
+        if new:
+            census_untracked(gc.get_referents(*[by_id[i] for i in new]), user_type, found, seen,
+                             depth + 1)
+
+
+def census_count(result, cap, beat, preloaded):
+    """({class: [instances]}, objects examined, cap_hit, {class: untracked count})."""
+    import collections
+    import itertools
+    is_std = census_stdlib(preloaded)
+    known = {}
+
+    def user_type(t):
+        got = known.get(t)
+        if got is None:
+            got = bool(t.__flags__ & HEAPTYPE) and not issubclass(t, type) and \
+                not is_std(getattr(t, "__module__", None) or "builtins")
+            known[t] = got
+        return got
+    if getattr(gc, "get_freeze_count", lambda: 0)():
+        gc.unfreeze()   # gc.get_objects() does not list the frozen generation
+    gc.collect()
+    objs = gc.get_objects()
+    cap_hit = len(objs) > cap
+    if cap_hit:
+        del objs[cap:]
+    beat(len(objs))
+    users = frozenset(t for t in collections.Counter(map(type, objs)) if user_type(t))
+    by = dict((t, []) for t in users)
+    for o in itertools.compress(objs, map(users.__contains__, map(type, objs))):
+        by[type(o)].append(o)
+    beat(len(objs))
+    found, seen = {}, set()
+    census_untracked([result], user_type, found, seen, 0)
+    for i in range(0, len(objs), CENSUS_CHUNK):
+        census_untracked(gc.get_referents(*objs[i:i + CENSUS_CHUNK]), user_type, found, seen, 0)
+        beat(i)
+    examined = len(objs)
+    del objs
+    untracked = {}
+    for o in found.values():
+        by.setdefault(type(o), []).append(o)
+        untracked[type(o)] = untracked.get(type(o), 0) + 1
+    return by, examined, cap_hit, untracked
+
+
+def census_measure(cls, insts, beat):
+    """getsizeof total, __dict__ getsizeof total, how often each attribute
+    set occurs, and how many are weakly referenced: a chunk at a time, with
+    heartbeats."""
+    import collections
+    import weakref
+    g = d = weakly = 0
+    sets = collections.Counter()
+    has_dict, has_weakref = cls.__dictoffset__, cls.__weakrefoffset__
+    for i in range(0, len(insts), CENSUS_CHUNK):
+        chunk = insts[i:i + CENSUS_CHUNK]
+        g += sum(map(sys.getsizeof, chunk))
+        if has_dict:
+            dicts = list(map(census_dict, chunk))
+            d += sum(map(sys.getsizeof, dicts))
+            sets.update(map(tuple, dicts))
+            del dicts
+        if has_weakref:
+            weakly += sum(map(bool, map(weakref.getweakrefcount, chunk)))
+        beat(i)
+    if not has_dict:
+        sets.update(tuple(n for n, _ in instance_attrs(o)) for o in insts[:CENSUS_ATTR_SAMPLE])
+    return g, d, sets, weakly
+
+
+def census_attrs(cls, insts, sets):
+    """(names most instances hold, how many hold exactly those, of how many)."""
+    slot_part = []
+    if cls.__dictoffset__:
+        slot_part = [n for n, where in instance_attrs(insts[0]) if where != "dict"]
+    names, same = sets.most_common(1)[0] if sets else ((), 0)
+    return slot_part + [n for n in names if n not in slot_part], same, sum(sets.values())
+
+
+def census_list(names):
+    """The encoded comma list, cut to fit a line: (text, cut)."""
+    out, used = [], 0
+    for n in names:
+        e = scan_enc(n)
+        if used + len(e) + 1 > CENSUS_LIST_LIMIT:
+            return ",".join(out), True
+        out.append(e)
+        used += len(e) + 1
+    return ",".join(out), False
+
+
+def census_class_line(rank, cls, insts, stats, untracked, scan):
+    import dataclasses
+    g, d, sets, weakly = stats
+    names, same, checked = census_attrs(cls, insts, sets)
+    attrs, cut = census_list(names)
+    slots = class_slots(cls)
+    slot_text, cut2 = census_list(slots or [])
+    kind = census_kind(cls)
+    return ("censusclass rank=%d name=%s module=%s kind=%s count=%d nattrs=%d attrs=%s "
+            "same_attrs=%d attrs_checked=%d dict=%d weakref=%d weakly_referenced=%d slots=%s "
+            "dataclass=%d namedtuple=%d getsizeof_total=%d dict_total=%d untracked=%d scan=%d "
+            "truncated=%d" % (
+                rank, scan_enc_cut(cls.__qualname__, 300),
+                scan_enc_cut(getattr(cls, "__module__", None) or "?", 300), kind, len(insts),
+                len(names), attrs, same, checked, 1 if cls.__dictoffset__ else 0,
+                1 if cls.__weakrefoffset__ else 0, weakly,
+                "-" if slots is None else slot_text,
+                1 if dataclasses.is_dataclass(cls) else 0, 1 if "namedtuple" in kind else 0,
+                g, d, untracked, 1 if scan else 0, 1 if cut or cut2 else 0))
+
+
+def census_request(fields):
+    module_name = scan_decode(fields.get("module", ""))
+    expr = scan_decode(fields.get("expr", ""))
+    paths = [scan_decode(p) for p in fields.get("path", ".").split(",") if p]
+    cap = int(fields.get("cap", str(CENSUS_DEFAULT_CAP)))
+    top = int(fields.get("top", "20"))
+    if not 1 <= cap <= 10 ** 10 or not 1 <= top <= 100000:
+        raise ValueError("cap must be 1 to 10^10 and top 1 to 100000")
+    if not expr:
+        raise ValueError("census needs expr=EXPR")
+    start = time.time()
+    preloaded = frozenset(sys.modules)
+    with CensusIO():
+        module = import_user_module(module_name, paths)
+    write("censusstage stage=imported seconds=%.3f" % (time.time() - start))
+    start = time.time()
+    with CensusIO():
+        result = user_expression(module, expr)[1]
+    write("censusstage stage=evaluated seconds=%.3f result=%s" % (
+        time.time() - start, scan_enc_cut(type(result).__name__, 200)))
+    beat = CensusBeat()
+    by, examined, cap_hit, untracked = census_count(result, cap, beat, preloaded)
+    stats = dict((cls, census_measure(cls, insts, beat)) for cls, insts in by.items())
+    measured = sorted(((s[0] + s[1], cls) for cls, s in stats.items()),
+                      key=lambda x: (-x[0], x[1].__qualname__))
+    instances = sum(len(v) for v in by.values())
+    for rank, (size, cls) in enumerate(measured[:top]):
+        scan = class_scan_line(cls)
+        write(census_class_line(rank + 1, cls, by[cls], stats[cls], untracked.get(cls, 0), scan))
+        if scan:
+            write(scan)
+    write("censusdone objects=%d cap=%d cap_hit=%d classes=%d shown=%d instances=%d bytes=%d" % (
+        examined, cap, 1 if cap_hit else 0,
+        len(measured), min(top, len(measured)), instances, sum(s for s, _ in measured)))
+    del result
+
+
+def serve_user_code(verb, request, fields, why_not):
+    """A request that runs the user's code: every failure is one
+    "error VERB: ..." line."""
     if why_not:
-        write("unsupported object reason=%s" % why_not)
+        write("unsupported %s reason=%s" % (verb, why_not))
         return
     if sys.version_info < (3, 8):
-        write("unsupported object reason=needs-python-3.8")
+        write("unsupported %s reason=needs-python-3.8" % verb)
         return
     try:
-        object_request(fields)
+        request(fields)
     except ValueError as e:
-        write("error object: %s" % str(e).replace("\n", " "))
+        write("error %s: %s" % (verb, str(e).replace("\n", " ")))
     except Exception as e:  # the user's code may raise anything
-        write("error object: %s" % last_line(e).replace("\n", " "))
+        write("error %s: %s" % (verb, last_line(e).replace("\n", " ")))
+
+
+def serve_census(fields, why_not):
+    serve_user_code("census", census_request, fields, why_not)
 
 
 def main():

@@ -103,6 +103,8 @@ static int dispatch(struct run_context *rc)
 		return mode_scan(rc);
 	if (opt->mode == MODE_OBJECT)
 		return mode_object(rc);
+	if (opt->mode == MODE_CENSUS)
+		return mode_census(rc);
 	if ((status = mode_check_setting(rc)) >= 0)
 		return status;
 	if (opt->by_version)

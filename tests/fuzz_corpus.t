@@ -3,7 +3,7 @@
 # (tests/fuzz/replay_main.c), runs once on every committed input; a crash,
 # an abort or a sanitizer report fails the test.
 . "$TOP_SRCDIR/tests/lib.sh"
-for t in probe command profile numbers timing_json tour session probe_session scan; do
+for t in probe command profile numbers timing_json tour session probe_session scan census; do
 	case $t in probe) bin=fuzz_probe_parse ;; *) bin=fuzz_$t ;; esac
 	corpus="$TOP_SRCDIR/tests/fuzz/corpus/$t"
 	exe="$TOP_BUILDDIR/tests/fuzz/$bin"

@@ -79,6 +79,20 @@ find_pythons() {
 	} | awk '!seen[$0]++'
 }
 
+# first_cpython: PY, the first CPython 3.8 to 3.15 find_pythons gives (with
+# the GIL, not a debug build), and VERSION its X.Y; PY is empty without one.
+first_cpython() {
+	PY=""
+	for py in $(find_pythons); do
+		hello=$("$py" -E -s "$TOP_SRCDIR/data/probe.py" < /dev/null 2>/dev/null | head -1)
+		VERSION=$(printf '%s' "$hello" | sed -n 's/.* version=\([0-9]*\.[0-9]*\)\.[0-9]* .*/\1/p')
+		case $VERSION in 3.[89] | 3.1[0-5]) ;; *) continue ;; esac
+		case $hello in *" gil=0"* | *" debug=1"*) continue ;; esac
+		PY=$py
+		break
+	done
+}
+
 # Real-terminal tests: a private tmux server, isolated XDG and HOME
 # directories, and helpers. Call tmux_setup first (it skips without tmux).
 tmux_setup() {

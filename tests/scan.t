@@ -30,15 +30,7 @@ err=$(S --scan "" 2>&1); is $? 2 "--scan '': exit 2"
 like "$err" "an empty path" "and says so"
 
 # the interpreter: the first CPython 3.8+ found, named with --python
-PY=""
-for py in $(find_pythons); do
-	hello=$("$py" -E -s "$TOP_SRCDIR/data/probe.py" < /dev/null 2>/dev/null | head -1)
-	VERSION=$(printf '%s' "$hello" | sed -n 's/.* version=\([0-9]*\.[0-9]*\)\.[0-9]* .*/\1/p')
-	case $VERSION in 3.[89] | 3.1[0-5]) ;; *) continue ;; esac
-	case $hello in *" gil=0"* | *" debug=1"*) continue ;; esac
-	PY=$py
-	break
-done
+first_cpython
 if [ -z "$PY" ]; then
 	ok 0 "# SKIP no CPython 3.8+ found: the scan needs one to read the files"
 	done_testing

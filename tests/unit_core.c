@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "core/census.h"
 #include "core/model.h"
 #include "core/numparse.h"
 #include "core/probe_parse.h"
@@ -583,6 +584,94 @@ static void test_value_list_model(void)
 	is_u64(sh.shared_values_requested, i30.requested, "  it is created once");
 }
 
+/* feeds lines to a census; the status of the last one */
+static int census_feed(struct census_result *r, const char *const *lines, size_t n, char *err,
+                       size_t errlen)
+{
+	int st = 1;
+	for (size_t i = 0; i < n && st > 0; i++)
+		st = census_parse_reply(r, lines[i], err, errlen);
+	return st;
+}
+
+static void test_census(void)
+{
+	static const char *const good[] = {
+		"censusstage stage=imported seconds=0.5",
+		"censusbeat objects=10",
+		"censusstage stage=evaluated seconds=1.25 result=list",
+		"censusclass rank=1 name=A%20B module=m kind=regular count=10 nattrs=2 attrs=x,y "
+		"same_attrs=9 attrs_checked=10 dict=1 weakref=1 weakly_referenced=0 slots=- dataclass=0 "
+		"namedtuple=0 getsizeof_total=480 dict_total=1040 untracked=0 scan=0 truncated=0",
+		"censusclass rank=2 name=P module=m kind=regular count=3 nattrs=2 attrs=x,y "
+		"same_attrs=3 attrs_checked=3 dict=0 weakref=0 weakly_referenced=0 slots=x,y dataclass=0 "
+		"namedtuple=0 getsizeof_total=144 dict_total=0 untracked=0 scan=1 truncated=0",
+		"scanclass line=3 kind=regular name=P file=m.py slots=x,y attrs=x,y fields= extra= "
+		"defaults= uses= module_uses= inherited= bases= unknown_bases= unslotted_bases= "
+		"subclasses= truncated=0",
+		"censusdone objects=100 cap=1000 cap_hit=0 classes=5 shown=2 instances=13 bytes=1664",
+	};
+	static struct census_result r;
+	char err[800] = "";
+	memset(&r, 0, sizeof r);
+	int st = census_feed(&r, good, sizeof good / sizeof good[0], err, sizeof err);
+	ok(st == 0 && r.done && r.nclasses == 2 && r.classes_total == 5 && r.objects == 100 &&
+	   !r.cap_hit && strcmp(r.result_type, "list") == 0 && r.eval_seconds == 1.25,
+	   "a census parses: two classes of five, the stages (%s)", err);
+	struct census_class *a = &r.classes[0], *p = &r.classes[1];
+	ok(strcmp(a->name, "A B") == 0 && !a->scanned && a->scan.attrs.n == 2 && a->count == 10,
+	   "a class without its source: a record from what the census saw");
+	ok(p->scanned && p->scan.line == 3 && p->has_slots && p->slots.n == 2,
+	   "a class with its scan record after it");
+	const struct profile *pr = P(12);
+	census_judge(a, pr, ABI_LP64, ACC_ALLOCATED);
+	census_judge(p, pr, ABI_LP64, ACC_ALLOCATED);
+	ok(a->scan.verdict == VERDICT_CANDIDATE && a->scan.modelled &&
+	   a->total_saving == a->scan.saving * 10 && a->scan.saving > 0,
+	   "a regular class: the model's saving per instance, times the count (%lld)",
+	   (long long)a->total_saving);
+	ok(p->scan.verdict == VERDICT_SLOTTED && !p->scan.modelled && p->total_saving == 0,
+	   "a slotted one: already compact, no saving");
+	census_result_free(&r);
+
+	static const struct { const char *line, *why; } bad[] = {
+		{ "censusclass rank=1 name=A module=m kind=regular count=1 nattrs=0 attrs= same_attrs=1 "
+		  "attrs_checked=1 dict=1 weakref=1 weakly_referenced=0 slots=- getsizeof_total=1 "
+		  "dict_total=1 untracked=0 scan=0", "before EXPR was evaluated" },
+		{ "scanclass line=1 kind=regular name=A file=f", "no censusclass announced" },
+		{ "error census: no module named x on the path (%2Ftmp)", "no module named x on the path (/tmp)" },
+		{ "unsupported census reason=debug-builds-are-not-modelled", "cannot run a census" },
+		{ "censusstage stage=evaluated seconds=1", "out of order" },
+		{ "hello protocol=1", "not a census reply" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&r, 0, sizeof r);
+		st = census_parse_reply(&r, bad[i].line, err, sizeof err);
+		ok(st < 0 && strstr(err, bad[i].why) && !strchr(err, '\n'),
+		   "refused on one line: %s", err);
+		census_result_free(&r);
+	}
+	/* a class out of rank, and a censusdone whose counts disagree */
+	static const char *const skew[] = { good[0], good[2], good[4] };
+	memset(&r, 0, sizeof r);
+	st = census_feed(&r, skew, 3, err, sizeof err);
+	ok(st < 0 && strstr(err, "do not hold together"), "a class out of rank is refused: %s", err);
+	census_result_free(&r);
+	static const char *const short_done[] = { good[0], good[2], good[3], good[6] };
+	memset(&r, 0, sizeof r);
+	st = census_feed(&r, short_done, 4, err, sizeof err);
+	ok(st < 0 && strstr(err, "do not match"), "a censusdone that counts other replies: %s", err);
+	census_result_free(&r);
+
+	char buf[64];
+	const char *m, *e;
+	ok(census_split_target("a.b:f(x=1, y='c:d')", buf, sizeof buf, &m, &e, err, sizeof err) &&
+	   strcmp(m, "a.b") == 0 && strcmp(e, "f(x=1, y='c:d')") == 0,
+	   "MODULE:EXPR splits at the first colon");
+	ok(!census_split_target("nocolon", buf, sizeof buf, &m, &e, err, sizeof err) &&
+	   strstr(err, "is not MODULE:EXPR"), "and needs one: %s", err);
+}
+
 int main(void)
 {
 	const char *dir = getenv("SLOTEXPLORE_DATADIR");
@@ -606,6 +695,7 @@ int main(void)
 	test_units();
 	test_verify_unmodelled_abi();
 	test_value_list_model();
+	test_census();
 	profile_set_free(&profiles);
 	return done_testing();
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/census.h"
 #include "core/numparse.h"
 
 enum {
@@ -16,7 +17,7 @@ enum {
 	OPT_SCRIPT, OPT_REPL, OPT_CONFIG, OPT_NO_CONFIG, OPT_MEASURE, OPT_MEASURE_TIME,
 	OPT_SEED_HARNESS, OPT_OP, OPT_LOAD, OPT_TOUR, OPT_PRESENT, OPT_BY_VERSION, OPT_THEME,
 	OPT_COMPARE, OPT_MIN_EFFECT, OPT_PYPERF, OPT_SCAN, OPT_FAIL_ON_CANDIDATES,
-	OPT_OBJECT, OPT_PATH, OPT_CLASS
+	OPT_OBJECT, OPT_PATH, OPT_CLASS, OPT_CENSUS, OPT_CENSUS_CAP, OPT_TOP
 };
 
 static const struct option long_options[] = {
@@ -58,6 +59,9 @@ static const struct option long_options[] = {
 	{ "object", required_argument, NULL, OPT_OBJECT },
 	{ "path", required_argument, NULL, OPT_PATH },
 	{ "class", required_argument, NULL, OPT_CLASS },
+	{ "census", required_argument, NULL, OPT_CENSUS },
+	{ "census-cap", required_argument, NULL, OPT_CENSUS_CAP },
+	{ "top", required_argument, NULL, OPT_TOP },
 	{ "list-profiles", no_argument, NULL, OPT_LIST_PROFILES },
 	{ "list-pythons", no_argument, NULL, OPT_LIST_PYTHONS },
 	{ "python", required_argument, NULL, OPT_PYTHON },
@@ -124,10 +128,22 @@ void options_print_help(FILE *out)
 "                           dataclass-slots, namedtuple and tuple, measured too,\n"
 "                           with the saving per instance and for --instances M.\n"
 "                           This runs your code, in the child interpreter only\n"
-"      --path DIR           --object: where MODULE is found (repeatable; default\n"
-"                           the current directory)\n"
 "      --class NAME         --object: the instances of the class NAME (a qualified\n"
 "                           name) that EXPR's result reaches, as in a workload\n"
+"      --census MODULE:EXPR  import MODULE, evaluate EXPR (your workload, such as\n"
+"                           myapp.load:load_fixtures()) in the interpreter, which\n"
+"                           runs your code, and count the live instances of each\n"
+"                           class outside the standard library: count, attributes,\n"
+"                           measured bytes, what __slots__ would save (count times\n"
+"                           the model's saving per instance) and whether it can;\n"
+"                           bounded by --timeout per step and --census-cap; Ctrl-C\n"
+"                           or Esc stops it\n"
+"      --path DIR           --object, --census: where MODULE is imported from;\n"
+"                           repeatable (default the current directory)\n"
+"      --census-cap N       --census: examine at most N objects (default 10M); a\n"
+"                           program with more is reported, exit 2\n"
+"      --top K              --census: show the K classes with the most bytes\n"
+"                           (default 20)\n"
 "      --list-profiles      list the CPython profiles in the data directory\n"
 "      --list-pythons       list the Python interpreters found (PATH, pyenv root,\n"
 "                           --python) with version, ABI, pymalloc, free-threading\n"
@@ -230,13 +246,16 @@ static const char *option_name(int c)
 	return name;
 }
 
-/* --scan reads source: the options that set a model's setting, another
- * mode or the explorer do not apply to it and are refused by name. */
-static bool check_scan(const struct options *o, const char *other_mode, char *err, size_t errlen)
+/* --scan reads source, --census counts a program's instances: the options
+ * that set a model's setting, another mode or the explorer do not apply to
+ * them and are refused by name. */
+static bool check_classes_mode(const struct options *o, const char *other_mode, enum run_mode mode,
+                               char *err, size_t errlen)
 {
-	if (other_mode || o->mode != MODE_SCAN)
-		return opt_error(err, errlen, "--scan cannot go with %s (one mode at a time)%s",
-		                 other_mode ? other_mode : "another mode", "");
+	const char *name = mode == MODE_SCAN ? "--scan" : "--census";
+	if (other_mode || o->mode != mode)
+		return opt_error(err, errlen, "%s cannot go with %s (one mode at a time)", name,
+		                 other_mode ? other_mode : "another mode");
 	const char *refused = o->attrs_text ? "--attrs (the attributes are the class's own)"
 	                    : o->instances_given ? "--instances (the saving is per instance)"
 	                    : o->kinds_given ? "--kind (each class's kind is what its source says)"
@@ -244,7 +263,9 @@ static bool check_scan(const struct options *o, const char *other_mode, char *er
 	                    : o->breakdown ? "--breakdown"
 	                    : o->by_version ? "--by-version"
 	                    : o->compare ? "--compare"
-	                    : o->no_python ? "--no-python (the files are read by the interpreter's ast)"
+	                    : o->no_python ? (mode == MODE_SCAN
+	                                      ? "--no-python (the files are read by the interpreter's ast)"
+	                                      : "--no-python (the workload runs in the interpreter)")
 	                    : o->config ? "--config (no commands are run)"
 	                    : o->tour ? "--tour" : o->present ? "--present"
 	                    : o->theme ? "--theme" : o->no_color ? "--no-color"
@@ -252,9 +273,13 @@ static bool check_scan(const struct options *o, const char *other_mode, char *er
 	                    : o->measure_time != 10 ? "--measure-time"
 	                    : o->min_effect_given ? "--min-effect" : NULL;
 	if (o->npythons > 1 && !refused)
-		refused = "a second --python (one interpreter reads the files)";
+		refused = mode == MODE_SCAN ? "a second --python (one interpreter reads the files)"
+		                            : "a second --python (one interpreter runs the workload)";
+	if (mode == MODE_CENSUS && !refused)
+		refused = o->fail_on_candidates ? "--fail-on-candidates (it is --scan's)"
+		        : o->format == FORMAT_MARKDOWN ? "--format md (text, csv or json)" : NULL;
 	if (refused)
-		return opt_error(err, errlen, "--scan cannot go with %s%s", refused, "");
+		return opt_error(err, errlen, "%s cannot go with %s", name, refused);
 	return true;
 }
 
@@ -263,9 +288,9 @@ static bool check_scan(const struct options *o, const char *other_mode, char *er
 static bool check_object(const struct options *o, const char *other_mode, char *err,
                          size_t errlen)
 {
-	if (other_mode || o->mode != MODE_OBJECT || o->nscan)
+	if (other_mode || o->mode != MODE_OBJECT || o->nscan || o->census)
 		return opt_error(err, errlen, "--object cannot go with %s (one mode at a time)%s",
-		                 other_mode ? other_mode : o->nscan ? "--scan" : "another mode", "");
+		                 other_mode ? other_mode : o->nscan ? "--scan" : o->census ? "--census" : "another mode", "");
 	const char *refused = o->attrs_text ? "--attrs (the attributes are the class's own)"
 	                    : o->kinds_given ? "--kind (the class's layout is what it is; the "
 	                                       "alternatives are all shown)"
@@ -299,6 +324,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 	o->timeout_ms = 10000;
 	o->probes = 2;
 	o->measure_time = 10;
+	o->census_cap = CENSUS_DEFAULT_CAP;
+	o->top = CENSUS_DEFAULT_TOP;
 	timing_settings_default(&o->min_effect);
 
 	opterr = 0;
@@ -311,7 +338,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 		enum run_mode before = o->mode;
 		switch (c) {
 		case 'b':
-			if (o->mode != MODE_SCRIPT && o->mode != MODE_SCAN && o->mode != MODE_OBJECT)
+			if (o->mode != MODE_SCRIPT && o->mode != MODE_SCAN && o->mode != MODE_OBJECT &&
+			    o->mode != MODE_CENSUS)
 				o->mode = MODE_BATCH;
 			o->mode_given = true;
 			break;
@@ -353,12 +381,36 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 				return opt_error(err, errlen, "--class: an empty class name%s%s", "", "");
 			o->object_class = optarg;
 			break;
+		case OPT_CENSUS: {
+			char buf[8192];
+			const char *m, *e;
+			if (o->census)
+				return opt_error(err, errlen, "--census: one workload at a time%s%s", "", "");
+			if (!census_split_target(optarg, buf, sizeof buf, &m, &e, why, sizeof why))
+				return opt_error(err, errlen, "--census: %s%s", why, "");
+			o->census = optarg;
+			o->mode = MODE_CENSUS;
+			o->mode_given = true;
+			break;
+		}
 		case OPT_PATH:
 			if (o->npaths == (int)(sizeof o->paths / sizeof o->paths[0]))
 				return opt_error(err, errlen, "--path: at most %s directories%s", "16", "");
 			if (!*optarg)
-				return opt_error(err, errlen, "--path: an empty directory%s%s", "", "");
+				return opt_error(err, errlen, "--path: an empty path%s%s", "", "");
 			o->paths[o->npaths++] = optarg;
+			break;
+		case OPT_CENSUS_CAP:
+			if (!parse_count(optarg, 1, CENSUS_MAX_CAP, &v, why, sizeof why))
+				return opt_error(err, errlen, "--census-cap: %s%s", why, "");
+			o->census_cap = v;
+			o->census_cap_given = true;
+			break;
+		case OPT_TOP:
+			if (!parse_count(optarg, 1, 100000, &v, why, sizeof why))
+				return opt_error(err, errlen, "--top: %s%s", why, "");
+			o->top = (unsigned)v;
+			o->top_given = true;
 			break;
 		case OPT_LIST_PROFILES:
 			o->mode = MODE_LIST_PROFILES;
@@ -587,20 +639,28 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 				snprintf(why, sizeof why, "%s", argv[optind - 1]);
 			return opt_error(err, errlen, "unknown option '%s' (see slotexplore --help)%s", why, "");
 		}
-		if (c != OPT_SCAN && c != OPT_OBJECT && c != 'b' && (o->mode != before || c == OPT_TOUR) && !other_mode)
+		if (c != OPT_SCAN && c != OPT_OBJECT && c != OPT_CENSUS && c != 'b' &&
+		    (o->mode != before || c == OPT_TOUR) && !other_mode)
 			other_mode = option_name(c);
 	}
 	if (optind < argc)
 		return opt_error(err, errlen, "unexpected argument '%s' (see slotexplore --help)%s",
 		                 argv[optind], "");
-	if (o->nscan && !check_scan(o, other_mode, err, errlen))
+	if (o->nscan && o->census)
+		return opt_error(err, errlen, "--census cannot go with --scan (one mode at a time)%s%s", "", "");
+	if (o->nscan && !check_classes_mode(o, other_mode, MODE_SCAN, err, errlen))
 		return false;
 	if (o->object && !check_object(o, other_mode, err, errlen))
 		return false;
-	if (o->npaths && !o->object)
-		return opt_error(err, errlen, "--path needs --object%s%s", "", "");
 	if (o->object_class && !o->object)
 		return opt_error(err, errlen, "--class needs --object%s%s", "", "");
+	if (o->census && !check_classes_mode(o, other_mode, MODE_CENSUS, err, errlen))
+		return false;
+	if (!o->census && !o->object && o->npaths)
+		return opt_error(err, errlen, "--path needs --object or --census%s%s", "", "");
+	if (!o->census && (o->census_cap_given || o->top_given))
+		return opt_error(err, errlen, "%s needs --census%s",
+		                 o->top_given ? "--top" : "--census-cap", "");
 	if (o->fail_on_candidates && !o->nscan)
 		return opt_error(err, errlen, "--fail-on-candidates needs --scan%s%s", "", "");
 	if (o->attrs_text && o->mode != MODE_VERIFY &&

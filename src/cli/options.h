@@ -11,7 +11,7 @@
 #include "output/report.h"
 
 enum run_mode {
-	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_MEASURE, MODE_LOAD, MODE_SEED_REPORT, MODE_TRADEOFFS, MODE_SCAN, MODE_OBJECT, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
+	MODE_TUI, MODE_BATCH, MODE_SCRIPT, MODE_REPL, MODE_MEASURE, MODE_LOAD, MODE_SEED_REPORT, MODE_TRADEOFFS, MODE_SCAN, MODE_OBJECT, MODE_CENSUS, MODE_LIST_PROFILES, MODE_LIST_PYTHONS, MODE_VERIFY,
 	MODE_HELP, MODE_VERSION
 };
 
@@ -68,8 +68,13 @@ struct options {
 	bool fail_on_candidates;     /* --fail-on-candidates: --scan exits 1 when it finds one */
 	const char *object;          /* --object MODULE:EXPR */
 	const char *object_class;    /* --class NAME: that class's instances in EXPR's result */
-	const char *paths[16];       /* --path DIR: where the probe finds MODULE (default .) */
+	const char *census;          /* --census MODULE:EXPR */
+	const char *paths[16];       /* --path DIR, in order: where MODULE is imported from */
 	int npaths;
+	uint64_t census_cap;         /* --census-cap N: objects a census examines at most */
+	bool census_cap_given;
+	unsigned top;                /* --top K: classes a census shows */
+	bool top_given;
 };
 
 #define EXIT_USAGE 2

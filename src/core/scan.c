@@ -125,7 +125,7 @@ static unsigned bits_parse(const char *text, bool module, bool *ok)
 	return bits;
 }
 
-static void class_free(struct scan_class *c)
+void scan_class_free(struct scan_class *c)
 {
 	free(c->file);
 	free(c->name);
@@ -139,7 +139,7 @@ static void class_free(struct scan_class *c)
 void scan_result_free(struct scan_result *r)
 {
 	for (size_t i = 0; i < r->nclasses; i++)
-		class_free(&r->classes[i]);
+		scan_class_free(&r->classes[i]);
 	for (size_t i = 0; i < r->nerrors; i++) {
 		free(r->errors[i].file);
 		free(r->errors[i].message);
@@ -201,7 +201,7 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 			ok = scan_list_parse(v, lists[i]);
 	}
 	if (!ok) {
-		class_free(&c);
+		scan_class_free(&c);
 		return fail(err, errlen, "out of memory");
 	}
 	bool known = true, mknown = true;
@@ -211,14 +211,14 @@ static int parse_class(struct scan_result *r, const struct probe_record *rec, ch
 	const char *t = probe_field(rec, "truncated");
 	c.truncated = t && strcmp(t, "1") == 0;
 	if (!known || !mknown) {
-		class_free(&c);
+		scan_class_free(&c);
 		return fail(err, errlen, "a scanclass reply with an unknown uses= or module_uses=");
 	}
 	if (r->nclasses == r->classes_cap) {
 		size_t cap = r->classes_cap ? r->classes_cap * 2 : 64;
 		struct scan_class *more = realloc(r->classes, cap * sizeof *more);
 		if (!more) {
-			class_free(&c);
+			scan_class_free(&c);
 			return fail(err, errlen, "out of memory");
 		}
 		r->classes = more;
@@ -257,6 +257,33 @@ static int parse_error(struct scan_result *r, const struct probe_record *rec, ch
 	return 1;
 }
 
+int scan_reply_verb(const char *line, const char *const *verbs, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strncmp(line, verbs[i], strlen(verbs[i])) == 0)
+			return i;
+	return -1;
+}
+
+bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
+                       const char *what, char *err, size_t errlen)
+{
+	/* the fields, read by the protocol's parser under a verb it knows */
+	char buf[PROBE_LINE_MAX], why[200];
+	if (strlen(line) - verb_len + 6 >= sizeof buf) {
+		snprintf(err, errlen, "a %s reply longer than a probe line", what);
+		return false;
+	}
+	snprintf(buf, sizeof buf, "hello %s", line + verb_len);
+	if (!probe_parse_line(buf, rec, why, sizeof why)) {
+		snprintf(err, errlen, "a malformed %s reply: %s", what, why);
+		text_make_utf8(err);
+		text_strip_controls(err);
+		return false;
+	}
+	return true;
+}
+
 int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t errlen)
 {
 	static struct probe_record rec;
@@ -264,11 +291,8 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 	if (r->done)
 		return fail(err, errlen, "a reply after scandone");
 	/* the scan's own verbs: probe_parse_line knows the protocol's others */
-	const char *verbs[] = { "scanfile ", "scanclass ", "scanerror ", "scandone " };
-	int which = -1;
-	for (int i = 0; i < 4; i++)
-		if (strncmp(line, verbs[i], strlen(verbs[i])) == 0)
-			which = i;
+	static const char *const verbs[] = { "scanfile ", "scanclass ", "scanerror ", "scandone " };
+	int which = scan_reply_verb(line, verbs, 4);
 	if (which < 0) {
 		if (probe_parse_line(line, &rec, why, sizeof why) && rec.verb == PROBE_ERROR) {
 			const char *text = rec.error_text + strspn(rec.error_text, " \t");
@@ -287,18 +311,8 @@ int scan_parse_reply(struct scan_result *r, const char *line, char *err, size_t 
 		}
 		return fail(err, errlen, "not a scan reply");
 	}
-	/* the fields, read by the protocol's parser under a verb it knows */
-	char buf[PROBE_LINE_MAX];
-	size_t len = strlen(line);
-	if (len - strlen(verbs[which]) + 6 >= sizeof buf)
-		return fail(err, errlen, "a scan reply longer than a probe line");
-	snprintf(buf, sizeof buf, "hello %s", line + strlen(verbs[which]));
-	if (!probe_parse_line(buf, &rec, why, sizeof why)) {
-		snprintf(err, errlen, "a malformed scan reply: %s", why);
-		text_make_utf8(err);
-		text_strip_controls(err);
+	if (!scan_parse_fields(line, strlen(verbs[which]), &rec, "scan", err, errlen))
 		return -1;
-	}
 	switch (which) {
 	case 0:
 		if (!probe_field(&rec, "file"))
@@ -333,6 +347,19 @@ void scan_encode(const char *path, char *out, size_t n)
 			o += (size_t)snprintf(out + o, n - o, "%%%02X", *p);
 	}
 	out[o] = '\0';
+}
+
+void scan_refused_reply(struct probe_client *pc, const char *line, const char *why,
+                        const char *what, char *err, size_t errlen)
+{
+	char how[120];
+	bool reported = strncmp(line, "error ", 6) == 0 || strncmp(line, "unsupported ", 12) == 0;
+	if (!reported)
+		probe_client_kill(pc, how, sizeof how);
+	if (reported)
+		snprintf(err, errlen, "%s", why);
+	else
+		snprintf(err, errlen, "the %s's reply is wrong: %s", what, why);
 }
 
 bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct scan_result *r,
@@ -374,10 +401,7 @@ bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct 
 		if (st == 0)
 			return true;
 		if (st < 0) {
-			bool reported = strncmp(line, "error ", 6) == 0 || strncmp(line, "unsupported ", 12) == 0;
-			if (!reported)
-				probe_client_kill(pc, how, sizeof how);
-			snprintf(err, errlen, reported ? "%s" : "the scan's reply is wrong: %s", why);
+			scan_refused_reply(pc, line, why, "scan", err, errlen);
 			return false;
 		}
 	}
@@ -461,12 +485,21 @@ void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi, en
 		c->verdict = VERDICT_BLOCKED;
 	else
 		c->verdict = VERDICT_CANDIDATE;
+	if (c->verdict == VERDICT_CANDIDATE || c->verdict == VERDICT_BLOCKED)
+		scan_model_saving(c, c->nattrs, pr, abi, acc);
+}
+
+bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profile *pr, enum abi abi,
+                       enum accounting acc)
+{
+	c->modelled = false;
+	c->by_hand = false;
+	c->saving = 0;
+	c->from_bytes = c->to_bytes = 0;
 	if (c->kind != SCAN_REGULAR && c->kind != SCAN_DATACLASS)
-		return;
-	if (c->verdict != VERDICT_CANDIDATE && c->verdict != VERDICT_BLOCKED)
-		return;
-	if (!pr || abi >= ABI_COUNT || acc >= ACC_COUNT || c->nattrs > MODEL_MAX_ATTRS)
-		return;
+		return false;
+	if (!pr || abi >= ABI_COUNT || acc >= ACC_COUNT || nattrs > MODEL_MAX_ATTRS)
+		return false;
 	bool weak = (c->uses & USE_WEAKREF) != 0;
 	if (c->kind == SCAN_DATACLASS) {
 		c->from = KIND_DATACLASS;
@@ -475,17 +508,18 @@ void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi, en
 		c->from = KIND_REGULAR;
 		c->to = weak ? KIND_SLOTS_WEAKREF : KIND_SLOTS;
 	}
-	if (!model_figure(pr, abi, c->nattrs, c->from, acc, &c->from_bytes))
-		return;
-	if (!model_figure(pr, abi, c->nattrs, c->to, acc, &c->to_bytes)) {
+	if (!model_figure(pr, abi, nattrs, c->from, acc, &c->from_bytes))
+		return false;
+	if (!model_figure(pr, abi, nattrs, c->to, acc, &c->to_bytes)) {
 		/* no slots=True (3.8, 3.9) or weakref_slot=True (3.10): by hand */
 		c->to = weak ? KIND_SLOTS_WEAKREF : KIND_SLOTS;
 		c->by_hand = true;
-		if (!model_figure(pr, abi, c->nattrs, c->to, acc, &c->to_bytes))
-			return;
+		if (!model_figure(pr, abi, nattrs, c->to, acc, &c->to_bytes))
+			return false;
 	}
 	c->modelled = true;
 	c->saving = (int64_t)c->from_bytes - (int64_t)c->to_bytes;
+	return true;
 }
 
 static void join(const struct scan_list *l, char *out, size_t n)

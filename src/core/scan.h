@@ -58,13 +58,6 @@ struct scan_list {
 	char **item;
 };
 
-/* The protocol's %XX text: scan_encode writes path into out (at most n
- * bytes); scan_decode gives a malloc'ed, printable UTF-8 copy of in's len
- * bytes; scan_list_parse replaces l with the decoded items of text. */
-void scan_encode(const char *path, char *out, size_t n);
-char *scan_decode(const char *in, size_t len);
-bool scan_list_parse(const char *text, struct scan_list *l);
-void scan_list_free(struct scan_list *l);
 
 struct scan_class {
 	char *file, *name;
@@ -113,10 +106,41 @@ void scan_result_free(struct scan_result *r);
 bool scan_run(struct probe_client *pc, const char *path, int timeout_ms, struct scan_result *r,
               char *err, size_t errlen);
 
+/* Which of the n verbs (each with its trailing space) the line starts with, or -1. */
+int scan_reply_verb(const char *line, const char *const *verbs, int n);
+/* The key=value fields of a reply line after its verb (verb_len bytes),
+ * into rec; false with a one-line reason naming what ("scan"). */
+bool scan_parse_fields(const char *line, size_t verb_len, struct probe_record *rec,
+                       const char *what, char *err, size_t errlen);
+
+/* After a reply the parser refused (why): an "error" or "unsupported"
+ * reply is the probe's own answer, given as it is; anything else means the
+ * child does not speak the protocol, and it is killed. One line into err
+ * ("the WHAT's reply is wrong: ..."). */
+void scan_refused_reply(struct probe_client *pc, const char *line, const char *why,
+                        const char *what, char *err, size_t errlen);
+
 /* The verdict, and for a class whose attributes are known the model's
  * bytes per instance now and with __slots__, on profile/abi in accounting. */
 void scan_judge(struct scan_class *c, const struct profile *pr, enum abi abi,
                 enum accounting acc);
+
+/* The model's bytes per instance of c's kind now and with __slots__ (what
+ * scan_judge fills in), for nattrs attributes; false when the model has no
+ * figure for it (c->modelled false). */
+bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profile *pr, enum abi abi,
+                       enum accounting acc);
+
+/* Pieces of the reply parser that the census's replies share: %XX back to
+ * a malloc'ed string (printable, UTF-8); a comma list decoded into l; bytes
+ * a record's strings freed (bytes that are not UTF-8: text_make_utf8). */
+char *scan_decode(const char *in, size_t len);
+/* The other way, for a request: %XX outside [A-Za-z0-9_.:/@+<>-], into out
+ * (n bytes; a longer text is cut). */
+void scan_encode(const char *text, char *out, size_t n);
+bool scan_list_parse(const char *text, struct scan_list *l);
+void scan_list_free(struct scan_list *l);
+void scan_class_free(struct scan_class *c);
 
 /* The reasons and notes of a class, one phrase each, into out (at most
  * max); returns how many. Reasons explain a blocked or unknown verdict;

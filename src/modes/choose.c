@@ -19,7 +19,7 @@ int mode_choose(struct run_context *rc)
 	const struct profile *pr = NULL;
 	enum abi abi = opt->abi;
 	bool want_interpreter = !opt->by_version && (opt->mode == MODE_VERIFY || opt->mode == MODE_MEASURE ||
-	                        opt->mode == MODE_SCAN || opt->mode == MODE_OBJECT ||
+	                        opt->mode == MODE_SCAN || opt->mode == MODE_OBJECT || opt->mode == MODE_CENSUS ||
 	                        (!opt->no_python && (opt->mode == MODE_TUI || opt->mode == MODE_SCRIPT ||
 	                                            opt->mode == MODE_REPL)) ||
 	                        (!opt->no_python && !opt->version_given && opt->mode == MODE_BATCH) ||

@@ -38,6 +38,7 @@ int mode_seed_report(const struct run_context *rc);         /* --seed-report */
 int mode_tradeoffs(struct run_context *rc);                 /* --tradeoffs */
 int mode_scan(struct run_context *rc);                      /* --scan */
 int mode_object(struct run_context *rc);                    /* --object */
+int mode_census(struct run_context *rc);                    /* --census */
 int mode_batch(struct run_context *rc);                     /* --batch, --by-version */
 
 /* The explorer, scripts, the REPL and the handout share a session: the

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "core/units.h"
-#include "output/csv.h"
 #include "output/wrap.h"
 
 /* "User can take __slots__ as it is." */
@@ -268,11 +267,11 @@ static void csv_row(FILE *out, const struct object_report *rep, const struct obj
                     const char *role)
 {
 	const struct object_judgement *j = rep->judgement;
-	csv_field(out, j->probe->name);
+	report_csv_quoted(out, j->probe->name);
 	fputc(',', out);
-	csv_field(out, role);
+	report_csv_quoted(out, role);
 	fputc(',', out);
-	csv_field(out, row->label);
+	report_csv_quoted(out, row->label);
 	fprintf(out, ",%s,%s,", kind_info(row->kind)->name, row->modelled ? "1" : "0");
 	if (row->modelled)
 		fprintf(out, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",", row->fig[ACC_GETSIZEOF],

@@ -33,6 +33,8 @@ void report_batch_command(const struct model_setting *s, enum accounting acc,
 /* Writes s as the text of a Markdown table cell: | would end the cell,
  * _ * ` < [ would format. */
 void report_markdown_cell(FILE *out, const char *s);
+/* Writes s as one quoted CSV field ("" for a quote). */
+void report_csv_quoted(FILE *out, const char *s);
 /* Markdown: what the four accountings mean, one paragraph. */
 void report_markdown_legend(FILE *out, const struct profile *pr);
 int seed_report_write(FILE *out, const struct seed_report *s, enum abi abi,

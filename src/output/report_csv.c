@@ -68,3 +68,14 @@ int report_csv(FILE *out, const struct report *r)
 	}
 	return ferror(out) ? -1 : 0;
 }
+
+void report_csv_quoted(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}

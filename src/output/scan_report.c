@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <string.h>
 
-#include "output/csv.h"
 #include "output/wrap.h"
 
 #define MAX_PHRASES 12
@@ -195,7 +194,7 @@ static void csv_phrases(FILE *out, char (*p)[SCAN_PHRASE], unsigned n)
 	char all[MAX_PHRASES * (SCAN_PHRASE + 2)] = "";
 	for (unsigned i = 0; i < n; i++)
 		snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? "; " : "", p[i]);
-	csv_field(out, all);
+	report_csv_quoted(out, all);
 }
 
 static void write_csv(FILE *out, const struct scan_report *r)
@@ -204,9 +203,9 @@ static void write_csv(FILE *out, const struct scan_report *r)
 	fprintf(out, "file,line,class,kind,verdict,attributes,names,from_kind,from_bytes,to_kind,"
 	        "to_bytes,saving,accounting,profile,abi,reasons,notes\n");
 	for (size_t i = 0; i < res->nerrors; i++) {
-		csv_field(out, res->errors[i].file);
+		report_csv_quoted(out, res->errors[i].file);
 		fprintf(out, ",%u,,,unparsed,,,,,,,,,,,", res->errors[i].line);
-		csv_field(out, res->errors[i].message);
+		report_csv_quoted(out, res->errors[i].message);
 		fprintf(out, ",\n");
 	}
 	for (size_t i = 0; i < res->nclasses; i++) {
@@ -216,9 +215,9 @@ static void write_csv(FILE *out, const struct scan_report *r)
 		char *store[4096];
 		struct scan_list attrs;
 		all_attrs(c, true, &attrs, store, 4096);
-		csv_field(out, c->file);
+		report_csv_quoted(out, c->file);
 		fprintf(out, ",%u,", c->line);
-		csv_field(out, c->name);
+		report_csv_quoted(out, c->name);
 		fprintf(out, ",%s,%s,%u,", scan_kind_name(c->kind), scan_verdict_name(c->verdict), c->nattrs);
 		csv_list(out, &attrs);
 		if (c->modelled)
@@ -236,7 +235,17 @@ static void write_csv(FILE *out, const struct scan_report *r)
 	}
 }
 
-static json_t *json_list(const struct scan_list *l)
+json_t *scan_report_json_model(const struct profile *pr, enum abi abi, enum accounting acc)
+{
+	json_t *model = json_object();
+	json_object_set_new(model, "profile", json_string(pr ? pr->version : ""));
+	json_object_set_new(model, "abi", json_string(abi_name(abi)));
+	json_object_set_new(model, "accounting", json_string(accounting_name(acc)));
+	json_object_set_new(model, "values", json_string("none,shared"));
+	return model;
+}
+
+json_t *scan_report_json_list(const struct scan_list *l)
 {
 	json_t *a = json_array();
 	for (unsigned i = 0; i < l->n; i++)
@@ -278,12 +287,7 @@ static int write_json(FILE *out, const struct scan_report *r)
 	json_object_set_new(parser, "python", json_string(r->parser ? r->parser->path : ""));
 	json_object_set_new(parser, "version", json_string(r->parser ? r->parser->version : ""));
 	json_object_set_new(root, "parsed_by", parser);
-	json_t *model = json_object();
-	json_object_set_new(model, "profile", json_string(r->profile ? r->profile->version : ""));
-	json_object_set_new(model, "abi", json_string(abi_name(r->abi)));
-	json_object_set_new(model, "accounting", json_string(accounting_name(r->accounting)));
-	json_object_set_new(model, "values", json_string("none,shared"));
-	json_object_set_new(root, "model", model);
+	json_object_set_new(root, "model", scan_report_json_model(r->profile, r->abi, r->accounting));
 	json_object_set_new(root, "files", json_integer(res->files));
 	unsigned counts[VERDICT_COUNT];
 	scan_report_counts(res, counts);
@@ -303,21 +307,21 @@ static int write_json(FILE *out, const struct scan_report *r)
 		json_object_set_new(o, "name", json_string(c->name));
 		json_object_set_new(o, "kind", json_string(scan_kind_name(c->kind)));
 		json_object_set_new(o, "verdict", json_string(scan_verdict_name(c->verdict)));
-		json_object_set_new(o, "dataclass_options", json_list(&c->options));
-		json_object_set_new(o, "slots", c->slots_state == 1 ? json_list(&c->slots)
+		json_object_set_new(o, "dataclass_options", scan_report_json_list(&c->options));
+		json_object_set_new(o, "slots", c->slots_state == 1 ? scan_report_json_list(&c->slots)
 		                               : c->slots_state == 2 ? json_string("not a literal") : json_null());
-		json_object_set_new(o, "static_attributes", json_list(&c->attrs));
-		json_object_set_new(o, "fields", json_list(&c->fields));
-		json_object_set_new(o, "other_attributes", json_list(&c->extra));
-		json_object_set_new(o, "inherited_attributes", json_list(&c->inherited));
-		json_object_set_new(o, "class_defaults", json_list(&c->defaults));
+		json_object_set_new(o, "static_attributes", scan_report_json_list(&c->attrs));
+		json_object_set_new(o, "fields", scan_report_json_list(&c->fields));
+		json_object_set_new(o, "other_attributes", scan_report_json_list(&c->extra));
+		json_object_set_new(o, "inherited_attributes", scan_report_json_list(&c->inherited));
+		json_object_set_new(o, "class_defaults", scan_report_json_list(&c->defaults));
 		json_object_set_new(o, "attribute_count", json_integer(c->nattrs));
 		json_object_set_new(o, "uses", json_bits(c->uses, false));
 		json_object_set_new(o, "module_uses", json_bits(c->module_uses, true));
-		json_object_set_new(o, "bases", json_list(&c->bases));
-		json_object_set_new(o, "unknown_bases", json_list(&c->unknown_bases));
-		json_object_set_new(o, "unslotted_bases", json_list(&c->unslotted_bases));
-		json_object_set_new(o, "subclasses", json_list(&c->subclasses));
+		json_object_set_new(o, "bases", scan_report_json_list(&c->bases));
+		json_object_set_new(o, "unknown_bases", scan_report_json_list(&c->unknown_bases));
+		json_object_set_new(o, "unslotted_bases", scan_report_json_list(&c->unslotted_bases));
+		json_object_set_new(o, "subclasses", scan_report_json_list(&c->subclasses));
 		json_object_set_new(o, "reasons", json_phrases(reasons, nr));
 		json_object_set_new(o, "notes", json_phrases(notes, nn));
 		if (c->modelled) {

@@ -20,6 +20,11 @@ struct scan_report {
 	const struct interp *parser;        /* the interpreter whose ast read the files */
 };
 
+/* A JSON array of the list's strings (a new reference). */
+struct json_t;
+struct json_t *scan_report_json_list(const struct scan_list *l);
+/* The JSON "model" object: profile, abi, accounting, values (shared). */
+struct json_t *scan_report_json_model(const struct profile *pr, enum abi abi, enum accounting acc);
 /* How many classes have each verdict. */
 void scan_report_counts(const struct scan_result *r, unsigned counts[VERDICT_COUNT]);
 /* 0, or -1 on a write error. */

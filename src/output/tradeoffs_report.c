@@ -5,7 +5,6 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "output/csv.h"
 #include "output/wrap.h"
 
 /* What an outcome means in words, beyond Python's message: the details the
@@ -126,11 +125,11 @@ static void write_csv(FILE *out, const struct tradeoffs_report *r)
 			fprintf(out, "%s,%s,%d,%s,%s,%s,", r->table->interp.version, r->table->machine,
 			        r->table->live, kind_info((enum kind)k)->name,
 			        tradeoff_op_name((enum tradeoff_op)op), result_name(o->result));
-			csv_field(out, o->error);
+			report_csv_quoted(out, o->error);
 			fputc(',', out);
-			csv_field(out, o->detail);
+			report_csv_quoted(out, o->detail);
 			fputc(',', out);
-			csv_field(out, o->message);
+			report_csv_quoted(out, o->message);
 			fputc('\n', out);
 		}
 }

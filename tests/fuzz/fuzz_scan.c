@@ -19,18 +19,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_setup();
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	static struct scan_result r;
 	memset(&r, 0, sizeof r);
 	char err[400];
-	for (char *line = text, *next; line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
+	for (char *cursor = text, *line; (line = fuzz_next_line(&cursor));) {
 		int st = scan_parse_reply(&r, line, err, sizeof err);
 		if (st < 0 && (!err[0] || strchr(err, '\n')))
 			abort();   /* a failure names its problem on one line */

@@ -3,8 +3,10 @@
 #ifndef SLOTEXPLORE_FUZZ_SETUP_H
 #define SLOTEXPLORE_FUZZ_SETUP_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/datadir.h"
 #include "core/profile.h"
@@ -26,6 +28,30 @@ static void fuzz_setup(void)
 		fprintf(stderr, "fuzz: no profiles: %s\n", err);
 		abort();
 	}
+}
+
+/* The input as a NUL-terminated copy (free it), or NULL. */
+static __attribute__((unused)) char *fuzz_text(const uint8_t *data, size_t size)
+{
+	char *text = malloc(size + 1);
+	if (text) {
+		memcpy(text, data, size);
+		text[size] = '\0';
+	}
+	return text;
+}
+
+/* The next line of the text at *cursor (cut at its newline), or NULL at the end. */
+static __attribute__((unused)) char *fuzz_next_line(char **cursor)
+{
+	char *line = *cursor;
+	if (!line)
+		return NULL;
+	char *nl = strchr(line, '\n');
+	if (nl)
+		*nl++ = '\0';
+	*cursor = nl;
+	return line;
 }
 
 #endif

@@ -6,7 +6,7 @@
 # crash-*: add each to tests/fuzz/corpus/TARGET as a regression test.
 #   tests/fuzz/run-fuzz.sh [SECONDS] [TARGET...]
 #   tests/fuzz/run-fuzz.sh --regress        every corpus input once, no fuzzing
-# Targets: command probe profile numbers timing_json tour session probe_session scan
+# Targets: command probe profile numbers timing_json tour session probe_session scan census
 # timing_json runs with -timeout=5 and inputs up to 4 MB: a load whose cost
 # grows too fast with its size is a finding (a 100k-sample file must load in
 # seconds).
@@ -14,7 +14,7 @@ set -eu
 seconds=60
 regress=no
 if [ "${1:-}" = "--regress" ]; then regress=yes; shift; elif [ $# -gt 0 ]; then seconds=$1; shift; fi
-targets=${*:-command probe profile numbers timing_json tour session probe_session scan}
+targets=${*:-command probe profile numbers timing_json tour session probe_session scan census}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD_DIR:-$top/fuzz-build}
 command -v clang >/dev/null 2>&1 || { echo "run-fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
