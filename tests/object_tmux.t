@@ -48,6 +48,23 @@ n=0; while [ ! -s "$TMP/pids" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); d
 T send-keys -t o Escape
 wait_text o "stopped"; ok $? "Esc stops a hanging import"
 gone "$TMP/pids"; ok $? "and its interpreter is not left running"
+# a census of the example workload: its view, and Enter opens a class
+T send-keys -t o ":census 'shop.workload:load_fixtures(30)'" Enter
+wait_for o "Census of shop.workload:load_fixtures(30)"; ok $? ":census opens its view"
+s=$(screen o)
+like "$s" " 1 User  *30  *5 " "the census counts the 30 users"
+like "$s" "Order.Line  *30 " "and the 30 order lines"
+like "$s" "Esc q close" "the key bar says how to close it"
+T send-keys -t o Down Down
+wait_for o "^Book (shop.inventory)"; ok $? "Down selects Book, described below the table"
+T send-keys -t o Enter
+wait_for o "Book, measured on $VERSION"; ok $? "Enter opens Book as your class"
+unlike "$(screen o)" "Census of" "and the census view gives way to the table"
+T send-keys -t o ":census" Enter
+wait_for o "Census of shop.workload"; ok $? ":census opens the view again"
+T send-keys -t o Escape
+n=0; while screen o | grep -q "Census of" && [ $n -lt 60 ]; do sleep 0.1; n=$((n + 1)); done
+unlike "$(screen o)" "Census of" "Esc closes it"
 T send-keys -t o ":object off" Enter
 n=0; while screen o | grep -q "as it is (regular)" && [ $n -lt 60 ]; do sleep 0.1; n=$((n + 1)); done
 unlike "$(screen o)" "as it is (regular)" ":object off hides the rows"

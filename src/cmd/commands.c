@@ -16,6 +16,7 @@
 #include "core/units.h"
 #include "output/by_version_report.h"
 #include "output/md_html.h"
+#include "output/census_report.h"
 #include "output/object_report.h"
 #include "output/report.h"
 #include "output/wrap.h"
@@ -23,6 +24,7 @@
 #include "output/tradeoffs_report.h"
 #include "core/text.h"
 #include "cmd/tour_run.h"
+#include "session/census_view.h"
 #include "session/object_view.h"
 #include "session/worth.h"
 
@@ -701,8 +703,25 @@ static bool run_object(struct cmd_context *c, int argc, char **argv, char *err, 
 	if (!c->hooks.object)
 		return fail(err, errlen, "object: no interpreter here");
 	char why[1200];
-	if (!c->hooks.object(c, argv[1], (const char *const *)argv + 2, argc - 2, why, sizeof why))
+	if (argc == 2 && strcmp(argv[1], "census") == 0) {
+		/* the census's selected class, picked out of its workload */
+		const struct app_census *cs = a->census;
+		if (!cs || !cs->res.nclasses)
+			return fail(err, errlen, "object census: no census yet (census MODULE:EXPR [DIR...])");
+		const char *paths[CENSUS_VIEW_PATHS];
+		for (int i = 0; i < cs->npaths; i++)
+			paths[i] = cs->paths[i];
+		const struct census_class *k = &cs->res.classes[cs->selected];
+		char spec[sizeof cs->spec], name[512];
+		snprintf(spec, sizeof spec, "%s", cs->spec);
+		snprintf(name, sizeof name, "%s.%s", k->module, k->name);
+		if (!c->hooks.object(c, spec, name, paths, cs->npaths, why, sizeof why))
+			return fail(err, errlen, "object: %.900s", why);
+		a->census_view = false;
+	} else if (!c->hooks.object(c, argv[1], NULL, (const char *const *)argv + 2, argc - 2, why,
+	                            sizeof why)) {
 		return fail(err, errlen, "object: %.900s", why);
+	}
 	a->dirty = true;
 	app_update(a);
 	char line[400];
@@ -718,6 +737,61 @@ static bool run_object(struct cmd_context *c, int argc, char **argv, char *err, 
 		object_report_write(c->out, &r, FORMAT_TEXT);
 		c->printed = true;
 	}
+	return true;
+}
+
+/* census MODULE:EXPR [DIR...] | census [off|text|csv|json] */
+static bool run_census(struct cmd_context *c, int argc, char **argv, char *err, size_t errlen)
+{
+	struct app *a = c->app;
+	enum report_format f = argc == 2 ? report_format_from_name(argv[1]) : FORMAT_COUNT;
+	if (argc == 2 && strcmp(argv[1], "off") == 0) {
+		if (!a->census)
+			return fail(err, errlen, "census: there is none");
+		app_census_clear(a);
+		app_set_status(a, false, "the census is gone");
+		return true;
+	}
+	if (argc == 1 || f != FORMAT_COUNT) {
+		if (!a->census)
+			return fail(err, errlen, "census: none yet: census MODULE:EXPR [DIR...] imports "
+			            "MODULE (from DIR, default .), runs EXPR and counts what it keeps alive");
+		if (f == FORMAT_MARKDOWN)
+			return fail(err, errlen, "census: text, csv or json");
+		if (c->tui && f == FORMAT_COUNT) {
+			a->census_view = true;
+			return true;
+		}
+	} else {
+		if (argc > 2 + CENSUS_VIEW_PATHS)
+			return fail(err, errlen, "census: at most 16 directories");
+		if (!c->hooks.census)
+			return fail(err, errlen, "census: no interpreter here");
+		char why[1200];
+		if (!c->hooks.census(c, argv[1], (const char *const *)argv + 2, argc - 2, why, sizeof why))
+			return fail(err, errlen, "census: %.900s", why);
+		if (c->tui) {
+			app_set_status(a, false, "census of %.300s: Enter opens the selected class, Esc "
+			               "closes (:census opens it again)", argv[1]);
+			return true;
+		}
+		f = FORMAT_TEXT;
+	}
+	app_update(a);
+	char buf[1200], why[300];
+	const char *module, *expr;
+	if (!census_split_target(a->census->spec, buf, sizeof buf, &module, &expr, why, sizeof why))
+		return fail(err, errlen, "census: %s", why);
+	struct interp ran;
+	memset(&ran, 0, sizeof ran);
+	snprintf(ran.version, sizeof ran.version, "%s", a->census->version);
+	struct census_report r = {
+		.result = &a->census->res, .module = module, .expr = expr, .profile = app_profile(a),
+		.abi = a->abi, .accounting = a->acc == ACC_DEEP ? ACC_REQUESTED : a->acc, .python = &ran,
+	};
+	if (census_report_write(c->out, &r, f == FORMAT_COUNT ? FORMAT_TEXT : f) != 0)
+		return fail(err, errlen, "census: cannot write the report");
+	c->printed = true;
 	return true;
 }
 
@@ -779,6 +853,13 @@ const struct command command_table[] = {
 	  "top of the table that follow the version, instance count and accounting. Without "
 	  "MODULE:EXPR, the whole report; off hides it",
 	  { ARG_TEXT, ARG_FILE, ARG_FILE }, run_object },
+	{ "census", "census MODULE:EXPR [DIR...] | census [off|text|csv|json]", "a workload's "
+	  "census: import MODULE (found in DIR, default .) in a fresh interpreter, evaluate EXPR "
+	  "(this runs your code, in that child only), keep its result alive and count the live "
+	  "instances of every class outside the standard library, with the model's saving with "
+	  "__slots__ times the count and whether it can be done. In the explorer a view: Enter "
+	  "opens the selected class as object does; Esc closes it, census opens it again",
+	  { ARG_TEXT, ARG_FILE, ARG_FILE }, run_census },
 	{ "seed", "seed", "the seed paper's table, recomputed, with how each number is counted",
 	  { ARG_NONE, ARG_NONE, ARG_NONE }, run_seed },
 	{ "help", "help [COMMAND]", "list the commands, or explain one",

@@ -42,7 +42,11 @@ struct cmd_hooks {
 	                            size_t errlen);
 	/* runs MODULE:EXPR in a fresh probe of the interpreter (the user's code)
 	 * and makes its class the app's object; false with a message */
-	bool (*object)(struct cmd_context *c, const char *spec, const char *const *paths,
+	bool (*object)(struct cmd_context *c, const char *spec, const char *class_name,
+	               const char *const *paths, int npaths, char *err, size_t errlen);
+	/* runs a workload's census in a fresh probe (the user's code) and
+	 * makes it the app's census; false with a message */
+	bool (*census)(struct cmd_context *c, const char *spec, const char *const *paths,
 	               int npaths, char *err, size_t errlen);
 };
 

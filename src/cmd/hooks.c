@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/census.h"
 #include "core/object_probe.h"
 #include "core/text.h"
 #include "core/timing_run.h"
@@ -15,6 +16,7 @@
 #include "core/verify_run.h"
 #include "output/timing_report.h"
 #include "output/verify_report.h"
+#include "session/census_view.h"
 #include "session/object_view.h"
 
 static struct chosen *session_chosen;   /* the interpreter the hooks act on */
@@ -168,19 +170,19 @@ static bool hook_committed_tradeoffs(struct cmd_context *c, struct tradeoff_tabl
 
 /* MODULE:EXPR in a fresh probe of the session's interpreter, stopped once
  * it has answered: the user's code never runs in the session's own probe. */
-static bool hook_object(struct cmd_context *c, const char *spec, const char *const *paths,
-                        int npaths, char *err, size_t errlen)
+/* A fresh probe of the session's interpreter for the user's code, once the
+ * spec and the directories are checked; false with a message. */
+static bool user_code_probe(struct cmd_context *c, const char *spec, char *module, size_t mlen,
+                            const char **expr, const char *const *paths, int npaths,
+                            struct probe_client *pc, char *err, size_t errlen)
 {
 	struct chosen *ch = session_chosen;
-	char module[1024], how[120];
-	const char *expr;
-	if (!object_spec_split(spec, module, sizeof module, &expr, err, errlen))
+	if (!object_spec_split(spec, module, mlen, expr, err, errlen))
 		return false;
 	if (!ch->have) {
 		snprintf(err, errlen, "it needs a CPython 3.8+ interpreter (:python PATH)");
 		return false;
 	}
-	const char *here[] = { "." };
 	for (int i = 0; i < npaths; i++) {
 		struct stat st;
 		if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -188,19 +190,32 @@ static bool hook_object(struct cmd_context *c, const char *spec, const char *con
 			return false;
 		}
 	}
-	static struct probe_client pc;
 	static struct interp in;
-	memset(&pc, 0, sizeof pc);
+	memset(pc, 0, sizeof *pc);
 	memset(&in, 0, sizeof in);
-	if (!interp_open_stoppable(ch->interp.path, session_script, &in, &pc, session_timeout_ms,
+	if (!interp_open_stoppable(ch->interp.path, session_script, &in, pc, session_timeout_ms,
 	                           c->stop, c->stop_ctx)) {
 		snprintf(err, errlen, "%s", in.problem);
 		return false;
 	}
+	return true;
+}
+
+static bool hook_object(struct cmd_context *c, const char *spec, const char *class_name,
+                        const char *const *paths, int npaths, char *err, size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	char module[1024], how[120];
+	const char *expr;
+	static struct probe_client pc;
+	if (!user_code_probe(c, spec, module, sizeof module, &expr, paths, npaths, &pc, err, errlen))
+		return false;
+	const char *here[] = { "." };
 	static struct object_probe_result res;
 	memset(&res, 0, sizeof res);
-	bool ok = object_run(&pc, module, expr, NULL, npaths ? paths : here, npaths ? npaths : 1, 1000,
-	                     session_timeout_ms, c->stop, c->stop_ctx, &res, err, errlen);
+	bool ok = object_run(&pc, module, expr, class_name, npaths ? paths : here,
+	                     npaths ? npaths : 1, 1000, session_timeout_ms, c->stop, c->stop_ctx,
+	                     &res, err, errlen);
 	if (pc.pid)
 		probe_client_stop(&pc, 500, how, sizeof how);
 	if (ok && !app_object_set(c->app, spec, ch->interp.path, ch->interp.version, ch->profile,
@@ -209,6 +224,38 @@ static bool hook_object(struct cmd_context *c, const char *spec, const char *con
 		ok = false;
 	}
 	object_probe_result_free(&res);
+	return ok;
+}
+
+static bool hook_census(struct cmd_context *c, const char *spec, const char *const *paths,
+                        int npaths, char *err, size_t errlen)
+{
+	struct chosen *ch = session_chosen;
+	char module[1024], how[120];
+	const char *expr;
+	static struct probe_client pc;
+	if (!user_code_probe(c, spec, module, sizeof module, &expr, paths, npaths, &pc, err, errlen))
+		return false;
+	static const char *const here[] = { "." };
+	struct census_request rq = {
+		.module = module, .expr = expr, .paths = npaths ? paths : here,
+		.npaths = npaths ? npaths : 1, .cap = CENSUS_DEFAULT_CAP, .top = CENSUS_DEFAULT_TOP,
+		.timeout_ms = session_timeout_ms, .cancel = c->stop, .cancel_ctx = c->stop_ctx,
+	};
+	static struct census_result res;
+	memset(&res, 0, sizeof res);
+	enum census_status st = census_run(&pc, &rq, &res, err, errlen);
+	if (pc.pid)
+		probe_client_stop(&pc, 500, how, sizeof how);
+	bool ok = st == CENSUS_DONE;
+	if (st == CENSUS_CANCELLED)
+		snprintf(err, errlen, "stopped (the interpreter running %s was stopped)", module);
+	if (ok && !app_census_set(c->app, spec, npaths ? paths : here, npaths ? npaths : 1,
+	                          ch->interp.version, &res)) {
+		snprintf(err, errlen, "out of memory");
+		ok = false;
+	}
+	census_result_free(&res);
 	return ok;
 }
 
@@ -226,4 +273,5 @@ void hooks_connect(struct cmd_context *ctx, struct chosen *ch, const char *dir,
 	ctx->hooks.tradeoffs = hook_tradeoffs;
 	ctx->hooks.committed_tradeoffs = hook_committed_tradeoffs;
 	ctx->hooks.object = hook_object;
+	ctx->hooks.census = hook_census;
 }

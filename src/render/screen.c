@@ -12,6 +12,7 @@
 #include "render/status_line.h"
 #include "render/timing_pane.h"
 #include "render/versions_view.h"
+#include "render/census_pane.h"
 #include "session/notes.h"
 #include "session/object_view.h"
 #include "session/tour.h"
@@ -600,10 +601,16 @@ static void key_bar_text(const struct app *a, int w, char *out, size_t n)
 		"\u2190\u2192 attrs", "+- inst", "\u2191\u2193 kind", "a bytes", "w values", "b ABI", NULL };
 	static const char *const versions_ascii[] = {
 		"<- -> attrs", "+- inst", "up/dn kind", "a bytes", "w values", "b ABI", NULL };
-	const char *const *items = a->versions_view ? (a->utf8 ? versions_utf8 : versions_ascii)
+	static const char *const census_utf8[] = {
+		"\u2191\u2193 class", "Enter open", "v ver", "a bytes", "b ABI", NULL };
+	static const char *const census_ascii[] = {
+		"up/dn class", "Enter open", "v ver", "a bytes", "b ABI", NULL };
+	bool census = a->census_view && a->census;
+	const char *const *items = census ? (a->utf8 ? census_utf8 : census_ascii)
+	                         : a->versions_view ? (a->utf8 ? versions_utf8 : versions_ascii)
 	                                            : (a->utf8 ? main_utf8 : main_ascii);
-	const char *tail = a->versions_view ? "? help  e q close" : a->tour_active
-	                   ? "n p tour  ? help  q quit" : "? help  q quit";
+	const char *tail = census ? "? help  Esc q close" : a->versions_view ? "? help  e q close"
+	                   : a->tour_active ? "n p tour  ? help  q quit" : "? help  q quit";
 	int room = w - utf8_columns(tail), used = 0;
 	size_t len = 0;
 	out[0] = '\0';
@@ -1071,6 +1078,10 @@ void render_screen(struct app *a, struct grid *g)
 	int bottom = render_status(a, g);   /* the key bar and the status message */
 	if (a->versions_view) {
 		render_versions_view(a, g, 1, g->h - 1 - bottom);
+		return;
+	}
+	if (a->census_view && a->census) {
+		render_census_view(a, g, 1, g->h - 1 - bottom);
 		return;
 	}
 	int kinds = app_visible_count(a);

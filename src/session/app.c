@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "session/app.h"
+#include "session/census_view.h"
 #include "session/notes.h"
 #include "session/object_view.h"
 #include "session/tour.h"
@@ -203,6 +204,7 @@ void app_update(struct app *a)
 	};
 	model_evaluate_all(&a->setting, &a->eval);
 	app_object_update(a);
+	app_census_update(a);
 	a->best = -1;
 	for (int k = 0; k < KIND_COUNT; k++) {
 		const struct kind_result *r = &a->eval.kinds[k];
@@ -819,6 +821,8 @@ void app_key(struct app *a, int key)
 		}
 		snprintf(a->last_keys + len, sizeof a->last_keys - len, "%s%s", len ? " " : "", name);
 	}
+	if (app_census_key(a, key))
+		return;
 	enum action act = key_action(key);
 	if (a->versions_view && (key == UK_ESC || act == ACT_QUIT)) {
 		app_apply(a, ACT_VERSIONS);   /* Esc and q close the view, as in tig */

@@ -16,6 +16,7 @@
 
 struct tour;
 struct app_object;
+struct app_census;
 
 enum chart_mode { CHART_INSTANCES, CHART_ATTRS, CHART_COUNT };
 
@@ -120,6 +121,9 @@ struct app {
 	/* output of a command shown full screen; NULL when none */
 	/* your own class (:object): rows at the top of the table; NULL when none */
 	struct app_object *object;
+	/* a workload's census (:census) and its view; NULL when none */
+	struct app_census *census;
+	bool census_view;
 	char *pager;
 	int pager_top;               /* first wrapped line shown (the renderer clamps it) */
 	char pager_search[64];       /* the last '/' pattern */
