@@ -101,10 +101,8 @@ static int dispatch(struct run_context *rc)
 		return mode_tradeoffs(rc);
 	if (opt->mode == MODE_SCAN)
 		return mode_scan(rc);
-	if (opt->mode == MODE_OBJECT)
-		return mode_object(rc);
-	if (opt->mode == MODE_CENSUS)
-		return mode_census(rc);
+	if (opt->mode == MODE_OBJECT || opt->mode == MODE_CENSUS)   /* the user's code */
+		return opt->mode == MODE_OBJECT ? mode_object(rc) : mode_census(rc);
 	if ((status = mode_check_setting(rc)) >= 0)
 		return status;
 	if (opt->by_version)

@@ -61,7 +61,11 @@ if command -v tmux >/dev/null 2>&1; then
 		wait_for hup "inst"
 		T send-keys -t hup t
 		wait_for hup "running"
-		sleep 1
+		# the session's probe and at least one timing worker (a busy machine starts it late)
+		i=0
+		while [ $i -lt 100 ] && [ "$(pgrep -f "$TMP/data/probe.py" | wc -l)" -lt 2 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
 		before=$(pgrep -f "$TMP/data/probe.py" | wc -l)
 		pid=$(pgrep -f "^$SLOTEXPLORE --python $py --measure-time 30" | head -1)
 		kill -HUP "$pid"
