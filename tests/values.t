@@ -92,4 +92,8 @@ bad 2 "--values: entry 1 of the list is 'shared'" --batch --values shared,none
 bad 2 "--values: entry 2 of the list is '...', which only ends a list" --batch --values none,...,float
 many=$(python3 -c 'print(",".join(["none"] * 257))')
 bad 2 "--values: the list has more than 256 values" --batch --values "$many"
+# a longer list: the first values, and it says so
+err=$("$SLOTEXPLORE" --no-config --batch --no-python --attrs 2 --values int:30,str:12,float 2>&1 >/dev/null)
+is "$?" 0 "a list longer than --attrs: exit 0"
+is "$err" "slotexplore: --values lists 3 values; --attrs 2 uses the first 2" "and one line says which are used"
 done_testing

@@ -24,6 +24,10 @@ int mode_batch(struct run_context *rc)
 		.values = opt->values, .name_len = 0,
 		.base_given = opt->base_given, .base_attrs = opt->base_attrs,
 	};
+	if (opt->values_given && !opt->values.repeat_last && opt->values.n > 1 &&
+	    opt->values.n > opt->attrs)
+		fprintf(stderr, "slotexplore: --values lists %u values; --attrs %u uses the first %u\n",
+		        opt->values.n, opt->attrs, opt->attrs);
 	if (opt->by_version) {
 		static struct by_version bv;
 		by_version_compute(rc->profiles, &setting, opt->accounting, &bv);
