@@ -2489,8 +2489,6 @@ def census_count(result, cap, beat, preloaded):
                 not is_std(getattr(t, "__module__", None) or "builtins")
             known[t] = got
         return got
-    if getattr(gc, "get_freeze_count", lambda: 0)():
-        gc.unfreeze()   # gc.get_objects() does not list the frozen generation
     gc.collect()
     objs = gc.get_objects()
     cap_hit = len(objs) > cap
