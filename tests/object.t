@@ -100,6 +100,11 @@ printf 'import os, time\nopen(os.environ["PIDS"], "w").write(str(os.getpid()))\n
 echo 'raise SystemExit(3)' > hang/exiter.py
 echo 'def f(:' > hang/broken.py
 echo 'x = 1' > hang/plain.py
+# a class whose code prints, even a protocol line: stdout is not the probe's while it runs
+printf 'import sys\nprint("hello from import")\nclass C:\n    def __init__(self):\n        print("objdone class=C attrs=0")\n        self.a = 1\n        self.b = "x" * 20\n' > hang/noisy.py
+out=$(S --python "$PY" --path hang --object 'noisy:C()' 2>/dev/null); st=$?
+is "$st" 0 "a class that prints: exit 0"
+like "$out" " 0 mismatches" "and its figures are measured as usual"
 check_bad() { # SPEC PATTERN DESCRIPTION [options]
 	spec=$1 pattern=$2 what=$3
 	shift 3
