@@ -52,7 +52,12 @@ void render_census_view(const struct app *a, struct grid *g, int y0, int rows)
 	         "examined%s; saving in %s bytes, CPython %s", c->spec, n1,
 	         (unsigned long long)r->classes_total, n2, r->cap_hit ? " (the cap was hit)" : "",
 	         accounting_name(a->acc == ACC_DEEP ? ACC_REQUESTED : a->acc), app_profile(a)->version);
-	int used = grid_wrap(g, 0, y0, g->w, 2, ST_HEADING, title);
+	if (grid_wrap(NULL, 0, 0, g->w, 9, ST_HEADING, title) > 2)   /* narrow: the essentials */
+		snprintf(title, sizeof title, "Census of %s: %s instances, %llu classes; saving in %s "
+		         "bytes, CPython %s%s", c->spec, n1, (unsigned long long)r->classes_total,
+		         accounting_name(a->acc == ACC_DEEP ? ACC_REQUESTED : a->acc),
+		         app_profile(a)->version, r->cap_hit ? " (cap hit)" : "");
+	int used = grid_wrap(g, 0, y0, g->w, 3, ST_HEADING, title);
 	int y = y0 + used;
 	/* the columns: # class count attrs saving in-all verdict (78 columns at 80) */
 	bool wide = g->w >= 100;
@@ -71,6 +76,13 @@ void render_census_view(const struct app *a, struct grid *g, int y0, int rows)
 	if (list_rows < 1)
 		list_rows = 1;
 	int top = c->selected >= list_rows ? c->selected - list_rows + 1 : 0;
+	if ((int)r->nclasses > list_rows) {   /* scrolled: which rows these are, over "class" */
+		char where[48];
+		int last = top + list_rows < (int)r->nclasses ? top + list_rows : (int)r->nclasses;
+		snprintf(where, sizeof where, "class %d-%d/%d", top + 1, last, (int)r->nclasses);
+		if (utf8_columns(where) <= name_w)
+			grid_printf(g, 3, y - 1, name_w, ST_HEADING, "%-*s", name_w, where);
+	}
 	for (int i = top; i < (int)r->nclasses && i < top + list_rows; i++) {
 		const struct census_class *k = &r->classes[i];
 		bool sel = i == c->selected;

@@ -1103,14 +1103,20 @@ void render_screen(struct app *a, struct grid *g)
 	/* your own class: a heading and its layouts above the kinds, which
 	 * keep at least three rows (they scroll to the selected one) */
 	int object_rows = 0;
+	bool object_over_chart = false;
 	if (a->object) {
 		const struct object_row *list[ALT_COUNT + 2];
 		int want = 1 + app_object_rows(a, list, ALT_COUNT + 2);
 		int room = g->h - fixed - 1 - 3 - (a->tour_active ? 0 : 4);
+		if (room < 3) {   /* a small screen: the class before the chart */
+			room = g->h - fixed - 1 - 3;
+			object_over_chart = true;
+		}
 		object_rows = want < room ? want : room < 3 ? 0 : room;
 	}
 	int chart = g->h - fixed - object_rows - (1 + table_rows);
-	int min_chart = a->tour_active && g->h < 32 ? 0 : 4;   /* the tour's text comes first */
+	/* the tour's text comes first, and so does your class on a small screen */
+	int min_chart = (a->tour_active && g->h < 32) || object_over_chart ? 0 : 4;
 	if (chart < min_chart) {
 		table_rows -= min_chart - chart;
 		chart = min_chart;
