@@ -81,6 +81,8 @@ out=$(O --object "$USER" --python-version $other 2>&1); st=$?
 is "$st" 0 "--python-version $other: exit 0"
 like "$out" "The model alone for CPython $other" "the heading says the model alone"
 unlike "$out" " ok " "and no measured figure is shown"
+long=$(printf '%s\n' "$out" | awk 'length > 78' | head -1)
+is "$long" "" "the model alone: no line over 78 columns"
 
 # one class of a workload: the instances its result reaches
 out=$(O --object "shop.workload:load_fixtures(50)" --class Order.Line 2>&1); st=$?

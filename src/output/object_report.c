@@ -133,12 +133,13 @@ static void write_text(FILE *out, const struct object_report *rep)
 	         r->nattrs, r->nattrs == 1 ? "" : "s", rep->spec);
 	write_wrapped(out, line, 0, 78);
 	if (j->measured_here)
-		fprintf(out, "CPython %s %s, measured with %s\n", rep->interp->version,
-		        abi_name(j->abi), rep->interp->path);
+		snprintf(line, sizeof line, "CPython %s %s, measured with %s", rep->interp->version,
+		         abi_name(j->abi), rep->interp->path);
 	else
-		fprintf(out, "The model alone for CPython %s %s: the instances were measured with "
-		        "%s %s, another version, so no measured figures are shown\n",
-		        j->profile->version, abi_name(j->abi), rep->interp->path, rep->interp->version);
+		snprintf(line, sizeof line, "The model alone for CPython %s %s: the instances were "
+		         "read with %s %s, another version, so no measured figures are shown.",
+		         j->profile->version, abi_name(j->abi), rep->interp->path, rep->interp->version);
+	write_wrapped(out, line, 0, 78);
 	snprintf(line, sizeof line, "Layout: %s; the model's kind %s%s.", j->layout,
 	         kind_info(j->real.kind)->name, j->real_exact ? "" : " (the nearest)");
 	write_wrapped(out, line, 0, 78);
