@@ -128,7 +128,8 @@ static void write_text(FILE *out, const struct object_report *rep)
 	const struct object_judgement *j = rep->judgement;
 	const struct object_probe_result *r = j->probe;
 	enum accounting acc = rep->accounting == ACC_DEEP ? ACC_REQUESTED : rep->accounting;
-	char line[1024], b1[48], b2[48];
+	static char line[8192];
+	char b1[48], b2[48];
 	snprintf(line, sizeof line, "%s (module %s), %u attribute%s, from %s", r->name, r->module,
 	         r->nattrs, r->nattrs == 1 ? "" : "s", rep->spec);
 	write_wrapped(out, line, 0, 78);
