@@ -30,15 +30,7 @@ for bad in "shop.models" ":User()" "shop..models:User()" "1shop:User()" "shop.mo
 done
 
 # the interpreter: the first CPython 3.8+ found
-PY=""
-for py in $(find_pythons); do
-	hello=$("$py" -E -s "$TOP_SRCDIR/data/probe.py" < /dev/null 2>/dev/null | head -1)
-	VERSION=$(printf '%s' "$hello" | sed -n 's/.* version=\([0-9]*\.[0-9]*\)\.[0-9]* .*/\1/p')
-	case $VERSION in 3.[89] | 3.1[0-5]) ;; *) continue ;; esac
-	case $hello in *" gil=0"* | *" debug=1"*) continue ;; esac
-	PY=$py
-	break
-done
+first_cpython
 if [ -z "$PY" ]; then
 	diag "skipped the runs: no CPython 3.8+ interpreter found"
 	done_testing

@@ -6,15 +6,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 tmux_setup
 EX="$TOP_SRCDIR/tests/example"
-PY=""
-for py in $(find_pythons); do
-	hello=$("$py" -E -s "$TOP_SRCDIR/data/probe.py" < /dev/null 2>/dev/null | head -1)
-	VERSION=$(printf '%s' "$hello" | sed -n 's/.* version=\([0-9]*\.[0-9]*\)\.[0-9]* .*/\1/p')
-	case $VERSION in 3.[89] | 3.1[0-5]) ;; *) continue ;; esac
-	case $hello in *" gil=0"* | *" debug=1"*) continue ;; esac
-	PY=$py
-	break
-done
+first_cpython
 [ -n "$PY" ] || skip_all "no CPython 3.8+ interpreter found"
 mkdir -p "$TMP/hang"
 printf 'import os, time\nopen(os.environ["PIDS"], "w").write(str(os.getpid()))\ntime.sleep(600)\n' > "$TMP/hang/slowmod.py"

@@ -195,19 +195,6 @@ static void add(char (*out)[SCAN_PHRASE], unsigned *n, const char *fmt, const ch
 		snprintf(out[(*n)++], SCAN_PHRASE, fmt, a, b);
 }
 
-static void join(const struct scan_list *l, char *out, size_t n)
-{
-	out[0] = '\0';
-	for (unsigned i = 0; i < l->n; i++) {
-		size_t used = strlen(out);
-		if (used + strlen(l->item[i]) + 8 >= n) {
-			snprintf(out + used, n - used, "%s...", i ? ", " : "");
-			return;
-		}
-		snprintf(out + used, n - used, "%s%s", i ? ", " : "", l->item[i]);
-	}
-}
-
 /* What stands in the way, from the running program and from its source. */
 static void judge_verdict(struct object_judgement *j, const struct scan_class *src)
 {
@@ -257,14 +244,14 @@ static void judge_verdict(struct object_judgement *j, const struct scan_class *s
 			j->verdict = VERDICT_BLOCKED;
 	}
 	if (r->subclasses.n && !slotted) {
-		join(&r->subclasses, names, sizeof names);
+		scan_list_join(&r->subclasses, names, sizeof names);
 		add(j->reasons, &j->nreasons, "subclassed by %.200s: each needs __slots__ too, or its "
 		    "instances keep a __dict__%s", names, "");
 		if (j->verdict == VERDICT_CANDIDATE)
 			j->verdict = VERDICT_BLOCKED;
 	}
 	if (r->class_attrs.n && !slotted && !r->dataclass) {   /* slots=True keeps defaults */
-		join(&r->class_attrs, names, sizeof names);
+		scan_list_join(&r->class_attrs, names, sizeof names);
 		add(j->reasons, &j->nreasons, "%.200s is also a class attribute: a slot of the same name "
 		    "conflicts with it (ValueError); set the default in __init__%s", names, "");
 		if (j->verdict == VERDICT_CANDIDATE)

@@ -522,7 +522,7 @@ bool scan_model_saving(struct scan_class *c, unsigned nattrs, const struct profi
 	return true;
 }
 
-static void join(const struct scan_list *l, char *out, size_t n)
+void scan_list_join(const struct scan_list *l, char *out, size_t n)
 {
 	out[0] = '\0';
 	for (unsigned i = 0; i < l->n; i++) {
@@ -563,21 +563,21 @@ unsigned scan_reasons(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsi
 	if (c->uses & USE_DICT)
 		ADD("self.__dict__ needs a __dict__");
 	if (c->unslotted_bases.n) {
-		join(&c->unslotted_bases, names, sizeof names);
+		scan_list_join(&c->unslotted_bases, names, sizeof names);
 		ADD("its base %s has no __slots__, so instances keep its __dict__: give it __slots__ first",
 		    names);
 	}
 	if (c->unknown_bases.n) {
-		join(&c->unknown_bases, names, sizeof names);
+		scan_list_join(&c->unknown_bases, names, sizeof names);
 		ADD("its base %s is not in the scanned files: without __slots__ there, instances keep a "
 		    "__dict__", names);
 	}
 	if (c->subclasses.n) {
-		join(&c->subclasses, names, sizeof names);
+		scan_list_join(&c->subclasses, names, sizeof names);
 		ADD("subclassed by %s: they need __slots__ too, or their instances keep a __dict__", names);
 	}
 	if (c->defaults.n) {
-		join(&c->defaults, names, sizeof names);
+		scan_list_join(&c->defaults, names, sizeof names);
 		ADD("its body gives %s a class default, which a slot of that name cannot have: set it "
 		    "in __init__", names);
 	}
@@ -593,7 +593,7 @@ unsigned scan_notes(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsign
 	if (c->slots_state == 1 && list_has(&c->slots, "__dict__"))
 		ADD("'__dict__' is in its __slots__: instances keep a dict");
 	if (c->slots_state && c->unslotted_bases.n) {
-		join(&c->unslotted_bases, names, sizeof names);
+		scan_list_join(&c->unslotted_bases, names, sizeof names);
 		ADD("its base %s has no __slots__: its instances keep a __dict__ all the same", names);
 	}
 	if (c->slots_state == 1 && c->attrs.n) {
@@ -613,7 +613,7 @@ unsigned scan_notes(const struct scan_class *c, char (*out)[SCAN_PHRASE], unsign
 		ADD("the module uses weakref: add '__weakref__' to __slots__ if instances are weakly "
 		    "referenced");
 	if (c->uses & USE_ALIAS) {
-		join(&c->extra, names, sizeof names);
+		scan_list_join(&c->extra, names, sizeof names);
 		ADD("a method's first parameter is not named self: what it sets (%s) is not in "
 		    "__static_attributes__", names);
 	}

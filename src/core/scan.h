@@ -140,6 +140,8 @@ char *scan_decode(const char *in, size_t len);
 void scan_encode(const char *text, char *out, size_t n);
 bool scan_list_parse(const char *text, struct scan_list *l);
 void scan_list_free(struct scan_list *l);
+/* "a, b, c" into out (n bytes), ending in "..." when it does not fit. */
+void scan_list_join(const struct scan_list *l, char *out, size_t n);
 void scan_class_free(struct scan_class *c);
 
 /* The reasons and notes of a class, one phrase each, into out (at most
