@@ -2198,9 +2198,9 @@ def reachable_instances(root, qualname):
     """The instances of the class named qualname (module.qualname, or the
     qualified name alone) that root reaches, in the order met, through
     gc.get_referents; at most REACHABLE_MAX objects are visited."""
-    found, seen, todo = [], set(), [root]
-    while todo and len(seen) < REACHABLE_MAX:
-        obj = todo.pop()
+    found, seen, pending = [], set(), [root]
+    while pending and len(seen) < REACHABLE_MAX:
+        obj = pending.pop()
         if id(obj) in seen:
             continue
         seen.add(id(obj))
@@ -2210,7 +2210,7 @@ def reachable_instances(root, qualname):
         if isinstance(obj, type) or type(obj).__module__ == "builtins" and not \
                 isinstance(obj, (list, tuple, dict, set, frozenset)):
             continue   # classes, functions, modules: not the workload's data
-        todo.extend(gc.get_referents(obj))
+        pending.extend(gc.get_referents(obj))
     found.reverse()
     return found
 

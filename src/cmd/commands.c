@@ -377,12 +377,16 @@ enum export_kind { EXPORT_REPORT, EXPORT_SVG, EXPORT_HTML };
  * the timing summary when there are results), or either as one HTML page,
  * or the chart as SVG. 0, or -1 with why[] set when the reason is not the
  * stream's. */
-/* The interpreter that ran the app's class, as the object report names it. */
-static void object_ran(const struct app *a, struct interp *ran)
+/* The app's class, as the rows at the top of the table show it, in format f. */
+static int write_object_report(const struct app *a, FILE *out, enum report_format f)
 {
-	memset(ran, 0, sizeof *ran);
-	snprintf(ran->path, sizeof ran->path, "%s", a->object->python);
-	snprintf(ran->version, sizeof ran->version, "%s", a->object->version);
+	struct interp ran;
+	memset(&ran, 0, sizeof ran);
+	snprintf(ran.path, sizeof ran.path, "%s", a->object->python);
+	snprintf(ran.version, sizeof ran.version, "%s", a->object->version);
+	struct object_report r = { .judgement = &a->object->j, .spec = a->object->spec,
+	                           .interp = &ran, .accounting = a->acc };
+	return object_report_write(out, &r, f);
 }
 
 static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report_format f,
@@ -417,13 +421,8 @@ static int write_export(struct cmd_context *c, FILE *out, bool tour, enum report
 	if (rc == 0 && f == FORMAT_MARKDOWN && t && t->nseries && !a->timing_running)
 		rc = timing_report_markdown(out, t, a->timing_attrs, 2, &a->timing_settings);
 	if (rc == 0 && f == FORMAT_MARKDOWN && a->object) {
-		/* your own class, as the rows at the top of the table show it */
-		struct interp ran;
-		object_ran(a, &ran);
-		struct object_report o = { .judgement = &a->object->j, .spec = a->object->spec,
-		                           .interp = &ran, .accounting = a->acc };
 		fputc('\n', out);
-		rc = object_report_write(out, &o, FORMAT_MARKDOWN);
+		rc = write_object_report(a, out, FORMAT_MARKDOWN);
 	}
 	return rc;
 }
@@ -682,11 +681,7 @@ static bool run_object(struct cmd_context *c, int argc, char **argv, char *err, 
 			return fail(err, errlen, "object: no class yet: object MODULE:EXPR [DIR...] "
 			            "imports MODULE (from DIR, default .) and runs EXPR");
 		app_update(a);
-		struct interp ran;
-		object_ran(a, &ran);
-		struct object_report r = { .judgement = &a->object->j, .spec = a->object->spec,
-		                           .interp = &ran, .accounting = a->acc };
-		if (object_report_write(c->out, &r, f == FORMAT_COUNT ? FORMAT_TEXT : f) != 0)
+		if (write_object_report(a, c->out, f == FORMAT_COUNT ? FORMAT_TEXT : f) != 0)
 			return fail(err, errlen, "object: cannot write the report");
 		c->printed = true;
 		return true;
@@ -730,11 +725,8 @@ static bool run_object(struct cmd_context *c, int argc, char **argv, char *err, 
 	if (c->tui) {
 		app_set_status(a, false, "%s (:object for the whole report, :object off to hide)", line);
 	} else {
-		struct interp ran;
-		object_ran(a, &ran);
-		struct object_report r = { .judgement = &a->object->j, .spec = a->object->spec,
-		                           .interp = &ran, .accounting = a->acc };
-		object_report_write(c->out, &r, FORMAT_TEXT);
+		if (write_object_report(a, c->out, FORMAT_TEXT) != 0)
+			return fail(err, errlen, "object: cannot write the report");
 		c->printed = true;
 	}
 	return true;

@@ -3,6 +3,7 @@
 #include "modes/modes.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +34,10 @@ int mode_object(struct run_context *rc)
 	int npaths = opt->npaths ? opt->npaths : 1;
 	for (int i = 0; i < npaths; i++) {
 		struct stat st;
-		if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+		bool found = stat(paths[i], &st) == 0;
+		if (!found || !S_ISDIR(st.st_mode)) {
 			fprintf(stderr, "slotexplore: --path: %s: %s\n", paths[i],
-			        errno && stat(paths[i], &st) != 0 ? strerror(errno) : "not a directory");
+			        found ? "not a directory" : strerror(errno));
 			return EXIT_USAGE;
 		}
 	}
