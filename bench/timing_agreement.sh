@@ -59,10 +59,16 @@ setup() { # KIND: the probe's objects: every attribute and w one ordinary object
 	fi
 	printf 'w = object()\no = C()\nfor i in range(5): setattr(o, "a%%d" %% i, w)\nv = 1\nx = None\n'
 }
-unrolled() { awk -v s="$1" 'BEGIN { for (i = 0; i < 100; i++) printf "%s%s", i ? "; " : "", s }'; }
-# median ns per statement from timeit -v (7 repeats of N loops of 100 statements)
+# median ns per statement from timeit -v (7 repeats of N loops of 100 statements).
+# The 100 copies go as 100 arguments, one line each, as the probe and pyperf's
+# --duplicate write them: joined on one line with "; ", CPython 3.13 fuses
+# them into superinstructions (STORE_FAST_LOAD_FAST forms only within a line)
+# and "x = o" costs about 0.8 ns less, which once read as our excess.
 timeit_ns() {
-	"$py" -m timeit -v -r 7 -s "$1" "$(unrolled "$2")" | awk '
+	_setup=$1 _stmt=$2
+	set --
+	while [ $# -lt 100 ]; do set -- "$@" "$_stmt"; done
+	"$py" -m timeit -v -r 7 -s "$_setup" "$@" | awk '
 		function ns(v, u) { return v * (u ~ /^nsec/ ? 1 : u ~ /^usec/ ? 1e3 : u ~ /^msec/ ? 1e6 : 1e9) }
 		/^raw times:/ { sub(/^raw times: */, ""); n = split($0, parts, /, */)
 			for (i = 1; i <= n; i++) { split(parts[i], f, " "); raw[i] = ns(f[1], f[2]) } }

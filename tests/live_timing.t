@@ -123,11 +123,19 @@ back=$(figure back.json 's.get("name") == "slots read"' median)
 is "$back" "$ours" "pyperf round trip: slots read's per-statement median ($ours ns) read back as pyperf's"
 "$SLOTEXPLORE" --load m.json --pyperf ours.json.gz > /dev/null
 is "$("$SLOTEXPLORE" --load ours.json.gz)" "$("$SLOTEXPLORE" --load ours.json)" "--pyperf FILE.gz: compressed, the same figures"
-if "$py" -c 'import pyperf' 2>/dev/null; then
-	"$py" -m pyperf show ours.json > pyperf-show.txt 2>&1; ok $? "pyperf's own parser reads our export"
+# pyperf itself, installed or as a source tree in PYPERF_PATH (not a Debian package)
+pyperf() { PYTHONPATH="${PYPERF_PATH:-}" "$py" -m pyperf "$@"; }
+if PYTHONPATH="${PYPERF_PATH:-}" "$py" -c 'import pyperf' 2>/dev/null; then
+	pyperf show ours.json > pyperf-show.txt 2>&1; ok $? "pyperf's own parser reads our export"
 	like "$(cat pyperf-show.txt)" "slots read" "  and names its benchmarks"
+	pyperf compare_to ours.json ours.json.gz > pyperf-compare.txt 2>&1
+	ok $? "pyperf compare_to reads two of our exports"
+	like "$(cat pyperf-compare.txt)" "slots read\|Benchmark hidden because not significant" \
+		"  and compares their benchmarks"
 else
-	ok 0 "# SKIP pyperf is not installed (not a Debian package): its own parser is not checked"
+	ok 0 "# SKIP pyperf is not importable (not a Debian package; PYPERF_PATH=DIR for a source tree): its own parser is not checked"
+	ok 0 "# SKIP pyperf compare_to: pyperf is not importable"
+	ok 0 "# SKIP pyperf compare_to's comparison"
 fi
 # an A/A test: one kind as two interleaved series
 "$SLOTEXPLORE" --measure --python "$py" --measure-time 2 --op read --kind regular --kind regular \
@@ -148,6 +156,17 @@ ok $([ "$rows" -ge 3 ] && [ "$rows" -eq $((procs * 3)) ] && echo 0 || echo 1) \
 out=$("$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --op write --kind namedtuple --kind tuple)
 like "$out" "namedtuple  *n/a: a namedtuple is immutable" "an operation a kind cannot do is n/a, with why"
 like "$out" "^1 process, " "nothing to time: one process, not the budget's worth of empty ones"
+# the default operations: read and write; --op all for the seven; a run too
+# short for a verdict says how long a budget would hold 10 processes
+"$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --format json > def.json
+is "$(grep -o '"op": "[a-z_]*"' def.json | sort -u | tr '\n' ' ')" '"op": "read" "op": "write" ' \
+	"--measure without --op: read and write"
+out=$("$SLOTEXPLORE" --load def.json)
+like "$(printf '%s' "$out" | tr '\n' ' ' | tr -s ' ')" \
+	"A verdict needs 10 processes a side; this run fitted [0-9]* in [0-9.]* s (.*). --measure-time [0-9]* should hold 11" \
+	"too few processes: the text says how long a budget would do"
+"$SLOTEXPLORE" --measure --python "$py" --measure-time 1 --op all --kind slots --format json > all.json
+is "$(grep -o '"op": "[a-z_]*"' all.json | sort -u | wc -l)" 7 "--op all: the seven operations"
 # a script measures, then writes the tour's handout with those results
 "$SLOTEXPLORE" --no-config --python "$py" --measure-time 1 \
 	-c 'set attrs 4; measure json' -c "export $TMP/h.md tour" > s.json

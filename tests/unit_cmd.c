@@ -95,7 +95,9 @@ int main(void)
 		{ "verify", "verify: no interpreter here" },
 		{ "measure", "measure: no interpreter here" },
 		{ "measure now", "measure: 'now' is not a format (text, csv, json, md)" },
-		{ "measure json csv", "measure: usage: measure [aa] [text|csv|json|md]" },
+		{ "measure json csv", "measure: usage: measure [aa] [all] [text|csv|json|md]" },
+		{ "measure all all", "measure: 'all' is not a format (text, csv, json, md)" },
+		{ "measure aa all json csv", "measure: usage: measure [aa] [all]" },
 		{ "python /usr/bin/python3", "python: interpreters cannot be switched here" },
 		{ "frobnicate", "'frobnicate' is not a command" },
 	};

@@ -30,7 +30,7 @@ struct options {
 	bool no_config;
 	double measure_time;         /* --measure-time SECONDS */
 	bool seed_harness;
-	bool ops[8];                 /* --op OP; all when none given */
+	bool ops[8];                 /* --op OP; read and write when none given */
 	bool ops_given;
 	const char *load;            /* --load FILE */
 	const char *pyperf;          /* --pyperf FILE: timing results in pyperf's format */

@@ -278,12 +278,16 @@ static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err,
 {
 	char list[64];
 	int i = 1;
-	bool aa = argc > 1 && strcmp(argv[1], "aa") == 0;   /* the selected kind against itself */
+	bool aa = i < argc && strcmp(argv[i], "aa") == 0;   /* the selected kind against itself */
 	if (aa)
 		i++;
+	bool all_ops = i < argc && strcmp(argv[i], "all") == 0;   /* seven operations, not two */
+	if (all_ops)
+		i++;
 	if (argc > i + 1)
-		return fail(err, errlen, "measure: usage: measure [aa] [text|csv|json|md] (it times "
-		            "the current setting; aa times the selected kind against itself)");
+		return fail(err, errlen, "measure: usage: measure [aa] [all] [text|csv|json|md] (it "
+		            "times read and write of the current setting, all every operation; aa "
+		            "times the selected kind against itself)");
 	enum report_format f = FORMAT_TEXT;
 	if (argc == i + 1) {
 		f = report_format_from_name(argv[i]);
@@ -294,12 +298,15 @@ static bool run_measure(struct cmd_context *c, int argc, char **argv, char *err,
 			return fail(err, errlen, "measure: the explorer shows the timing pane; "
 			            "export FILE.md afterwards writes the results");
 	}
-	if (c->tui)
-		return app_apply(c->app, aa ? ACT_TIMING_AA : ACT_TIMING) ? true
-		       : fail(err, errlen, "%s", c->app->status);
+	if (c->tui) {
+		if (!app_apply(c->app, aa ? ACT_TIMING_AA : ACT_TIMING))
+			return fail(err, errlen, "%s", c->app->status);
+		c->app->timing_all_ops = all_ops;
+		return true;
+	}
 	if (!c->hooks.measure)
 		return fail(err, errlen, "measure: no interpreter here (python PATH first)");
-	return c->hooks.measure(c, (int)f, aa, err, errlen);
+	return c->hooks.measure(c, (int)f, aa, all_ops, err, errlen);
 }
 
 /* ---- versions -------------------------------------------------------------- */
@@ -814,10 +821,11 @@ const struct command command_table[] = {
 	  { ARG_FILE, ARG_NONE, ARG_NONE }, run_python },
 	{ "verify", "verify", "measure the current setting in the interpreter and compare with "
 	  "the model", { ARG_NONE, ARG_NONE, ARG_NONE }, run_verify },
-	{ "measure", "measure [aa] [text|csv|json|md]", "time attribute access: the selected kind "
-	  "against regular (the t pane in the explorer), or with aa against itself, an A/A test "
-	  "that shows the noise floor (F in the explorer); a later export FILE.md or export FILE "
-	  "tour includes the results", { ARG_FORMAT, ARG_FORMAT, ARG_NONE }, run_measure },
+	{ "measure", "measure [aa] [all] [text|csv|json|md]", "time attribute reads and writes: "
+	  "the selected kind against regular (the t pane in the explorer), or with aa against "
+	  "itself, an A/A test that shows the noise floor (F in the explorer); all times every "
+	  "operation (a in the pane); a later export FILE.md or export FILE tour includes the "
+	  "results", { ARG_FORMAT, ARG_FORMAT, ARG_FORMAT }, run_measure },
 	{ "export", "export FILE [text|csv|json|md|html|svg] [tour]", "write the shown kinds and "
 	  "their breakdowns; md is a Markdown handout, with the timing summary when there is one, "
 	  "html the same as one self-contained page, svg the chart and breakdown bar as a slide; "

@@ -31,7 +31,8 @@ struct cmd_hooks {
 	bool (*verify)(struct cmd_context *c, char *err, size_t errlen);
 	/* times attribute access (the selected kind against regular), prints
 	 * the result in format f and keeps it in the app for export */
-	bool (*measure)(struct cmd_context *c, int f, bool aa, char *err, size_t errlen);
+	bool (*measure)(struct cmd_context *c, int f, bool aa, bool all_ops, char *err,
+	                size_t errlen);
 	/* writes the current chart and breakdown as an SVG slide (render/svg.c) */
 	bool (*svg)(struct cmd_context *c, FILE *out, char *err, size_t errlen);
 	/* what each kind can and cannot do: live, or the version's committed table */

@@ -102,7 +102,8 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 	return true;
 }
 
-static bool hook_measure(struct cmd_context *c, int format, bool aa, char *err, size_t errlen)
+static bool hook_measure(struct cmd_context *c, int format, bool aa, bool all_ops, char *err,
+                         size_t errlen)
 {
 	struct app *a = c->app;
 	struct chosen *ch = session_chosen;
@@ -125,7 +126,7 @@ static bool hook_measure(struct cmd_context *c, int format, bool aa, char *err, 
 		plan.kinds[app_compared_kind(a)] = true;
 	}
 	for (int i = 0; i < OP_COUNT; i++)
-		plan.ops[i] = true;
+		plan.ops[i] = all_ops || i == OP_READ || i == OP_WRITE;
 	/* kept for a later export (FILE.md, tour) until the next measure */
 	static struct timing_result res;
 	a->timing = NULL;

@@ -141,6 +141,26 @@ static void series_row(FILE *o, const struct timing_result *r, const struct timi
 	}
 }
 
+/* A finished run too short for any verdict: how long a budget would have
+ * held 10 processes a side, at this run's own pace. */
+static void budget_hint(FILE *o, const struct timing_result *r, const struct timing_analysis *an)
+{
+	bool too_few = false;
+	for (int op = 0; op < OP_COUNT; op++)
+		too_few |= an->op[op].verdict == VERDICT_TOO_FEW;
+	if (!too_few || r->pyperf || r->cancelled || r->processes < 1 || !(r->seconds > 0))
+		return;
+	double each = r->seconds / r->processes;
+	int want = TIMING_MIN_PROCESSES + 1;   /* one spare: a process may be cut at the end */
+	char text[400];
+	snprintf(text, sizeof text, "A verdict needs %d processes a side; this run fitted %d in "
+	         "%.1f s (%.1f s each). --measure-time %.0f should hold %d, or time fewer "
+	         "operations (--op).", TIMING_MIN_PROCESSES, r->processes, r->seconds, each,
+	         ceil(each * want), want);
+	fputc('\n', o);
+	write_wrapped(o, text, 0, 78);
+}
+
 static void write_text(FILE *o, const struct timing_result *r, unsigned attrs, bool utf8,
                        const struct timing_analysis *an)
 {
@@ -183,6 +203,7 @@ static void write_text(FILE *o, const struct timing_result *r, unsigned attrs, b
 				write_wrapped(o, line, 5, 78);
 		}
 	}
+	budget_hint(o, r, an);
 	fprintf(o, "\nmedian: of the processes' medians, net ns per access; per stmt: the same "
 	        "without\nthe baseline subtracted (what timeit and pyperf report); MAD of the "
 	        "processes.\n");

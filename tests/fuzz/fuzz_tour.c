@@ -32,9 +32,10 @@ static bool hook_verify(struct cmd_context *c, char *err, size_t errlen)
 	abort();
 }
 
-static bool hook_measure(struct cmd_context *c, int f, bool aa, char *err, size_t errlen)
+static bool hook_measure(struct cmd_context *c, int f, bool aa, bool all_ops, char *err,
+                         size_t errlen)
 {
-	(void)c, (void)f, (void)aa, (void)err, (void)errlen;
+	(void)c, (void)f, (void)aa, (void)all_ops, (void)err, (void)errlen;
 	abort();
 }
 
