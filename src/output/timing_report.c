@@ -37,7 +37,7 @@ static void fmt_ci(char *buf, size_t n, const struct location *l, const char *do
 		snprintf(buf, n, "-");
 }
 
-static void header(FILE *o, const struct timing_result *r, unsigned attrs)
+static void header(FILE *o, const struct timing_result *r, unsigned attrs, bool utf8)
 {
 	if (r->pyperf) {
 		fprintf(o, "Timing results of pyperf: Python %s (%s)\n", r->interp.version, r->interp.path);
@@ -94,6 +94,16 @@ static void header(FILE *o, const struct timing_result *r, unsigned attrs)
 	         c->governor[0] ? c->governor : "not readable", flags,
 	         c->build[0] ? c->build : "build unknown");
 	write_wrapped(o, text, 0, 78);
+	/* more runnable tasks than CPUs (this run's one worker included): the
+	 * intervals cover this moment's conditions, not another run's */
+	double busiest = fmax(isfinite(c->load_start[0]) ? c->load_start[0] : 0,
+	                      isfinite(c->load_end[0]) ? c->load_end[0] : 0);
+	if (c->cpus > 0 && busiest > c->cpus) {
+		snprintf(text, sizeof text, "%s A busy machine: load %.1f on %d CPUs. The intervals "
+		         "below hold this run's conditions; a run at a quieter or busier moment may "
+		         "land outside them.", utf8 ? "\u26a0" : "!", busiest, c->cpus);
+		write_wrapped(o, text, 0, 78);
+	}
 	if (r->aa)
 		write_wrapped(o, "A/A test: one kind timed as two independent, interleaved series of "
 		              "the same statement (A and B). Any \"real difference\" below is a false "
@@ -164,7 +174,7 @@ static void budget_hint(FILE *o, const struct timing_result *r, const struct tim
 static void write_text(FILE *o, const struct timing_result *r, unsigned attrs, bool utf8,
                        const struct timing_analysis *an)
 {
-	header(o, r, attrs);
+	header(o, r, attrs, utf8);
 	const char *dots = utf8 ? "\u2026" : "..";
 	if (r->pyperf) {
 		fprintf(o, "\n  %-22s %5s %6s %7s %16s %7s  %-7s %s\n", "benchmark", "procs", "values",
