@@ -602,14 +602,12 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 			o->pyperf = optarg;
 			break;
 		case OPT_OP: {
-			static const char *const names[] = { "read", "write", "read_all", "getattr", "setattr",
-			                                     "hasattr_present", "hasattr_missing" };
 			int found = -1;
-			for (int i = 0; i < 7; i++)
-				if (strcmp(optarg, names[i]) == 0)
+			for (int i = 0; i < OP_COUNT; i++)
+				if (strcmp(optarg, time_op_name((enum time_op)i)) == 0)
 					found = i;
 			if (strcmp(optarg, "all") == 0)
-				for (int i = 0; i < 7; i++)
+				for (int i = 0; i < OP_COUNT; i++)
 					o->ops[i] = true;
 			else if (found < 0)
 				return opt_error(err, errlen, "--op: '%s' is not read, write, read_all, getattr, "
